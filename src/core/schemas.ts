@@ -1,0 +1,20 @@
+/**
+ * Shared zod building blocks. Every public schema is composed from these so that the same
+ * domain rule (a probability is in [0, 1], a price is positive) has one wording.
+ * zod 4's `z.number()` already rejects NaN and ±Infinity.
+ */
+import { z } from 'zod';
+
+/** A finite real number (NaN and ±Infinity are rejected). */
+export const finite = () => z.number();
+/** A finite number > 0. */
+export const positive = () => z.number().positive();
+/** A finite number >= 0. */
+export const nonNegative = () => z.number().nonnegative();
+/** A probability in [0, 1]. */
+export const probability = () => z.number().min(0).max(1);
+/** A fraction in the open interval (0, 1). */
+export const openUnit = () => z.number().gt(0).lt(1);
+/** A non-empty array of finite numbers (a return or price sample). */
+export const sample = (min = 2) =>
+  z.union([z.array(z.number()), z.instanceof(Float64Array)]).refine((a) => a.length >= min, `needs at least ${min} values`);

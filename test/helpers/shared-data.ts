@@ -1,0 +1,54 @@
+/**
+ * Access to the real market data in ../shared/data for tests.
+ *
+ * A user's fresh clone does not have it: tests that need it skip with a visible message.
+ * Under CI=true its absence is a failure, never a silent skip.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Absolute path of ../shared/data next to the repository root. */
+export const SHARED_DATA_DIR = resolve(here, '..', '..', '..', 'shared', 'data');
+
+/** Absolute path of a file under ../shared/data, or null when it is absent. */
+export function sharedDataPath(relative: string): string | null {
+  const p = join(SHARED_DATA_DIR, relative);
+  return existsSync(p) ? p : null;
+}
+
+/** Reads a shared data file as text (call only inside {@link describeWithSharedData}). */
+export function readSharedData(relative: string): string {
+  const p = sharedDataPath(relative);
+  if (p === null) throw new Error(`shared data file missing: ${relative}`);
+  return readFileSync(p, 'utf8');
+}
+
+/**
+ * `describe` that needs the given shared data files. Absent files: skipped with a warning on a
+ * user's machine; a failing test under CI=true.
+ */
+export function describeWithSharedData(name: string, files: readonly string[], body: () => void): void {
+  const missing = files.filter((f) => sharedDataPath(f) === null);
+  if (missing.length === 0) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('has the shared market data it needs (required under CI=true)', () => {
+        throw new Error(`missing ../shared/data files: ${missing.join(', ')}`);
+      });
+    });
+    return;
+  }
+  console.warn(`[tradesize tests] SKIPPED "${name}": ../shared/data not found (${missing.join(', ')})`);
+  describe.skip(name, body);
+}
+
+/** Reads a committed fixture under test/fixtures as parsed JSON. */
+export function readFixture<T = unknown>(relative: string): T {
+  return JSON.parse(readFileSync(resolve(here, '..', 'fixtures', relative), 'utf8')) as T;
+}
