@@ -17,4 +17,4 @@ export const probability = () => z.number().min(0).max(1);
 export const openUnit = () => z.number().gt(0).lt(1);
 /** A non-empty array of finite numbers (a return or price sample). */
 export const sample = (min = 2) =>
-  z.union([z.array(z.number()), z.instanceof(Float64Array)]).refine((a) => a.length >= min, `needs at least ${min} values`);
+  z.union([z.array(z.number()), z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected an array of numbers')]).refine((a) => a.length >= min, `needs at least ${min} values`);

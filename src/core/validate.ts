@@ -20,5 +20,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
   const issue = result.error.issues[0];
   const path = issue ? issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)) : [];
   const at = path.length > 0 ? ` (at ${path.join('.')})` : '';
-  throw new TradesizeError('INVALID_INPUT', `${where}: ${issue?.message ?? 'invalid input'}${at}`, path);
+  const reason = issue?.message ?? 'invalid input';
+  throw new TradesizeError('INVALID_INPUT', `${where}: ${reason}${at}`, path, { reason });
 }

@@ -1,0 +1,185 @@
+/**
+ * `tradesize kelly`: the Kelly fraction and growth rate of a discrete bet, a continuous
+ * (GBM) asset, or a return history, optionally scaled down on purpose (fractional Kelly).
+ */
+import { TradesizeError } from '../../core/errors.js';
+import { optionalNumber, parseChoice, parseInteger, parseNumber } from '../options.js';
+import { emit, renderRows, type Row } from '../output.js';
+import { discreteGrowth, kellyDiscrete } from '../../kelly/discrete.js';
+import { continuousGrowth, kellyContinuous } from '../../kelly/continuous.js';
+import { drawdownLimitedMultiplier, shrinkageMultiplier } from '../../kelly/fractional.js';
+import { sampleGrowth } from '../../kelly/exact.js';
+import { kellyFromReturns, type KellyFromReturnsResult } from '../../kelly/distribution.js';
+import { returnsFromSeries } from '../../market/returns.js';
+import { readSeries } from '../data.js';
+
+type Opts = Record<string, string | boolean | undefined>;
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The multipliers that were asked for; the smallest one is applied. */
+interface Multipliers {
+  given?: number;
+  drawdown?: number;
+  shrinkage?: number;
+}
+
+interface KellyOutput {
+  mode: 'discrete' | 'continuous' | 'returns';
+  /** Fraction after the multiplier: what to bet. */
+  fraction: number;
+  /** Growth rate at `fraction` (per bet, per year, or per period of the data). */
+  growthRate: number;
+  fullKelly: { fraction: number; growthRate: number };
+  multiplier: number;
+  multipliers: Multipliers;
+  details: Record<string, unknown>;
+}
+
+function applyMultiplier(m: Multipliers): number {
+  return Math.min(1, m.given ?? 1, m.drawdown ?? 1, m.shrinkage ?? 1);
+}
+
+function baseMultipliers(o: Opts): Multipliers {
+  const m: Multipliers = {};
+  const given = optionalNumber(str(o.multiplier), '--multiplier');
+  if (given !== undefined) {
+    if (!(given > 0 && given <= 1)) throw new TradesizeError('INVALID_INPUT', '--multiplier must be in (0, 1]', ['--multiplier']);
+    m.given = given;
+  }
+  const level = optionalNumber(str(o.drawdownLevel), '--drawdown-level');
+  const prob = optionalNumber(str(o.drawdownProb), '--drawdown-prob');
+  if ((level === undefined) !== (prob === undefined)) {
+    throw new TradesizeError('MISSING_OPTION', '--drawdown-level and --drawdown-prob go together', [level === undefined ? '--drawdown-level' : '--drawdown-prob']);
+  }
+  if (level !== undefined && prob !== undefined) {
+    try {
+      m.drawdown = drawdownLimitedMultiplier({ level, probability: prob });
+    } catch (e) {
+      throw e instanceof TradesizeError ? new TradesizeError(e.code, e.message, [e.path[0] === 'level' ? '--drawdown-level' : '--drawdown-prob']) : e;
+    }
+  }
+  return m;
+}
+
+function modeOf(o: Opts): 'discrete' | 'continuous' | 'returns' {
+  const discrete = o.p !== undefined || o.b !== undefined;
+  const continuous = o.mu !== undefined || o.sigma !== undefined;
+  const returns = o.returns !== undefined;
+  if (Number(discrete) + Number(continuous) + Number(returns) !== 1) {
+    throw new TradesizeError(
+      discrete || continuous || returns ? 'CONFLICTING_OPTIONS' : 'MISSING_OPTION',
+      'give exactly one of: --p and --b (discrete bet), --mu and --sigma (continuous), --returns FILE (exact)',
+      [],
+    );
+  }
+  return discrete ? 'discrete' : continuous ? 'continuous' : 'returns';
+}
+
+function need(o: Opts, key: string, flag: string): number {
+  const v = str(o[key]);
+  if (v === undefined) throw new TradesizeError('MISSING_OPTION', `${flag} is required in this mode`, [flag]);
+  return parseNumber(v, flag);
+}
+
+function discrete(o: Opts, m: Multipliers): KellyOutput {
+  const p = need(o, 'p', '--p');
+  const b = need(o, 'b', '--b');
+  const a = parseNumber(str(o.a) ?? '1', '--a');
+  const full = kellyDiscrete({ p, b, a });
+  const trials = str(o.trials);
+  if (trials !== undefined) m.shrinkage = shrinkageMultiplier({ model: 'discrete', p, b, a, n: parseInteger(trials, '--trials') }).multiplier;
+  const c = applyMultiplier(m);
+  const fraction = c * full.fraction;
+  const g = discreteGrowth(fraction, p, b, a);
+  return {
+    mode: 'discrete', fraction, growthRate: g === 0 ? 0 : g, multiplier: c, multipliers: m,
+    fullKelly: { fraction: full.fraction, growthRate: full.growthRate },
+    details: { p, b, a, edge: full.edge, unconstrained: full.unconstrained },
+  };
+}
+
+function continuous(o: Opts, m: Multipliers): KellyOutput {
+  const mu = need(o, 'mu', '--mu');
+  const sigma = need(o, 'sigma', '--sigma');
+  const rf = parseNumber(str(o.rf) ?? '0', '--rf');
+  const carry = parseNumber(str(o.carry) ?? '0', '--carry');
+  const full = kellyContinuous({ mu, sigma, rf, carry });
+  const years = optionalNumber(str(o.years), '--years');
+  if (years !== undefined) {
+    if (!(years > 0)) throw new TradesizeError('INVALID_INPUT', '--years must be > 0', ['--years']);
+    // Annual μ and σ estimated from `years` of data: the sample length in years.
+    m.shrinkage = shrinkageMultiplier({ model: 'gaussian', mean: mu - rf - carry, sd: sigma, n: years }).multiplier;
+  }
+  const c = applyMultiplier(m);
+  const fraction = c * full.fraction;
+  return {
+    mode: 'continuous', fraction, growthRate: continuousGrowth(fraction, mu, sigma, rf, carry), multiplier: c, multipliers: m,
+    fullKelly: { fraction: full.fraction, growthRate: full.growthRate },
+    details: { mu, sigma, rf, carry, sharpe: full.sharpe, growthVolatility: Math.abs(fraction) * sigma },
+  };
+}
+
+async function fromReturns(o: Opts, m: Multipliers): Promise<KellyOutput> {
+  const file = str(o.returns) as string;
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const dist = parseChoice(str(o.dist) ?? 'empirical', '--dist', ['empirical', 'normal', 'student-t'] as const);
+  const series = await readSeries(file, '--returns', str(o.column));
+  const returns = returnsFromSeries(series.values, input, 'simple');
+  const bootstrap = str(o.bootstrap);
+  if (bootstrap !== undefined && dist !== 'empirical') {
+    throw new TradesizeError('CONFLICTING_OPTIONS', '--bootstrap resamples the empirical returns; use it with --dist empirical', ['--bootstrap']);
+  }
+  const full: KellyFromReturnsResult = kellyFromReturns({
+    returns,
+    dist,
+    scenarios: parseInteger(str(o.scenarios) ?? '10000', '--scenarios'),
+    ...(bootstrap === undefined
+      ? {}
+      : { bootstrap: { samples: parseInteger(bootstrap, '--bootstrap'), seed: parseNumber(str(o.seed) ?? '1', '--seed'), blockLength: parseInteger(str(o.block) ?? '1', '--block') } }),
+  });
+  if (o.shrink === true) {
+    let mean = 0;
+    for (const r of returns) mean += r;
+    mean /= returns.length;
+    let ss = 0;
+    for (const r of returns) ss += (r - mean) ** 2;
+    const sd = Math.sqrt(ss / (returns.length - 1));
+    m.shrinkage = shrinkageMultiplier({ model: 'gaussian', mean, sd, n: returns.length }).multiplier;
+  }
+  const c = applyMultiplier(m);
+  const fraction = c * full.fraction;
+  return {
+    mode: 'returns', fraction, growthRate: c === 1 ? full.growthRate : sampleGrowthOf(full, fraction, returns), multiplier: c, multipliers: m,
+    fullKelly: { fraction: full.fraction, growthRate: full.growthRate },
+    details: {
+      file, column: series.column, input, dist, observations: returns.length, scenarioCount: full.scenarioCount,
+      solventRange: full.solventRange, model: full.model ?? null, curve: full.curve,
+    },
+  };
+}
+
+/** Growth at a scaled fraction, over the same scenarios the optimum used (the sample for `empirical`). */
+function sampleGrowthOf(full: KellyFromReturnsResult, fraction: number, returns: Float64Array): number {
+  const i = full.curve.fraction.indexOf(fraction);
+  return i >= 0 ? (full.curve.growthRate[i] as number) : sampleGrowth(fraction, returns);
+}
+
+function render(r: KellyOutput): string {
+  const rows: Row[] = [
+    ['mode', r.mode],
+    ['fraction', r.fraction],
+    ['growth rate', r.growthRate],
+    ['full Kelly fraction', r.fullKelly.fraction],
+    ['full Kelly growth', r.fullKelly.growthRate],
+    ['multiplier', r.multiplier],
+  ];
+  for (const [k, v] of Object.entries(r.details)) if (k !== 'curve' && (typeof v !== 'object' || v === null)) rows.push([k, v]);
+  return renderRows(rows);
+}
+
+export async function runKelly(o: Opts): Promise<void> {
+  const mode = modeOf(o);
+  const m = baseMultipliers(o);
+  const out = mode === 'discrete' ? discrete(o, m) : mode === 'continuous' ? continuous(o, m) : await fromReturns(o, m);
+  emit(out, o.json === true, () => render(out));
+}

@@ -1,0 +1,136 @@
+/**
+ * `tradesize size`: maps flags to a `sizePosition` request, prints the decision.
+ */
+import { TradesizeError } from '../../core/errors.js';
+import { exclusive, optionalNumber, parseNumber } from '../options.js';
+import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
+import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
+import type { SizeRequestInput } from '../../sizing/request.js';
+import { volatilityFromFile } from '../data.js';
+import type { VolatilityEstimate } from '../../volatility/estimate.js';
+
+type Opts = Record<string, string | boolean | undefined>;
+
+/** Library field path → the flag a CLI user typed. */
+const FLAGS: Record<string, string> = {
+  equity: '--equity', entry: '--entry', stop: '--stop', risk: '--risk', riskAmount: '--risk-amount',
+  side: '--side', slippage: '--slippage', maxLeverage: '--max-leverage', kellyFraction: '--kelly-fraction',
+  'contract.size': '--contract-size', 'fees.entry': '--fee-rate', 'fees.exit': '--exit-fee-rate',
+  'venue.lotStep': '--lot', 'venue.minQty': '--min-qty', 'venue.maxQty': '--max-qty', 'venue.minNotional': '--min-notional',
+  'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol',
+};
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+interface Built {
+  readonly request: SizeRequestInput;
+  /** How --vol-data was turned into a volatility, when it was. */
+  readonly volatility?: VolatilityEstimate;
+}
+
+async function buildRequest(o: Opts): Promise<Built> {
+  exclusive(o, { risk: '--risk', riskAmount: '--risk-amount' });
+  exclusive(o, { vol: '--vol', volData: '--vol-data' });
+  const num = (key: string, flag: string) => optionalNumber(str(o[key]), flag);
+  const feeRate = parseNumber(str(o.feeRate) ?? '0', '--fee-rate');
+  const req: SizeRequestInput = {
+    side: str(o.side) === 'short' ? 'short' : 'long',
+    equity: parseNumber(str(o.equity) ?? '', '--equity'),
+    entry: parseNumber(str(o.entry) ?? '', '--entry'),
+    stop: parseNumber(str(o.stop) ?? '', '--stop'),
+    contract: { kind: o.inverse === true ? 'inverse' : 'linear', size: parseNumber(str(o.contractSize) ?? '1', '--contract-size') },
+    fees: { entry: feeRate, exit: num('exitFeeRate', '--exit-fee-rate') ?? feeRate },
+    slippage: parseNumber(str(o.slippage) ?? '0', '--slippage'),
+  };
+  const risk = num('risk', '--risk');
+  const riskAmount = num('riskAmount', '--risk-amount');
+  if (risk === undefined && riskAmount === undefined) {
+    throw new TradesizeError('MISSING_OPTION', 'give a risk budget: --risk (fraction of equity) or --risk-amount', ['--risk']);
+  }
+  if (risk !== undefined) req.risk = risk;
+  if (riskAmount !== undefined) req.riskAmount = riskAmount;
+  const maxLeverage = num('maxLeverage', '--max-leverage');
+  if (maxLeverage !== undefined) req.maxLeverage = maxLeverage;
+  const kelly = num('kellyFraction', '--kelly-fraction');
+  if (kelly !== undefined) req.kellyFraction = kelly;
+
+  const venue: NonNullable<SizeRequestInput['venue']> = {};
+  const lot = num('lot', '--lot');
+  const minQty = num('minQty', '--min-qty');
+  const maxQty = num('maxQty', '--max-qty');
+  const minNotional = num('minNotional', '--min-notional');
+  if (lot !== undefined) venue.lotStep = lot;
+  if (minQty !== undefined) venue.minQty = minQty;
+  if (maxQty !== undefined) venue.maxQty = maxQty;
+  if (minNotional !== undefined) venue.minNotional = minNotional;
+  if (Object.keys(venue).length > 0) req.venue = venue;
+
+  const target = num('volTarget', '--vol-target');
+  const volData = str(o.volData);
+  let sigma = num('vol', '--vol');
+  let volatility: VolatilityEstimate | undefined;
+  if (target === undefined && (sigma !== undefined || volData !== undefined)) {
+    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target', ['--vol-target']);
+  }
+  if (target !== undefined) {
+    if (sigma === undefined && volData !== undefined) {
+      volatility = await volatilityFromFile(volData, {
+        column: str(o.column),
+        method: str(o.volMethod) === 'close' ? 'close' : 'ewma',
+        lambda: parseNumber(str(o.lambda) ?? '0.94', '--lambda'),
+        periodsPerYear: num('periodsPerYear', '--periods-per-year'),
+      });
+      sigma = volatility.sigma;
+    }
+    if (sigma === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
+    req.volTarget = { target, sigma };
+  }
+  return volatility === undefined ? { request: req } : { request: req, volatility };
+}
+
+function withFlagPath(e: unknown): unknown {
+  if (!(e instanceof TradesizeError)) return e;
+  const flag = FLAGS[e.path.join('.')];
+  if (flag === undefined) return e;
+  const reason = typeof e.details?.reason === 'string' ? e.details.reason : e.message;
+  return new TradesizeError(e.code, `${flag}: ${reason}`, [flag]);
+}
+
+function render(d: SizeResult): string {
+  const table = renderTable(
+    ['constraint', 'max quantity', 'explanation'],
+    d.constraints.map((c) => [c.name, c.maxQuantity, c.explanation]),
+  );
+  if (d.status === 'refused') return `refused: ${d.code}\n${d.message}\n\n${table}`;
+  const head = renderRows([
+    ['side', d.side],
+    ['contract', `${d.contract.kind}, size ${d.contract.size}`],
+    ['quantity', d.quantity],
+    ['notional (quote)', d.notional],
+    ['position value', d.positionValue],
+    ['leverage', d.leverage],
+    ['initial margin', d.initialMargin],
+    ['risk at stop', d.riskAtStop],
+    ['risk budget', d.riskBudget],
+    ['stop fill', d.stopFill],
+    ['binding', d.binding],
+  ]);
+  return `${head}\n\n${table}`;
+}
+
+export async function runSize(o: Opts): Promise<void> {
+  const json = o.json === true;
+  let decision: SizeResult;
+  let built: Built;
+  try {
+    built = await buildRequest(o);
+    decision = sizePosition(built.request);
+  } catch (e) {
+    throw withFlagPath(e);
+  }
+  const result = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
+  emit(result, json, () => render(decision));
+  if (decision.status === 'refused') {
+    emitRefusal(decision.code, decision.message, json);
+  }
+}

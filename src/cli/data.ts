@@ -1,0 +1,46 @@
+/**
+ * File input for the CLI (the only place besides the bin that touches the file system):
+ * reads a CSV and hands its text to the pure parsers in `src/market`.
+ */
+import { readFile } from 'node:fs/promises';
+import { TradesizeError } from '../core/errors.js';
+import { parseSeriesCsv, type SeriesCsv } from '../market/csv.js';
+import { estimateVolatility, type VolatilityEstimate } from '../volatility/estimate.js';
+
+/** Reads a text file, mapping a missing file to FILE_NOT_FOUND with the flag as the path. */
+export async function readText(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? e);
+    throw new TradesizeError('FILE_NOT_FOUND', `${flag}: cannot read "${file}": ${why}`, [flag]);
+  }
+}
+
+/** Reads one numeric column (and timestamps) of a CSV file. */
+export async function readSeries(file: string, flag: string, column: string | undefined): Promise<SeriesCsv> {
+  const text = await readText(file, flag);
+  return parseSeriesCsv(text, column === undefined ? {} : { column });
+}
+
+/** Options of {@link volatilityFromFile}. */
+export interface VolFileOptions {
+  readonly column: string | undefined;
+  readonly method: 'close' | 'ewma';
+  readonly lambda: number;
+  readonly periodsPerYear: number | undefined;
+}
+
+/** Annualised volatility of the price column of a CSV file. */
+export async function volatilityFromFile(file: string, o: VolFileOptions): Promise<VolatilityEstimate> {
+  const series = await readSeries(file, '--vol-data', o.column);
+  return estimateVolatility({
+    values: series.values,
+    input: 'prices',
+    method: o.method,
+    ...(o.method === 'ewma' ? { lambda: o.lambda } : {}),
+    ...(o.periodsPerYear !== undefined ? { periodsPerYear: o.periodsPerYear } : {}),
+    ...(series.timestamps !== null ? { timestamps: series.timestamps } : {}),
+  });
+}

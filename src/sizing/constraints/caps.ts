@@ -1,0 +1,51 @@
+/**
+ * Caps on the position value (settlement currency, at entry) relative to equity:
+ *
+ * - leverage: value ≤ L_max · equity (1× when no maximum leverage is given);
+ * - kelly: value ≤ f · equity for the chosen (fractional) Kelly fraction f (Thorp 2006, §7);
+ * - vol-target: σ_annual · value / equity ≤ target, i.e. value ≤ target · equity / σ
+ *   (volatility targeting, Moreira & Muir, "Volatility-Managed Portfolios", J. Finance 2017);
+ * - venue-max-qty: quantity ≤ the venue's maximum order quantity.
+ */
+import { fmt, pct } from '../../core/format.js';
+import { linearCap } from './types.js';
+
+export const leverageCap = linearCap({
+  name: 'leverage',
+  perUnit: (ctx) => ctx.unitValue,
+  cap: (ctx) => (ctx.request.maxLeverage ?? 1) * ctx.equity,
+  explain: (ctx, max) =>
+    ctx.request.maxLeverage === undefined
+      ? `no maximum leverage given, so unlevered: value ≤ 1× equity = ${fmt(ctx.equity)} → at most ${fmt(max)}`
+      : `value ≤ ${fmt(ctx.request.maxLeverage)}× equity = ${fmt(ctx.request.maxLeverage * ctx.equity)} → at most ${fmt(max)}`,
+});
+
+export const kellyCap = linearCap({
+  name: 'kelly',
+  perUnit: (ctx) => (ctx.request.kellyFraction === undefined ? null : ctx.unitValue),
+  cap: (ctx) => (ctx.request.kellyFraction ?? 0) * ctx.equity,
+  explain: (ctx, max) =>
+    `value ≤ Kelly fraction ${fmt(ctx.request.kellyFraction ?? 0)} × equity = ` +
+    `${fmt((ctx.request.kellyFraction ?? 0) * ctx.equity)} → at most ${fmt(max)}`,
+});
+
+export const volTargetCap = linearCap({
+  name: 'vol-target',
+  perUnit: (ctx) => (ctx.request.volTarget === undefined ? null : ctx.unitValue * ctx.request.volTarget.sigma),
+  cap: (ctx) => (ctx.request.volTarget?.target ?? 0) * ctx.equity,
+  explain: (ctx, max) => {
+    const v = ctx.request.volTarget;
+    if (v === undefined) return '';
+    return (
+      `position vol ${pct(v.sigma)} × value / equity ≤ ${pct(v.target)} → value ≤ ` +
+      `${fmt((v.target * ctx.equity) / v.sigma)} → at most ${fmt(max)}`
+    );
+  },
+});
+
+export const venueMaxQty = linearCap({
+  name: 'venue-max-qty',
+  perUnit: (ctx) => (ctx.request.venue?.maxQty === undefined ? null : 1),
+  cap: (ctx) => ctx.request.venue?.maxQty ?? 0,
+  explain: (ctx) => `venue maximum order quantity ${fmt(ctx.request.venue?.maxQty ?? 0)}`,
+});

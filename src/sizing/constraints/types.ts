@@ -1,0 +1,87 @@
+/**
+ * The pluggable constraint model of `sizePosition`, in the spirit of QuantConnect Lean's risk
+ * models: each constraint looks at the sizing context and returns the largest quantity it
+ * allows with a one-line explanation, and can re-check any quantity exactly. Later models
+ * (venue liquidation, first-passage probability, stress) plug in through the same interface.
+ */
+import type { ContractTerms, Side } from '../contract.js';
+import type { SizeRequest } from '../request.js';
+
+/** Everything a constraint may need, computed once per request. All amounts in settlement currency. */
+export interface SizingContext {
+  readonly request: SizeRequest;
+  readonly side: Side;
+  readonly terms: ContractTerms;
+  readonly equity: number;
+  /** Settlement-currency value of one unit at the entry price. */
+  readonly unitValue: number;
+  /** Fill price assumed at the stop after the slippage allowance. */
+  readonly stopFill: number;
+  /** Settlement-currency loss of one unit stopped out: price loss + entry fee + exit fee. */
+  readonly unitLossAtStop: number;
+  /** Price loss per unit at the stop fill (without fees). */
+  readonly unitPriceLoss: number;
+  /** Fees per unit: entry fee + exit fee at the stop fill. */
+  readonly unitFees: number;
+  /** The risk budget: the most this trade may lose at the stop. */
+  readonly riskBudget: number;
+}
+
+/** The limit one constraint puts on the quantity, with its explanation computed on demand. */
+export class ConstraintLimit {
+  readonly name: string;
+  /** Largest quantity (in contracts of the contract size) this constraint allows; ≥ 0. */
+  readonly maxQuantity: number;
+  private readonly explainFn: () => string;
+  private explained: string | undefined;
+
+  constructor(name: string, maxQuantity: number, explain: () => string) {
+    this.name = name;
+    this.maxQuantity = maxQuantity;
+    this.explainFn = explain;
+  }
+
+  /** One line saying what the constraint is and how it bounds the size. */
+  get explanation(): string {
+    this.explained ??= this.explainFn();
+    return this.explained;
+  }
+
+  toJSON(): { name: string; maxQuantity: number; explanation: string } {
+    return { name: this.name, maxQuantity: this.maxQuantity, explanation: this.explanation };
+  }
+}
+
+/** A sizing constraint: an upper bound on quantity. */
+export interface SizingConstraint {
+  readonly name: string;
+  /** The largest quantity allowed, or null when the constraint does not apply to this request. */
+  limit(ctx: SizingContext): ConstraintLimit | null;
+  /** Exact re-check of a candidate quantity, used after rounding so no size breaks a constraint. */
+  allows(ctx: SizingContext, quantity: number): boolean;
+}
+
+/**
+ * A constraint of the form `quantity × perUnit ≤ cap` (stop-risk, leverage, Kelly, volatility
+ * target, venue maximum). `perUnit` returns null when the constraint does not apply.
+ */
+export function linearCap(spec: {
+  name: string;
+  perUnit(ctx: SizingContext): number | null;
+  cap(ctx: SizingContext): number;
+  explain(ctx: SizingContext, maxQuantity: number): string;
+}): SizingConstraint {
+  return {
+    name: spec.name,
+    limit(ctx) {
+      const perUnit = spec.perUnit(ctx);
+      if (perUnit === null) return null;
+      const maxQuantity = Math.max(0, spec.cap(ctx) / perUnit);
+      return new ConstraintLimit(spec.name, maxQuantity, () => spec.explain(ctx, maxQuantity));
+    },
+    allows(ctx, quantity) {
+      const perUnit = spec.perUnit(ctx);
+      return perUnit === null || quantity * perUnit <= spec.cap(ctx);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The sizing request: the single source of truth for `sizePosition` input and its validation.
+ *
+ * Conventions: fractions are decimals (0.01 = 1 %); prices are in the quote currency; equity,
+ * the risk amount and margin are in the settlement currency (quote for linear contracts, the coin
+ * for inverse ones); volatilities and targets are annualised; quantities are in contracts of
+ * `contract.size` (base units for linear, quote units for inverse contracts).
+ */
+import { z } from 'zod';
+
+const positive = z.number().positive();
+const feeRate = z.number().min(0).max(0.1);
+
+export const SizeRequest = z
+  .strictObject({
+    /** Direction of the trade (default long). */
+    side: z.enum(['long', 'short']).default('long'),
+    /** Account equity available to this trade, in the settlement currency. */
+    equity: positive,
+    /** Entry price (quote per base). */
+    entry: positive,
+    /** Stop price (quote per base): below entry for a long, above for a short. */
+    stop: positive,
+    /** Risk budget as a fraction of equity lost if stopped out (0.01 = 1 %). */
+    risk: z.number().gt(0).max(1).optional(),
+    /** Risk budget as an amount of the settlement currency (instead of `risk`). */
+    riskAmount: positive.optional(),
+    /** Contract terms (default linear, contract size 1). */
+    contract: z
+      .strictObject({
+        kind: z.enum(['linear', 'inverse']).default('linear'),
+        size: positive.default(1),
+      })
+      .optional(),
+    /** Fee rates charged on the traded value at entry and at the stop exit (default 0). */
+    fees: z.strictObject({ entry: feeRate.default(0), exit: feeRate.default(0) }).optional(),
+    /** Slippage allowance at the stop as a fraction of the stop price (default 0). */
+    slippage: z.number().min(0).lt(1).optional(),
+    /** Largest leverage (position value / equity) allowed; without it the position is unlevered (1×). */
+    maxLeverage: positive.optional(),
+    /** Chosen (fractional) Kelly fraction of equity: position value ≤ kellyFraction × equity. */
+    kellyFraction: z.number().min(0).optional(),
+    /** Volatility target: annualised position volatility σ × value / equity ≤ target. */
+    volTarget: z.strictObject({ target: positive, sigma: positive }).optional(),
+    /** Venue trading rules: lot step, minimum and maximum quantity, minimum notional (quote). */
+    venue: z
+      .strictObject({
+        lotStep: positive.optional(),
+        minQty: z.number().nonnegative().optional(),
+        maxQty: positive.optional(),
+        minNotional: z.number().nonnegative().optional(),
+      })
+      .optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.risk === undefined) === (r.riskAmount === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['risk'],
+        message: 'give exactly one risk budget: risk (a fraction of equity) or riskAmount',
+      });
+    }
+  });
+
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isPos = (x: unknown): x is number => isNum(x) && x > 0;
+const optPos = (x: unknown): boolean => x === undefined || isPos(x);
+const optNonNeg = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0);
+const isFee = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0 && x <= 0.1);
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+const REQUEST_KEYS = new Set(Object.keys(SizeRequest.shape));
+const CONTRACT_KEYS = new Set(['kind', 'size']);
+const FEE_KEYS = new Set(['entry', 'exit']);
+const VOL_KEYS = new Set(['target', 'sigma']);
+const VENUE_KEYS = new Set(['lotStep', 'minQty', 'maxQty', 'minNotional']);
+function onlyKeys(o: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
+  for (const k in o) if (!keys.has(k) || o[k] === undefined) return false;
+  return true;
+}
+
+/**
+ * Fast path of {@link SizeRequest} for the hot loop: returns the parsed request when `x` is
+ * well formed, or null to let the zod schema produce the error. It only ever accepts inputs the
+ * schema accepts and produces the same output (a property test holds it to that); the schema
+ * stays the single source of truth for types and messages.
+ */
+export function parseSizeRequestFast(x: unknown): SizeRequest | null {
+  if (!isObj(x) || !onlyKeys(x, REQUEST_KEYS)) return null;
+  const side = x.side ?? 'long';
+  if (side !== 'long' && side !== 'short') return null;
+  if (!isPos(x.equity) || !isPos(x.entry) || !isPos(x.stop)) return null;
+  const hasRisk = x.risk !== undefined;
+  if (hasRisk === (x.riskAmount !== undefined)) return null;
+  if (hasRisk && !(isNum(x.risk) && x.risk > 0 && x.risk <= 1)) return null;
+  if (!optPos(x.riskAmount) || !optPos(x.maxLeverage) || !optNonNeg(x.kellyFraction)) return null;
+  if (x.slippage !== undefined && !(isNum(x.slippage) && x.slippage >= 0 && x.slippage < 1)) return null;
+  const out: SizeRequest = { side, equity: x.equity, entry: x.entry, stop: x.stop };
+  if (hasRisk) out.risk = x.risk as number;
+  else out.riskAmount = x.riskAmount as number;
+  if (x.slippage !== undefined) out.slippage = x.slippage;
+  if (x.maxLeverage !== undefined) out.maxLeverage = x.maxLeverage as number;
+  if (x.kellyFraction !== undefined) out.kellyFraction = x.kellyFraction as number;
+  const c = x.contract;
+  if (c !== undefined) {
+    if (!isObj(c) || !onlyKeys(c, CONTRACT_KEYS)) return null;
+    const kind = c.kind ?? 'linear';
+    if ((kind !== 'linear' && kind !== 'inverse') || !optPos(c.size)) return null;
+    out.contract = { kind, size: (c.size as number | undefined) ?? 1 };
+  }
+  const f = x.fees;
+  if (f !== undefined) {
+    if (!isObj(f) || !onlyKeys(f, FEE_KEYS) || !isFee(f.entry) || !isFee(f.exit)) return null;
+    out.fees = { entry: (f.entry as number | undefined) ?? 0, exit: (f.exit as number | undefined) ?? 0 };
+  }
+  const v = x.volTarget;
+  if (v !== undefined) {
+    if (!isObj(v) || !onlyKeys(v, VOL_KEYS) || !isPos(v.target) || !isPos(v.sigma)) return null;
+    out.volTarget = { target: v.target, sigma: v.sigma };
+  }
+  const u = x.venue;
+  if (u !== undefined) {
+    if (!isObj(u) || !onlyKeys(u, VENUE_KEYS)) return null;
+    if (!optPos(u.lotStep) || !optNonNeg(u.minQty) || !optPos(u.maxQty) || !optNonNeg(u.minNotional)) return null;
+    const venue: NonNullable<SizeRequest['venue']> = {};
+    if (u.lotStep !== undefined) venue.lotStep = u.lotStep as number;
+    if (u.minQty !== undefined) venue.minQty = u.minQty as number;
+    if (u.maxQty !== undefined) venue.maxQty = u.maxQty as number;
+    if (u.minNotional !== undefined) venue.minNotional = u.minNotional as number;
+    out.venue = venue;
+  }
+  return out;
+}
+
+/** Input accepted by `sizePosition` (defaults not yet applied). */
+export type SizeRequestInput = z.input<typeof SizeRequest>;
+/** A validated request with defaults applied. */
+export type SizeRequest = z.output<typeof SizeRequest>;

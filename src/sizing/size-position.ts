@@ -1,0 +1,176 @@
+/**
+ * `sizePosition`: one explained sizing decision.
+ *
+ * Pipeline (signal → sizing → risk checks, after QuantConnect Lean): validate the request,
+ * compute the per-contract economics once, ask every constraint for the largest quantity it
+ * allows, take the minimum, round down to the lot step last, re-check every constraint on the
+ * rounded size (stepping down one lot, or one ulp without a lot step, if floating point left
+ * it a hair over), then apply the venue minimums. When no valid size exists the request is
+ * refused with a reason code instead of silently returning 0.
+ */
+import { parseInput } from '../core/validate.js';
+import { fmt } from '../core/format.js';
+import type { Fraction, Price, Quantity, QuoteAmount, SettleAmount } from '../core/units.js';
+import { quoteNotional, unitPriceLoss, unitValue, type ContractTerms, type Side } from './contract.js';
+import { parseSizeRequestFast, SizeRequest, type SizeRequestInput } from './request.js';
+import { REFUSAL_CODES, type RefusalCode } from './refusal.js';
+import { roundDownToStep } from './rounding.js';
+import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
+import { stopRisk } from './constraints/stop-risk.js';
+import { kellyCap, leverageCap, venueMaxQty, volTargetCap } from './constraints/caps.js';
+
+/** The built-in constraints, in the order they are reported. */
+export const BUILT_IN_CONSTRAINTS: readonly SizingConstraint[] = [stopRisk, leverageCap, kellyCap, volTargetCap, venueMaxQty];
+
+/** Options of {@link sizePosition}. */
+export interface SizeOptions {
+  /** Extra constraints applied after the built-in ones (venue liquidation, probability, stress…). */
+  readonly constraints?: readonly SizingConstraint[];
+}
+
+/** A sized position. Amounts are in the settlement currency unless named `notional` (quote). */
+export interface SizeDecision {
+  readonly status: 'sized';
+  readonly side: Side;
+  readonly contract: ContractTerms;
+  /** Quantity in contracts of `contract.size` (base units for a linear contract of size 1). */
+  readonly quantity: Quantity;
+  /** Notional at entry in the quote currency. */
+  readonly notional: QuoteAmount;
+  /** Position value at entry in the settlement currency (= notional for linear contracts). */
+  readonly positionValue: SettleAmount;
+  /** Position value / equity. */
+  readonly leverage: Fraction;
+  /** Initial margin at the maximum leverage (1× when none is given). */
+  readonly initialMargin: SettleAmount;
+  /** Loss if stopped out at the stop fill, fees included. */
+  readonly riskAtStop: SettleAmount;
+  /** The risk budget the stop-risk constraint used. */
+  readonly riskBudget: SettleAmount;
+  /** Assumed fill at the stop after slippage. */
+  readonly stopFill: Price;
+  /** Name of the constraint that set the size. */
+  readonly binding: string;
+  /** The minimum of all constraints before lot rounding. */
+  readonly unroundedQuantity: Quantity;
+  /** Every constraint that applied, with its limit and explanation. */
+  readonly constraints: readonly ConstraintLimit[];
+}
+
+/** A request with no valid size. */
+export interface SizeRefusal {
+  readonly status: 'refused';
+  readonly code: RefusalCode;
+  readonly message: string;
+  /** The constraint that set the size before the refusal, when one did. */
+  readonly binding: string | null;
+  readonly constraints: readonly ConstraintLimit[];
+}
+
+export type SizeResult = SizeDecision | SizeRefusal;
+
+function refuse(code: RefusalCode, detail: string, binding: string | null, constraints: readonly ConstraintLimit[]): SizeRefusal {
+  return { status: 'refused', code, message: `${REFUSAL_CODES[code]}: ${detail}`, binding, constraints };
+}
+
+function buildContext(r: SizeRequest): SizingContext {
+  const terms: ContractTerms = r.contract ?? { kind: 'linear', size: 1 };
+  const slip = r.slippage ?? 0;
+  const stopFill = r.side === 'long' ? r.stop * (1 - slip) : r.stop * (1 + slip);
+  const priceLoss = unitPriceLoss(terms, r.side, r.entry, stopFill);
+  const fees = (r.fees?.entry ?? 0) * unitValue(terms, r.entry) + (r.fees?.exit ?? 0) * unitValue(terms, stopFill);
+  return {
+    request: r,
+    side: r.side,
+    terms,
+    equity: r.equity,
+    unitValue: unitValue(terms, r.entry),
+    stopFill,
+    unitPriceLoss: priceLoss,
+    unitFees: fees,
+    unitLossAtStop: priceLoss + fees,
+    riskBudget: r.riskAmount ?? (r.risk ?? 0) * r.equity,
+  };
+}
+
+/** Largest quantity ≤ q that every constraint allows, on the lot grid when there is one. */
+function safeQuantity(ctx: SizingContext, all: readonly SizingConstraint[], q: number, step: number | undefined): number {
+  let candidate = step === undefined ? q : roundDownToStep(q, step);
+  for (let guard = 0; guard < 64 && candidate > 0; guard++) {
+    let ok = true;
+    for (const c of all) {
+      if (!c.allows(ctx, candidate)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return candidate;
+    candidate = step === undefined ? candidate * (1 - Number.EPSILON) : roundDownToStep(candidate - step, step);
+  }
+  return 0;
+}
+
+/**
+ * Sizes one position: the largest quantity that satisfies every constraint, rounded down to
+ * the lot step, with the binding constraint and every constraint's limit.
+ *
+ * @throws TradesizeError INVALID_INPUT naming the offending field.
+ * @example
+ * sizePosition({ equity: 10000, entry: 65000, stop: 63000, risk: 0.01, venue: { lotStep: 0.001 } });
+ * // => { status: 'sized', quantity: 0.05, notional: 3250, binding: 'stop-risk', ... }
+ * sizePosition({ equity: 10000, entry: 65000, stop: 66000, risk: 0.01 });
+ * // => { status: 'refused', code: 'STOP_ON_WRONG_SIDE', ... }
+ */
+export function sizePosition(input: SizeRequestInput, options: SizeOptions = {}): SizeResult {
+  const r = parseSizeRequestFast(input) ?? parseInput(SizeRequest, input, 'sizePosition');
+  if (r.side === 'long' ? r.stop >= r.entry : r.stop <= r.entry) {
+    return refuse('STOP_ON_WRONG_SIDE', `${r.side} entry ${fmt(r.entry)} with stop ${fmt(r.stop)}`, null, []);
+  }
+  const ctx = buildContext(r);
+  const all = options.constraints === undefined ? BUILT_IN_CONSTRAINTS : [...BUILT_IN_CONSTRAINTS, ...options.constraints];
+
+  const limits: ConstraintLimit[] = [];
+  let binding: ConstraintLimit | null = null;
+  for (const c of all) {
+    const limit = c.limit(ctx);
+    if (limit === null) continue;
+    limits.push(limit);
+    if (binding === null || limit.maxQuantity < binding.maxQuantity) binding = limit;
+  }
+  // stop-risk always applies, so there is always a binding constraint.
+  const bound = binding as ConstraintLimit;
+  if (!(bound.maxQuantity > 0)) {
+    return refuse('NO_EDGE', `${bound.name} allows no position (${bound.explanation})`, bound.name, limits);
+  }
+
+  const venue = r.venue;
+  const q = safeQuantity(ctx, all, bound.maxQuantity, venue?.lotStep);
+  if (q === 0) {
+    return refuse('BELOW_LOT_STEP', `${bound.name} allows ${fmt(bound.maxQuantity)}, lot step ${fmt(venue?.lotStep ?? 0)}`, bound.name, limits);
+  }
+  if (venue?.minQty !== undefined && q < venue.minQty) {
+    return refuse('BELOW_MIN_QTY', `${fmt(q)} < minimum ${fmt(venue.minQty)} (set by ${bound.name})`, bound.name, limits);
+  }
+  const notional = quoteNotional(ctx.terms, q, r.entry);
+  if (venue?.minNotional !== undefined && notional < venue.minNotional) {
+    return refuse('BELOW_MIN_NOTIONAL', `${fmt(notional)} < minimum ${fmt(venue.minNotional)} (set by ${bound.name})`, bound.name, limits);
+  }
+
+  const positionValue = q * ctx.unitValue;
+  return {
+    status: 'sized',
+    side: r.side,
+    contract: ctx.terms,
+    quantity: q as Quantity,
+    notional,
+    positionValue: positionValue as SettleAmount,
+    leverage: (positionValue / r.equity) as Fraction,
+    initialMargin: (positionValue / (r.maxLeverage ?? 1)) as SettleAmount,
+    riskAtStop: (q * ctx.unitLossAtStop) as SettleAmount,
+    riskBudget: ctx.riskBudget as SettleAmount,
+    stopFill: ctx.stopFill as Price,
+    binding: bound.name,
+    unroundedQuantity: bound.maxQuantity as Quantity,
+    constraints: limits,
+  };
+}
