@@ -32,10 +32,13 @@ function lots(k: number, step: number, decimals: number): number {
 export function roundDownToStep(q: number, step: number): number {
   if (!(q > 0)) return 0;
   const decimals = stepDecimals(step);
+  // Beyond 2^52 scaled units the lot grid is finer than double precision can resolve at this
+  // magnitude: every representable q is as close to the grid as floats get.
+  if (q * 10 ** decimals >= 2 ** 52) return q;
   let k = Math.floor(q / step);
   // q/step can land just below an integer when q is an exact multiple (0.3/0.1 = 2.9999999999999996).
   if (lots(k + 1, step, decimals) <= q) k += 1;
   let r = lots(k, step, decimals);
-  while (r > q && k > 0) r = lots(--k, step, decimals);
+  for (let i = 0; i < 4 && r > q && k > 0; i++) r = lots(--k, step, decimals);
   return r > q ? 0 : r;
 }

@@ -105,7 +105,8 @@ function safeQuantity(ctx: SizingContext, all: readonly SizingConstraint[], q: n
       }
     }
     if (ok) return candidate;
-    candidate = step === undefined ? candidate * (1 - Number.EPSILON) : roundDownToStep(candidate - step, step);
+    const next = step === undefined ? candidate : roundDownToStep(candidate - step, step);
+    candidate = next < candidate ? next : candidate * (1 - Number.EPSILON);
   }
   return 0;
 }

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { closeToCloseVariance, closeToCloseVol } from '../../src/volatility/close-to-close.js';
+import { returnsFromSeries, logReturns } from '../../src/market/returns.js';
+import { parseSeriesCsv } from '../../src/market/csv.js';
+import { TradesizeError } from '../../src/core/errors.js';
+import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+
+interface CloseExpected {
+  readonly periodVol: number;
+  readonly annualizedVol: number;
+  readonly zeroMeanPeriodVol: number;
+}
+interface Fixture {
+  readonly tolerance: { readonly relative: number };
+  readonly synthetic: readonly {
+    readonly name: string;
+    readonly input: 'prices' | 'returns';
+    readonly values: number[];
+    readonly observations: number;
+    readonly periodsPerYear: number;
+    readonly close: CloseExpected;
+  }[];
+  readonly real: readonly { readonly file: string; readonly observations: number; readonly periodsPerYear: number; readonly close: CloseExpected }[];
+}
+
+const fixture = readFixture<Fixture>('volatility/volatility.json');
+const REL = fixture.tolerance.relative;
+
+function expectRel(actual: number, expected: number, rel = REL): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
+}
+
+function thrown(f: () => unknown): TradesizeError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TradesizeError);
+    return e as TradesizeError;
+  }
+  throw new Error('expected a TradesizeError, nothing was thrown');
+}
+
+/** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
+const returns = fc.array(
+  fc.integer({ min: -2_000_000, max: 2_000_000 }).map((k) => k * 1e-7),
+  { minLength: 2, maxLength: 80 },
+);
+
+describe('closeToCloseVol', () => {
+  it('hand example: r = (0.01, −0.01, 0.03) has mean 0.01 and sample sd 0.02', () => {
+    const r = closeToCloseVol([0.01, -0.01, 0.03]);
+    expectRel(r.periodVol, 0.02, 1e-14);
+    expectRel(r.annualizedVol, 0.02 * Math.sqrt(365), 1e-14);
+    expect(r.observations).toBe(3);
+    expectRel(closeToCloseVariance([0.01, -0.01, 0.03], false), 0.0011 / 3, 1e-14);
+  });
+
+  it('annualises with the given periods per year', () => {
+    expectRel(closeToCloseVol([0.01, -0.01, 0.03], { periodsPerYear: 8760 }).annualizedVol, 0.02 * Math.sqrt(8760), 1e-14);
+  });
+
+  for (const c of fixture.synthetic) {
+    it(`matches numpy std (ddof=1) and the zero-mean form on "${c.name}"`, () => {
+      const r = returnsFromSeries(c.values, c.input, 'log');
+      const got = closeToCloseVol(r, { periodsPerYear: c.periodsPerYear });
+      expect(got.observations).toBe(c.observations);
+      expectRel(got.periodVol, c.close.periodVol);
+      expectRel(got.annualizedVol, c.close.annualizedVol);
+      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol);
+    });
+  }
+
+  it('rejects too few returns, non-finite returns and bad options', () => {
+    const few = thrown(() => closeToCloseVol([0.01]));
+    expect(few.code).toBe('INSUFFICIENT_DATA');
+    expect(few.path).toEqual(['logReturns']);
+    const nan = thrown(() => closeToCloseVol([0.01, Number.NaN, 0.02]));
+    expect(nan.code).toBe('INVALID_INPUT');
+    expect(nan.path).toEqual(['logReturns', 1]);
+    expect(thrown(() => closeToCloseVol([0.01, 0.02], { periodsPerYear: 0 })).path).toEqual(['periodsPerYear']);
+    expect(thrown(() => closeToCloseVol([0.01, 0.02], { periodsPerYear: Number.POSITIVE_INFINITY })).path).toEqual(['periodsPerYear']);
+  });
+
+  it('property: vol(c·r) = |c|·vol(r), demeaned or not (1,000 runs)', () => {
+    fc.assert(
+      fc.property(returns, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.boolean(), fc.boolean(), (r, c, negative, demean) => {
+        const k = negative ? -c : c;
+        const base = closeToCloseVol(r, { demean }).periodVol;
+        const scaled = closeToCloseVol(r.map((x) => k * x), { demean }).periodVol;
+        // Rounding in the mean and the sums is ~ε·max|r| in absolute terms, even when vol(r) ≈ 0.
+        const scale = Math.max(...r.map(Math.abs));
+        return Math.abs(scaled - c * base) <= 1e-12 * c * base + 1e-14 * c * scale;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: annualised vol scales with √periodsPerYear (1,000 runs)', () => {
+    fc.assert(
+      fc.property(returns, fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 1, max: 1e5, noNaN: true }), (r, p1, p2) => {
+        const a1 = closeToCloseVol(r, { periodsPerYear: p1 }).annualizedVol;
+        const a2 = closeToCloseVol(r, { periodsPerYear: p2 }).annualizedVol;
+        return Math.abs(a1 * Math.sqrt(p2) - a2 * Math.sqrt(p1)) <= 1e-12 * a1 * Math.sqrt(p2) + 1e-300;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: demeaned vol ignores a constant drift, vol(r + m) = vol(r) (1,000 runs)', () => {
+    fc.assert(
+      fc.property(returns, fc.integer({ min: -1000, max: 1000 }), (r, k) => {
+        const m = k * 1e-4;
+        const base = closeToCloseVol(r).periodVol;
+        return Math.abs(closeToCloseVol(r.map((x) => x + m)).periodVol - base) <= 1e-9 * Math.max(base, 1e-6);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describeWithSharedData('closeToCloseVol on real BTC closes', ['ohlcv/btc-usdt-1d.csv', 'ohlcv/btc-usdt-1h.csv'], () => {
+  for (const c of fixture.real) {
+    it(`${c.file}: matches numpy on the same file`, () => {
+      const r = logReturns(parseSeriesCsv(readSharedData(c.file)).values);
+      const got = closeToCloseVol(r, { periodsPerYear: c.periodsPerYear });
+      expect(got.observations).toBe(c.observations);
+      expectRel(got.periodVol, c.close.periodVol);
+      expectRel(got.annualizedVol, c.close.annualizedVol);
+      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol);
+    });
+  }
+});
