@@ -15,6 +15,14 @@ export const nonNegative = () => z.number().nonnegative();
 export const probability = () => z.number().min(0).max(1);
 /** A fraction in the open interval (0, 1). */
 export const openUnit = () => z.number().gt(0).lt(1);
-/** A non-empty array of finite numbers (a return or price sample). */
+/**
+ * An array (or Float64Array) of at least `min` finite numbers: a return or price sample. Arrays
+ * are accepted as given (never copied or frozen); readonly arrays are fine.
+ */
 export const sample = (min = 2) =>
-  z.union([z.array(z.number()), z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected an array of numbers')]).refine((a) => a.length >= min, `needs at least ${min} values`);
+  z
+    .custom<readonly number[] | Float64Array>(
+      (v) => (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))) || v instanceof Float64Array,
+      'expected an array of finite numbers',
+    )
+    .refine((a) => a.length >= min, `needs at least ${min} values`);

@@ -143,8 +143,33 @@ function meanAndSd(x: Float64Array): { mu: number; sigma: number } {
  * kellyFromReturns({ returns: dailyReturns, dist: 'empirical', bootstrap: { seed: 1, samples: 100_000, blockLength: 10 } });
  */
 export function kellyFromReturns(input: KellyFromReturnsInput): KellyFromReturnsResult {
+  const { scenarios, curvePoints, ...rest } = returnScenarios(input);
+  return { ...kellyExact({ returns: scenarios, curvePoints }), ...rest };
+}
+
+/** The equally likely scenarios of a return model, as optimised by {@link kellyFromReturns}. */
+export interface ReturnScenarios {
+  readonly scenarios: Float64Array;
+  readonly dist: ReturnDistribution;
+  readonly model?: FittedReturnModel;
+  readonly scenarioCount: number;
+  readonly tailProbability?: number;
+  readonly curvePoints?: number;
+}
+
+/**
+ * The scenarios {@link kellyFromReturns} optimises over: the history (or its bootstrap) for
+ * `empirical`, or the stratified quantiles of the fitted log-return model. Useful to evaluate
+ * G(f) at a fractional-Kelly fraction on exactly the same scenarios.
+ *
+ * @example
+ * const { scenarios } = returnScenarios({ returns, dist: 'student-t' });
+ * sampleGrowth(0.5 * kellyFromReturns({ returns, dist: 'student-t' }).fraction, scenarios);
+ */
+export function returnScenarios(input: KellyFromReturnsInput): ReturnScenarios {
   checkSimpleReturns(input);
   const { returns, dist, scenarios, bootstrap, curvePoints } = parseInput(KellyFromReturnsInput, input, 'kellyFromReturns');
+  const points = curvePoints === undefined ? {} : { curvePoints };
   if (dist === 'empirical') {
     require(
       (bootstrap?.blockLength ?? 1) <= returns.length,
@@ -153,9 +178,9 @@ export function kellyFromReturns(input: KellyFromReturnsInput): KellyFromReturns
     );
     const sample =
       bootstrap === undefined
-        ? returns
+        ? Float64Array.from(returns)
         : bootstrapSample(returns, { seed: bootstrap.seed, size: bootstrap.samples, blockLength: bootstrap.blockLength });
-    return { ...kellyExact({ returns: sample, curvePoints }), dist, scenarioCount: sample.length };
+    return { scenarios: sample, dist, scenarioCount: sample.length, ...points };
   }
   if (bootstrap !== undefined) {
     throw new TradesizeError('CONFLICTING_OPTIONS', `kellyFromReturns: bootstrap applies to dist 'empirical' only, not '${dist}'`, [
@@ -178,6 +203,5 @@ export function kellyFromReturns(input: KellyFromReturnsInput): KellyFromReturns
     const standard = tQuantile.factory(fit.nu);
     quantile = (p) => fit.loc + fit.scale * standard(p);
   }
-  const result = kellyExact({ returns: quantileScenarios(quantile, n), curvePoints });
-  return { ...result, dist, model, scenarioCount: n, tailProbability: 0.5 / n };
+  return { scenarios: quantileScenarios(quantile, n), dist, model, scenarioCount: n, tailProbability: 0.5 / n, ...points };
 }

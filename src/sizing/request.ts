@@ -6,61 +6,76 @@
  * for inverse ones); volatilities and targets are annualised; quantities are in contracts of
  * `contract.size` (base units for linear, quote units for inverse contracts).
  */
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { loadZod } from '../core/lazy-zod.js';
 
-const positive = z.number().positive();
-const feeRate = z.number().min(0).max(0.1);
+function buildSchema({ z }: typeof Zod) {
+  const positive = z.number().positive();
+  const feeRate = z.number().min(0).max(0.1);
+  return z
+    .strictObject({
+      /** Direction of the trade (default long). */
+      side: z.enum(['long', 'short']).default('long'),
+      /** Account equity available to this trade, in the settlement currency. */
+      equity: positive,
+      /** Entry price (quote per base). */
+      entry: positive,
+      /** Stop price (quote per base): below entry for a long, above for a short. */
+      stop: positive,
+      /** Risk budget as a fraction of equity lost if stopped out (0.01 = 1 %). */
+      risk: z.number().gt(0).max(1).optional(),
+      /** Risk budget as an amount of the settlement currency (instead of `risk`). */
+      riskAmount: positive.optional(),
+      /** Contract terms (default linear, contract size 1). */
+      contract: z
+        .strictObject({
+          kind: z.enum(['linear', 'inverse']).default('linear'),
+          size: positive.default(1),
+        })
+        .optional(),
+      /** Fee rates charged on the traded value at entry and at the stop exit (default 0). */
+      fees: z.strictObject({ entry: feeRate.default(0), exit: feeRate.default(0) }).optional(),
+      /** Slippage allowance at the stop as a fraction of the stop price (default 0). */
+      slippage: z.number().min(0).lt(1).optional(),
+      /** Largest leverage (position value / equity) allowed; without it the position is unlevered (1×). */
+      maxLeverage: positive.optional(),
+      /** Chosen (fractional) Kelly fraction of equity: position value ≤ kellyFraction × equity. */
+      kellyFraction: z.number().min(0).optional(),
+      /** Volatility target: annualised position volatility σ × value / equity ≤ target. */
+      volTarget: z.strictObject({ target: positive, sigma: positive }).optional(),
+      /** Venue trading rules: lot step, minimum and maximum quantity, minimum notional (quote). */
+      venue: z
+        .strictObject({
+          lotStep: positive.optional(),
+          minQty: z.number().nonnegative().optional(),
+          maxQty: positive.optional(),
+          minNotional: z.number().nonnegative().optional(),
+        })
+        .optional(),
+    })
+    .superRefine((r, ctx) => {
+      if ((r.risk === undefined) === (r.riskAmount === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['risk'],
+          message: 'give exactly one risk budget: risk (a fraction of equity) or riskAmount',
+        });
+      }
+    });
+}
 
-export const SizeRequest = z
-  .strictObject({
-    /** Direction of the trade (default long). */
-    side: z.enum(['long', 'short']).default('long'),
-    /** Account equity available to this trade, in the settlement currency. */
-    equity: positive,
-    /** Entry price (quote per base). */
-    entry: positive,
-    /** Stop price (quote per base): below entry for a long, above for a short. */
-    stop: positive,
-    /** Risk budget as a fraction of equity lost if stopped out (0.01 = 1 %). */
-    risk: z.number().gt(0).max(1).optional(),
-    /** Risk budget as an amount of the settlement currency (instead of `risk`). */
-    riskAmount: positive.optional(),
-    /** Contract terms (default linear, contract size 1). */
-    contract: z
-      .strictObject({
-        kind: z.enum(['linear', 'inverse']).default('linear'),
-        size: positive.default(1),
-      })
-      .optional(),
-    /** Fee rates charged on the traded value at entry and at the stop exit (default 0). */
-    fees: z.strictObject({ entry: feeRate.default(0), exit: feeRate.default(0) }).optional(),
-    /** Slippage allowance at the stop as a fraction of the stop price (default 0). */
-    slippage: z.number().min(0).lt(1).optional(),
-    /** Largest leverage (position value / equity) allowed; without it the position is unlevered (1×). */
-    maxLeverage: positive.optional(),
-    /** Chosen (fractional) Kelly fraction of equity: position value ≤ kellyFraction × equity. */
-    kellyFraction: z.number().min(0).optional(),
-    /** Volatility target: annualised position volatility σ × value / equity ≤ target. */
-    volTarget: z.strictObject({ target: positive, sigma: positive }).optional(),
-    /** Venue trading rules: lot step, minimum and maximum quantity, minimum notional (quote). */
-    venue: z
-      .strictObject({
-        lotStep: positive.optional(),
-        minQty: z.number().nonnegative().optional(),
-        maxQty: positive.optional(),
-        minNotional: z.number().nonnegative().optional(),
-      })
-      .optional(),
-  })
-  .superRefine((r, ctx) => {
-    if ((r.risk === undefined) === (r.riskAmount === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['risk'],
-        message: 'give exactly one risk budget: risk (a fraction of equity) or riskAmount',
-      });
-    }
-  });
+/** The zod schema of a sizing request. */
+export type SizeRequestSchema = ReturnType<typeof buildSchema>;
+let schema: SizeRequestSchema | undefined;
+
+/**
+ * The zod schema of a sizing request: the single source of truth for its types and messages.
+ * Built on first use, so that zod loads only when it is needed (see `core/lazy-zod.ts`).
+ */
+export function sizeRequestSchema(): SizeRequestSchema {
+  schema ??= buildSchema(loadZod());
+  return schema;
+}
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isPos = (x: unknown): x is number => isNum(x) && x > 0;
@@ -69,7 +84,10 @@ const optNonNeg = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 
 const isFee = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0 && x <= 0.1);
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
-const REQUEST_KEYS = new Set(Object.keys(SizeRequest.shape));
+/** Top-level keys of the schema (a test holds this list equal to the schema's shape). */
+export const REQUEST_KEYS: ReadonlySet<string> = new Set([
+  'side', 'equity', 'entry', 'stop', 'risk', 'riskAmount', 'contract', 'fees', 'slippage', 'maxLeverage', 'kellyFraction', 'volTarget', 'venue',
+]);
 const CONTRACT_KEYS = new Set(['kind', 'size']);
 const FEE_KEYS = new Set(['entry', 'exit']);
 const VOL_KEYS = new Set(['target', 'sigma']);
@@ -133,6 +151,6 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
 }
 
 /** Input accepted by `sizePosition` (defaults not yet applied). */
-export type SizeRequestInput = z.input<typeof SizeRequest>;
+export type SizeRequestInput = Zod.input<SizeRequestSchema>;
 /** A validated request with defaults applied. */
-export type SizeRequest = z.output<typeof SizeRequest>;
+export type SizeRequest = Zod.output<SizeRequestSchema>;

@@ -12,7 +12,7 @@ import { parseInput } from '../core/validate.js';
 import { fmt } from '../core/format.js';
 import type { Fraction, Price, Quantity, QuoteAmount, SettleAmount } from '../core/units.js';
 import { quoteNotional, unitPriceLoss, unitValue, type ContractTerms, type Side } from './contract.js';
-import { parseSizeRequestFast, SizeRequest, type SizeRequestInput } from './request.js';
+import { parseSizeRequestFast, sizeRequestSchema, type SizeRequest, type SizeRequestInput } from './request.js';
 import { REFUSAL_CODES, type RefusalCode } from './refusal.js';
 import { roundDownToStep } from './rounding.js';
 import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
@@ -123,7 +123,7 @@ function safeQuantity(ctx: SizingContext, all: readonly SizingConstraint[], q: n
  * // => { status: 'refused', code: 'STOP_ON_WRONG_SIDE', ... }
  */
 export function sizePosition(input: SizeRequestInput, options: SizeOptions = {}): SizeResult {
-  const r = parseSizeRequestFast(input) ?? parseInput(SizeRequest, input, 'sizePosition');
+  const r = parseSizeRequestFast(input) ?? parseInput(sizeRequestSchema(), input, 'sizePosition');
   if (r.side === 'long' ? r.stop >= r.entry : r.stop <= r.entry) {
     return refuse('STOP_ON_WRONG_SIDE', `${r.side} entry ${fmt(r.entry)} with stop ${fmt(r.stop)}`, null, []);
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseSizeRequestFast, SizeRequest } from '../../src/sizing/request.js';
+import { parseSizeRequestFast, REQUEST_KEYS, sizeRequestSchema } from '../../src/sizing/request.js';
+
+const SizeRequest = sizeRequestSchema();
 import { roundDownToStep, stepDecimals } from '../../src/sizing/rounding.js';
 
 /** Values that are sometimes valid and sometimes not, to probe both parsers. */
@@ -49,6 +51,10 @@ describe('parseSizeRequestFast', () => {
       { numRuns: 2000 },
     );
     expect(accepted).toBeGreaterThan(25);
+  });
+
+  it('knows exactly the schema\'s top-level keys', () => {
+    expect([...REQUEST_KEYS].sort()).toEqual(Object.keys(SizeRequest.shape).sort());
   });
 
   it('accepts every well-formed request the schema accepts', () => {

@@ -8,8 +8,8 @@ import { emit, renderRows, type Row } from '../output.js';
 import { discreteGrowth, kellyDiscrete } from '../../kelly/discrete.js';
 import { continuousGrowth, kellyContinuous } from '../../kelly/continuous.js';
 import { drawdownLimitedMultiplier, shrinkageMultiplier } from '../../kelly/fractional.js';
-import { sampleGrowth } from '../../kelly/exact.js';
-import { kellyFromReturns, type KellyFromReturnsResult } from '../../kelly/distribution.js';
+import { kellyExact, sampleGrowth } from '../../kelly/exact.js';
+import { returnScenarios } from '../../kelly/distribution.js';
 import { returnsFromSeries } from '../../market/returns.js';
 import { readSeries } from '../data.js';
 
@@ -129,7 +129,7 @@ async function fromReturns(o: Opts, m: Multipliers): Promise<KellyOutput> {
   if (bootstrap !== undefined && dist !== 'empirical') {
     throw new TradesizeError('CONFLICTING_OPTIONS', '--bootstrap resamples the empirical returns; use it with --dist empirical', ['--bootstrap']);
   }
-  const full: KellyFromReturnsResult = kellyFromReturns({
+  const model = returnScenarios({
     returns,
     dist,
     scenarios: parseInteger(str(o.scenarios) ?? '10000', '--scenarios'),
@@ -137,6 +137,7 @@ async function fromReturns(o: Opts, m: Multipliers): Promise<KellyOutput> {
       ? {}
       : { bootstrap: { samples: parseInteger(bootstrap, '--bootstrap'), seed: parseNumber(str(o.seed) ?? '1', '--seed'), blockLength: parseInteger(str(o.block) ?? '1', '--block') } }),
   });
+  const full = kellyExact({ returns: model.scenarios });
   if (o.shrink === true) {
     let mean = 0;
     for (const r of returns) mean += r;
@@ -149,19 +150,13 @@ async function fromReturns(o: Opts, m: Multipliers): Promise<KellyOutput> {
   const c = applyMultiplier(m);
   const fraction = c * full.fraction;
   return {
-    mode: 'returns', fraction, growthRate: c === 1 ? full.growthRate : sampleGrowthOf(full, fraction, returns), multiplier: c, multipliers: m,
+    mode: 'returns', fraction, growthRate: c === 1 ? full.growthRate : sampleGrowth(fraction, model.scenarios), multiplier: c, multipliers: m,
     fullKelly: { fraction: full.fraction, growthRate: full.growthRate },
     details: {
-      file, column: series.column, input, dist, observations: returns.length, scenarioCount: full.scenarioCount,
-      solventRange: full.solventRange, model: full.model ?? null, curve: full.curve,
+      file, column: series.column, input, dist, observations: returns.length, scenarioCount: model.scenarioCount,
+      solventRange: full.solventRange, model: model.model ?? null, curve: full.curve,
     },
   };
-}
-
-/** Growth at a scaled fraction, over the same scenarios the optimum used (the sample for `empirical`). */
-function sampleGrowthOf(full: KellyFromReturnsResult, fraction: number, returns: Float64Array): number {
-  const i = full.curve.fraction.indexOf(fraction);
-  return i >= 0 ? (full.curve.growthRate[i] as number) : sampleGrowth(fraction, returns);
 }
 
 function render(r: KellyOutput): string {

@@ -6,7 +6,6 @@ import { exclusive, optionalNumber, parseNumber } from '../options.js';
 import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
-import { volatilityFromFile } from '../data.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -74,6 +73,7 @@ async function buildRequest(o: Opts): Promise<Built> {
   }
   if (target !== undefined) {
     if (sigma === undefined && volData !== undefined) {
+      const { volatilityFromFile } = await import('../data.js');
       volatility = await volatilityFromFile(volData, {
         column: str(o.column),
         method: str(o.volMethod) === 'close' ? 'close' : 'ewma',

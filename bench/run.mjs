@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: runs every figure in its own process (so one benchmark's JIT state cannot
+ * colour another's) and prints each figure as one JSON line.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const benches = ['sizing/size-position.bench.mjs', 'kelly/kelly.bench.mjs', 'cli/cold-start.bench.mjs'];
+let failed = false;
+for (const b of benches) {
+  const file = fileURLToPath(new URL(b, import.meta.url));
+  const r = spawnSync(process.execPath, [file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,55 @@
+/**
+ * tradesize: the public library surface (a flat barrel of named exports).
+ * The CLI (`src/cli`) is a thin shell over exactly these functions.
+ */
+
+// Errors and units
+export { TradesizeError, isTradesizeError, type ErrorCode, type FieldPath } from './core/errors.js';
+export type { Quantity, QuoteAmount, SettleAmount, Fraction, Price } from './core/units.js';
+
+// Kelly family
+export { kellyDiscrete, discreteGrowth, KellyDiscreteInput, type KellyDiscreteResult } from './kelly/discrete.js';
+export { kellyContinuous, continuousGrowth, KellyContinuousInput, type KellyContinuousResult } from './kelly/continuous.js';
+export { kellyExact, sampleGrowth, KellyExactInput, type KellyExactResult } from './kelly/exact.js';
+export {
+  kellyFromReturns,
+  returnScenarios,
+  quantileScenarios,
+  KellyFromReturnsInput,
+  ReturnDistribution,
+  type KellyFromReturnsResult,
+  type FittedReturnModel,
+  type ReturnScenarios,
+} from './kelly/distribution.js';
+export {
+  drawdownProbability,
+  drawdownLimitedMultiplier,
+  shrinkageMultiplier,
+  DrawdownLimitInput,
+  ShrinkageInput,
+  type ShrinkageResult,
+} from './kelly/fractional.js';
+
+// Statistics
+export { createRng, type Rng } from './stats/random.js';
+export { bootstrapSample, BootstrapOptions } from './stats/bootstrap.js';
+export { fitStudentT, studentTLogLikelihood, type StudentTFit } from './stats/student-t-fit.js';
+
+// Market data (pure parsers; no file I/O)
+export { parseSeriesCsv, type SeriesCsv } from './market/csv.js';
+export { simpleReturns, logReturns, returnsFromSeries } from './market/returns.js';
+export { inferPeriodsPerYear, annualizeVol, DAYS_PER_YEAR_CRYPTO } from './market/periods.js';
+
+// Volatility
+export { closeToCloseVol, type CloseToCloseResult } from './volatility/close-to-close.js';
+export { ewmaVol, ewmaVariance, RISKMETRICS_LAMBDA, type EwmaResult } from './volatility/ewma.js';
+export { estimateVolatility, type VolatilityEstimate } from './volatility/estimate.js';
+
+// Sizing
+export { sizePosition, BUILT_IN_CONSTRAINTS, type SizeDecision, type SizeRefusal, type SizeResult, type SizeOptions } from './sizing/size-position.js';
+export { sizePositions, type SizeInvalid } from './sizing/batch.js';
+export { sizeRequestSchema, type SizeRequest, type SizeRequestInput } from './sizing/request.js';
+export { REFUSAL_CODES, type RefusalCode } from './sizing/refusal.js';
+export { roundDownToStep } from './sizing/rounding.js';
+export { unitValue, quoteNotional, unitPriceLoss, type ContractTerms, type ContractKind, type Side } from './sizing/contract.js';
+export { ConstraintLimit, linearCap, type SizingConstraint, type SizingContext } from './sizing/constraints/types.js';
