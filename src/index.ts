@@ -21,6 +21,13 @@ export {
   type FittedReturnModel,
   type ReturnScenarios,
 } from './kelly/distribution.js';
+export { kellyMultiAsset, multiAssetGrowth, KellyMultiAssetInput, type KellyMultiAssetResult } from './kelly/multi-asset.js';
+export {
+  kellyMultiAssetExact,
+  portfolioGrowth,
+  KellyMultiAssetExactInput,
+  type KellyMultiAssetExactResult,
+} from './kelly/multi-asset-exact.js';
 export {
   drawdownProbability,
   drawdownLimitedMultiplier,
