@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli/main.js';
+import { runCli } from '../dist/bin/main.js';
 
 await runCli(process.argv);
