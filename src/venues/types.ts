@@ -1,0 +1,128 @@
+/**
+ * The venue margin model: instruments, tier tables, positions and the margin state of a
+ * position or an account. Every venue implements {@link VenueModel}; formulas live in the venue
+ * modules (one per venue), each citing the venue's own document.
+ *
+ * Units: quantity is in contracts of `contractSize` (base units for linear, quote units for
+ * inverse contracts); prices are quote per base; collateral, margins and PnL are in the
+ * settlement currency (quote for linear, the coin for inverse).
+ */
+import type { ContractKind, Side } from '../sizing/contract.js';
+
+export const VENUE_IDS = [
+  'binance-usdm',
+  'binance-coinm',
+  'bybit-linear',
+  'bybit-inverse',
+  'okx-swap',
+  'hyperliquid',
+  'dydx',
+  'deribit',
+] as const;
+export type VenueId = (typeof VENUE_IDS)[number];
+
+export type MarginMode = 'isolated' | 'cross';
+
+/**
+ * One row of a tier (risk-limit, bracket) table. Bounds are position values in `basis` units;
+ * the row applies when floor < value ≤ cap (the first row includes 0).
+ */
+export interface Tier {
+  readonly tier: number;
+  readonly floor: number;
+  readonly cap: number;
+  /** Maintenance margin rate (fraction of position value). */
+  readonly maintenanceMarginRate: number;
+  /** Maintenance amount subtracted (Binance `cum`, Bybit/Hyperliquid deduction); keeps MM continuous. */
+  readonly maintenanceAmount: number;
+  /** Largest leverage allowed in this tier; initial margin rate = 1 / maxLeverage at most. */
+  readonly maxLeverage: number;
+}
+
+/** What the tier bounds measure: quote notional (linear), coin value (inverse), or contracts. */
+export type TierBasis = 'quote' | 'settle' | 'contracts';
+
+/** A tradable contract and its margin parameters. */
+export interface Instrument {
+  readonly venue: VenueId;
+  readonly symbol: string;
+  readonly kind: ContractKind;
+  /** Base units per contract (linear) or quote units per contract (inverse). */
+  readonly contractSize: number;
+  readonly tickSize: number;
+  readonly lotStep: number;
+  readonly minQty?: number;
+  /** Tier table, sorted by floor, contiguous (cap of row i = floor of row i + 1). */
+  readonly tiers: readonly Tier[];
+  readonly tierBasis: TierBasis;
+  /** Taker fee rate, for venues whose maintenance includes the fee to close (OKX). */
+  readonly takerFee?: number;
+  /** Venue-specific parameters (dYdX liquidity tier, Deribit size-dependent rates, …). */
+  readonly params?: Readonly<Record<string, number>>;
+  /** Where the numbers come from. */
+  readonly source?: { readonly url: string; readonly date: string };
+}
+
+/** An open position (one-way mode unless `positionSide` says hedge-mode LONG/SHORT). */
+export interface Position {
+  readonly symbol: string;
+  readonly side: Side;
+  /** Contracts, > 0. */
+  readonly quantity: number;
+  readonly entryPrice: number;
+  /** Mark price now (defaults to the entry price). */
+  readonly markPrice?: number;
+  /** Hedge mode leg, where the venue has one. */
+  readonly positionSide?: 'both' | 'long' | 'short';
+}
+
+/** The margin numbers of one position, in the settlement currency. */
+export interface PositionMargin {
+  readonly initialMargin: number;
+  readonly maintenanceMargin: number;
+  /** Position value at the mark price (quote notional for linear; coin value for inverse). */
+  readonly positionValue: number;
+  /** The tier the maintenance margin was taken from (at the mark price). */
+  readonly tier: Tier;
+}
+
+/** The answer to "where is my liquidation price". */
+export interface LiquidationResult {
+  /** Mark price at which margin balance = maintenance margin; null when none exists (e.g. over-collateralised long with LP ≤ 0). */
+  readonly liquidationPrice: number | null;
+  /** Price at which the margin balance is zero, where the venue defines one. */
+  readonly bankruptcyPrice: number | null;
+  readonly initialMargin: number;
+  readonly maintenanceMargin: number;
+  /** Margin balance / maintenance margin at the mark (≥ 1 is safe), or MM / balance per venue convention in `marginRatioConvention`. */
+  readonly marginRatio: number;
+  /** Tier applying at the liquidation price (after iterating to consistency). */
+  readonly tier: Tier;
+  /** Number of tier iterations until the tier at the liquidation price was consistent. */
+  readonly iterations: number;
+}
+
+/** Input of a liquidation computation for one position. */
+export interface LiquidationInput {
+  readonly instrument: Instrument;
+  readonly position: Position;
+  readonly marginMode: MarginMode;
+  /** Isolated: the margin allocated to this position. Cross: the account wallet balance. */
+  readonly collateral: number;
+  /** Leverage setting for initial margin (default: the tier's max leverage). */
+  readonly leverage?: number;
+  /** Cross mode: the account's other positions (with marks), their margin held fixed. */
+  readonly otherPositions?: readonly { readonly instrument: Instrument; readonly position: Position }[];
+}
+
+/** A venue's margin and liquidation rules. */
+export interface VenueModel {
+  readonly id: VenueId;
+  /** Where the formulas come from (the venue's own document). */
+  readonly source: string;
+  readonly marginModes: readonly MarginMode[];
+  /** Margins of a position at a mark price (and leverage setting). */
+  positionMargin(instrument: Instrument, position: Position, markPrice: number, leverage?: number): PositionMargin;
+  /** Liquidation and bankruptcy prices, margins and the tier at liquidation. */
+  liquidation(input: LiquidationInput): LiquidationResult;
+}
