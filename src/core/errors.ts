@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'INSUFFICIENT_DATA'
   | 'NO_SOLVENT_FRACTION'
   | 'NOT_CONVERGED'
-  | 'NON_FINITE_RESULT';
+  | 'NON_FINITE_RESULT'
+  | 'UNKNOWN_VENUE'
+  | 'UNKNOWN_SYMBOL'
+  | 'ABOVE_MAX_TIER';
 
 /** A path to the offending field: object keys and array indices. */
 export type FieldPath = readonly (string | number)[];
