@@ -167,6 +167,7 @@ function render(r: KellyOutput): string {
     ['full Kelly fraction', r.fullKelly.fraction],
     ['full Kelly growth', r.fullKelly.growthRate],
     ['multiplier', r.multiplier],
+    ...Object.entries(r.multipliers).map(([k, v]): Row => [`  from ${k}`, v]),
   ];
   for (const [k, v] of Object.entries(r.details)) if (k !== 'curve' && (typeof v !== 'object' || v === null)) rows.push([k, v]);
   return renderRows(rows);

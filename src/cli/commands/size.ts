@@ -3,6 +3,7 @@
  */
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
+import { fmt } from '../../core/format.js';
 import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
@@ -96,7 +97,7 @@ function withFlagPath(e: unknown): unknown {
   return new TradesizeError(e.code, `${flag}: ${reason}`, [flag]);
 }
 
-function render(d: SizeResult): string {
+function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
   const table = renderTable(
     ['constraint', 'max quantity', 'explanation'],
     d.constraints.map((c) => [c.name, c.maxQuantity, c.explanation]),
@@ -114,6 +115,9 @@ function render(d: SizeResult): string {
     ['risk budget', d.riskBudget],
     ['stop fill', d.stopFill],
     ['binding', d.binding],
+    ...(vol === undefined
+      ? []
+      : ([['volatility', `${fmt(vol.sigma)} (${vol.method}, ${vol.observations} returns, ${vol.periodsPerYear} per year ${vol.periodsPerYearSource})`]] as const)),
   ]);
   return `${head}\n\n${table}`;
 }
@@ -129,7 +133,7 @@ export async function runSize(o: Opts): Promise<void> {
     throw withFlagPath(e);
   }
   const result = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
-  emit(result, json, () => render(decision));
+  emit(result, json, () => render(decision, built.volatility));
   if (decision.status === 'refused') {
     emitRefusal(decision.code, decision.message, json);
   }
