@@ -27,7 +27,7 @@ export {
   portfolioGrowth,
   KellyMultiAssetExactInput,
   type KellyMultiAssetExactResult,
-} from './kelly/multi-asset-exact.js';
+} from './kelly/multi-asset-exact/index.js';
 export {
   drawdownProbability,
   drawdownLimitedMultiplier,

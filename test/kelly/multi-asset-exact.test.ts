@@ -5,7 +5,7 @@ import {
   portfolioGrowth,
   type KellyMultiAssetExactInput,
   type KellyMultiAssetExactResult,
-} from '../../src/kelly/multi-asset-exact.js';
+} from '../../src/kelly/multi-asset-exact/index.js';
 import { kellyMultiAsset } from '../../src/kelly/multi-asset.js';
 import { kellyDiscrete } from '../../src/kelly/discrete.js';
 import { TradesizeError } from '../../src/core/errors.js';
