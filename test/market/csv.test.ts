@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseSeriesCsv, type ParseSeriesCsvOptions } from '../../src/market/csv.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { thrown } from '../helpers/assert.js';
 
 const OHLCV = [
   'timestamp,open,high,low,close,volume',
@@ -10,17 +11,6 @@ const OHLCV = [
   '2024-01-02T00:00:00Z,105,108,101,102.25,8',
   '2024-01-03T00:00:00Z,102.25,120,100,1.5e2,30',
 ].join('\n');
-
-/** Runs `f`, expecting a TradesizeError; returns it. */
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
 
 function parseError(text: string, options: ParseSeriesCsvOptions = {}): TradesizeError {
   return thrown(() => parseSeriesCsv(text, options));

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { annualizeVol, DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../../src/market/periods.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
-
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
+import { thrown } from '../helpers/assert.js';
 
 const T0 = Date.parse('2024-01-01T00:00:00Z');
 const MINUTE = 60_000;

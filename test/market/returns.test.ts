@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { logReturns, requireFiniteSeries, returnsFromSeries, simpleReturns } from '../../src/market/returns.js';
-import { TradesizeError } from '../../src/core/errors.js';
-
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
+import { thrown } from '../helpers/assert.js';
 
 /** Prices as positive doubles on a realistic range, without subnormals. */
 const prices = fc.array(fc.double({ min: 1e-4, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 60 });

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { closeToCloseVariance, closeToCloseVol } from '../../src/volatility/close-to-close.js';
 import { returnsFromSeries, logReturns } from '../../src/market/returns.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { thrown, expectRel } from '../helpers/assert.js';
 
 interface CloseExpected {
   readonly periodVol: number;
@@ -26,20 +26,6 @@ interface Fixture {
 
 const fixture = readFixture<Fixture>('volatility/volatility.json');
 const REL = fixture.tolerance.relative;
-
-function expectRel(actual: number, expected: number, rel = REL): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
-
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
 
 /** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
 const returns = fc.array(
@@ -65,9 +51,9 @@ describe('closeToCloseVol', () => {
       const r = returnsFromSeries(c.values, c.input, 'log');
       const got = closeToCloseVol(r, { periodsPerYear: c.periodsPerYear });
       expect(got.observations).toBe(c.observations);
-      expectRel(got.periodVol, c.close.periodVol);
-      expectRel(got.annualizedVol, c.close.annualizedVol);
-      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol);
+      expectRel(got.periodVol, c.close.periodVol, REL);
+      expectRel(got.annualizedVol, c.close.annualizedVol, REL);
+      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol, REL);
     });
   }
 
@@ -125,9 +111,9 @@ describeWithSharedData('closeToCloseVol on real BTC closes', ['ohlcv/btc-usdt-1d
       const r = logReturns(parseSeriesCsv(readSharedData(c.file)).values);
       const got = closeToCloseVol(r, { periodsPerYear: c.periodsPerYear });
       expect(got.observations).toBe(c.observations);
-      expectRel(got.periodVol, c.close.periodVol);
-      expectRel(got.annualizedVol, c.close.annualizedVol);
-      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol);
+      expectRel(got.periodVol, c.close.periodVol, REL);
+      expectRel(got.annualizedVol, c.close.annualizedVol, REL);
+      expectRel(closeToCloseVol(r, { demean: false }).periodVol, c.close.zeroMeanPeriodVol, REL);
     });
   }
 });

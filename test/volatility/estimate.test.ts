@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateVolatility } from '../../src/volatility/estimate.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { thrown, expectRel } from '../helpers/assert.js';
 
 interface Expected {
   readonly observations: number;
@@ -20,20 +20,6 @@ interface Fixture {
 const fixture = readFixture<Fixture>('volatility/volatility.json');
 const REL = fixture.tolerance.relative;
 
-function expectRel(actual: number, expected: number, rel = REL): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
-
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
-
 const PRICES = [100, 102, 99, 104, 103, 107];
 const HOURS = PRICES.map((_, i) => new Date(Date.UTC(2024, 0, 1, i)).toISOString());
 
@@ -43,8 +29,8 @@ describe('estimateVolatility', () => {
       const close = estimateVolatility({ values: c.values, input: c.input, method: 'close', periodsPerYear: c.periodsPerYear });
       expect(close).toMatchObject({ method: 'close', observations: c.observations, periodsPerYear: c.periodsPerYear, periodsPerYearSource: 'given' });
       expect('lambda' in close).toBe(false);
-      expectRel(close.sigma, c.close.annualizedVol);
-      expectRel(close.periodVol, c.close.periodVol);
+      expectRel(close.sigma, c.close.annualizedVol, REL);
+      expectRel(close.periodVol, c.close.periodVol, REL);
       const ewma = estimateVolatility({
         values: new Float64Array(c.values),
         input: c.input,
@@ -53,8 +39,8 @@ describe('estimateVolatility', () => {
         lambda: c.ewma.lambda,
       });
       expect(ewma).toMatchObject({ method: 'ewma', lambda: c.ewma.lambda, observations: c.observations });
-      expectRel(ewma.sigma, c.ewma.annualizedVol);
-      expectRel(ewma.periodVol, c.ewma.periodVol);
+      expectRel(ewma.sigma, c.ewma.annualizedVol, REL);
+      expectRel(ewma.periodVol, c.ewma.periodVol, REL);
     });
   }
 
@@ -130,11 +116,11 @@ describeWithSharedData('estimateVolatility on real BTC files (what --vol-data ru
       const timestamps = csv.timestamps ?? [];
       const close = estimateVolatility({ values: csv.values, input: 'prices', method: 'close', timestamps });
       expect(close).toMatchObject({ periodsPerYear: c.periodsPerYear, periodsPerYearSource: 'inferred', observations: c.observations });
-      expectRel(close.sigma, c.close.annualizedVol);
+      expectRel(close.sigma, c.close.annualizedVol, REL);
       const ewma = estimateVolatility({ values: csv.values, input: 'prices', method: 'ewma', timestamps });
       expect(ewma).toMatchObject({ periodsPerYear: c.periodsPerYear, lambda: c.ewma.lambda });
-      expectRel(ewma.sigma, c.ewma.annualizedVol);
-      expectRel(ewma.periodVol, c.ewma.periodVol);
+      expectRel(ewma.sigma, c.ewma.annualizedVol, REL);
+      expectRel(ewma.periodVol, c.ewma.periodVol, REL);
     });
   }
 });

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { ewmaBackcast, ewmaVariance, ewmaVol, RISKMETRICS_LAMBDA } from '../../src/volatility/ewma.js';
 import { logReturns, returnsFromSeries } from '../../src/market/returns.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { thrown, expectRel } from '../helpers/assert.js';
 
 interface EwmaExpected {
   readonly lambda: number;
@@ -28,20 +28,6 @@ interface Fixture {
 
 const fixture = readFixture<Fixture>('volatility/volatility.json');
 const REL = fixture.tolerance.relative;
-
-function expectRel(actual: number, expected: number, rel = REL): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
-}
-
-function thrown(f: () => unknown): TradesizeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError, nothing was thrown');
-}
 
 /** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
 const returns = fc.array(
@@ -88,12 +74,12 @@ describe('ewmaVol', () => {
       const got = ewmaVol(r, { lambda: c.ewma.lambda, periodsPerYear: c.periodsPerYear, includeVariances: true });
       expect(got.observations).toBe(c.observations);
       expect(got.lambda).toBe(c.ewma.lambda);
-      expectRel(got.periodVol, c.ewma.periodVol);
-      expectRel(got.annualizedVol, c.ewma.annualizedVol);
-      expectRel(ewmaBackcast(r), c.ewma.backcast);
+      expectRel(got.periodVol, c.ewma.periodVol, REL);
+      expectRel(got.annualizedVol, c.ewma.annualizedVol, REL);
+      expectRel(ewmaBackcast(r), c.ewma.backcast, REL);
       const expected = c.ewma.variances ?? [];
       expect(got.variances?.length).toBe(expected.length);
-      expected.forEach((v, i) => expectRel(got.variances?.[i] ?? Number.NaN, v));
+      expected.forEach((v, i) => expectRel(got.variances?.[i] ?? Number.NaN, v, REL));
     });
   }
 
@@ -163,9 +149,9 @@ describeWithSharedData('ewmaVol on real BTC closes', ['ohlcv/btc-usdt-1d.csv', '
       const r = logReturns(parseSeriesCsv(readSharedData(c.file)).values);
       const got = ewmaVol(r, { lambda: c.ewma.lambda, periodsPerYear: c.periodsPerYear });
       expect(got.observations).toBe(c.observations);
-      expectRel(ewmaBackcast(r), c.ewma.backcast);
-      expectRel(got.periodVol, c.ewma.periodVol);
-      expectRel(got.annualizedVol, c.ewma.annualizedVol);
+      expectRel(ewmaBackcast(r), c.ewma.backcast, REL);
+      expectRel(got.periodVol, c.ewma.periodVol, REL);
+      expectRel(got.annualizedVol, c.ewma.annualizedVol, REL);
     });
   }
 });
