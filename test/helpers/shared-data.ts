@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Absolute path of ../shared/data next to the repository root. */
@@ -51,4 +51,27 @@ export function describeWithSharedData(name: string, files: readonly string[], b
 /** Reads a committed fixture under test/fixtures as parsed JSON. */
 export function readFixture<T = unknown>(relative: string): T {
   return JSON.parse(readFileSync(resolve(here, '..', 'fixtures', relative), 'utf8')) as T;
+}
+
+/** Where a shared OHLCV file's rows start and end, recorded by a fixture generator. */
+export interface SharedFileFingerprint {
+  readonly file: string;
+  readonly rows: number;
+  readonly firstTimestamp: string;
+  readonly lastTimestamp: string;
+}
+
+/**
+ * Simple returns close_t/close_(t−1) − 1 of a shared OHLCV file, after checking it is the file
+ * the fixture was generated from (row count, first and last timestamp).
+ */
+export function sharedSimpleReturns(meta: SharedFileFingerprint): number[] {
+  const lines = readSharedData(meta.file).trim().split('\n');
+  const closeAt = (lines[0] ?? '').split(',').indexOf('close');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.length).toBe(meta.rows);
+  expect(rows[0]?.[0]).toBe(meta.firstTimestamp);
+  expect(rows.at(-1)?.[0]).toBe(meta.lastTimestamp);
+  const closes = rows.map((r) => Number(r[closeAt]));
+  return closes.slice(1).map((c, i) => c / (closes[i] as number) - 1);
 }

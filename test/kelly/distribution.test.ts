@@ -4,7 +4,7 @@ import { kellyFromReturns, quantileScenarios } from '../../src/kelly/distributio
 import { kellyExact } from '../../src/kelly/exact.js';
 import { fitStudentT } from '../../src/stats/student-t-fit.js';
 import { TradesizeError } from '../../src/core/errors.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedData, readFixture, sharedSimpleReturns } from '../helpers/shared-data.js';
 
 interface ScipyKelly {
   fraction: number;
@@ -121,16 +121,7 @@ describe('kellyFromReturns', () => {
 });
 
 describeWithSharedData('kellyFromReturns on BTC daily simple returns', [btc.file], () => {
-  const closesReturns = (): number[] => {
-    const lines = readSharedData(btc.file).trim().split('\n');
-    const closeAt = (lines[0] ?? '').split(',').indexOf('close');
-    const rows = lines.slice(1).map((l) => l.split(','));
-    expect(rows.length).toBe(btc.rows);
-    expect(rows[0]?.[0]).toBe(btc.firstTimestamp);
-    expect(rows.at(-1)?.[0]).toBe(btc.lastTimestamp);
-    const closes = rows.map((r) => Number(r[closeAt]));
-    return closes.slice(1).map((c, i) => c / (closes[i] as number) - 1);
-  };
+  const closesReturns = (): number[] => sharedSimpleReturns(btc);
 
   it(`empirical and normal match scipy's optimum of the same scenarios (scipy ${fixture.scipy})`, () => {
     const returns = closesReturns();

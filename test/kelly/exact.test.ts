@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kellyExact, sampleGrowth } from '../../src/kelly/exact.js';
 import { TradesizeError } from '../../src/core/errors.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedData, readFixture, sharedSimpleReturns } from '../helpers/shared-data.js';
 
 interface ScipyKelly {
   fraction: number;
@@ -38,17 +38,6 @@ function expectMatchesScipy(returns: readonly number[], ref: ScipyKelly): void {
   expect(relative(r.solventRange.max, ref.solventRange.max)).toBeLessThan(1e-15);
 }
 
-/** Simple returns close_t/close_(t−1) − 1 of a shared OHLCV file, with its fingerprint checked. */
-function simpleReturnsOf(meta: { file: string; rows: number; firstTimestamp: string; lastTimestamp: string }): number[] {
-  const lines = readSharedData(meta.file).trim().split('\n');
-  const closeAt = (lines[0] ?? '').split(',').indexOf('close');
-  const rows = lines.slice(1).map((l) => l.split(','));
-  expect(rows.length).toBe(meta.rows);
-  expect(rows[0]?.[0]).toBe(meta.firstTimestamp);
-  expect(rows.at(-1)?.[0]).toBe(meta.lastTimestamp);
-  const closes = rows.map((r) => Number(r[closeAt]));
-  return closes.slice(1).map((c, i) => c / (closes[i] as number) - 1);
-}
 
 describe('sampleGrowth', () => {
   it('is the mean log growth, −Infinity once a scenario is wiped out', () => {
@@ -192,6 +181,6 @@ describe('kellyExact', () => {
 
 describeWithSharedData('kellyExact on BTC daily simple returns', [fixture.btc.file], () => {
   it('matches scipy on the same file', () => {
-    expectMatchesScipy(simpleReturnsOf(fixture.btc), fixture.btc.empirical);
+    expectMatchesScipy(sharedSimpleReturns(fixture.btc), fixture.btc.empirical);
   });
 });

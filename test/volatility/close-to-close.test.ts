@@ -3,29 +3,10 @@ import fc from 'fast-check';
 import { closeToCloseVariance, closeToCloseVol } from '../../src/volatility/close-to-close.js';
 import { returnsFromSeries, logReturns } from '../../src/market/returns.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
 import { thrown, expectRel } from '../helpers/assert.js';
 
-interface CloseExpected {
-  readonly periodVol: number;
-  readonly annualizedVol: number;
-  readonly zeroMeanPeriodVol: number;
-}
-interface Fixture {
-  readonly tolerance: { readonly relative: number };
-  readonly synthetic: readonly {
-    readonly name: string;
-    readonly input: 'prices' | 'returns';
-    readonly values: number[];
-    readonly observations: number;
-    readonly periodsPerYear: number;
-    readonly close: CloseExpected;
-  }[];
-  readonly real: readonly { readonly file: string; readonly observations: number; readonly periodsPerYear: number; readonly close: CloseExpected }[];
-}
-
-const fixture = readFixture<Fixture>('volatility/volatility.json');
-const REL = fixture.tolerance.relative;
+import { fixture, REL } from './fixture.js';
 
 /** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
 const returns = fc.array(

@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateVolatility } from '../../src/volatility/estimate.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
 import { thrown, expectRel } from '../helpers/assert.js';
 
-interface Expected {
-  readonly observations: number;
-  readonly periodsPerYear: number;
-  readonly close: { readonly periodVol: number; readonly annualizedVol: number };
-  readonly ewma: { readonly lambda: number; readonly periodVol: number; readonly annualizedVol: number };
-}
-interface Fixture {
-  readonly tolerance: { readonly relative: number };
-  readonly synthetic: readonly (Expected & { readonly name: string; readonly input: 'prices' | 'returns'; readonly values: number[] })[];
-  readonly real: readonly (Expected & { readonly file: string })[];
-}
-
-const fixture = readFixture<Fixture>('volatility/volatility.json');
-const REL = fixture.tolerance.relative;
+import { fixture, REL } from './fixture.js';
 
 const PRICES = [100, 102, 99, 104, 103, 107];
 const HOURS = PRICES.map((_, i) => new Date(Date.UTC(2024, 0, 1, i)).toISOString());

@@ -3,31 +3,10 @@ import fc from 'fast-check';
 import { ewmaBackcast, ewmaVariance, ewmaVol, RISKMETRICS_LAMBDA } from '../../src/volatility/ewma.js';
 import { logReturns, returnsFromSeries } from '../../src/market/returns.js';
 import { parseSeriesCsv } from '../../src/market/csv.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
 import { thrown, expectRel } from '../helpers/assert.js';
 
-interface EwmaExpected {
-  readonly lambda: number;
-  readonly backcast: number;
-  readonly periodVol: number;
-  readonly annualizedVol: number;
-  readonly variances?: number[];
-}
-interface Fixture {
-  readonly tolerance: { readonly relative: number };
-  readonly synthetic: readonly {
-    readonly name: string;
-    readonly input: 'prices' | 'returns';
-    readonly values: number[];
-    readonly observations: number;
-    readonly periodsPerYear: number;
-    readonly ewma: EwmaExpected;
-  }[];
-  readonly real: readonly { readonly file: string; readonly observations: number; readonly periodsPerYear: number; readonly ewma: EwmaExpected }[];
-}
-
-const fixture = readFixture<Fixture>('volatility/volatility.json');
-const REL = fixture.tolerance.relative;
+import { fixture, REL } from './fixture.js';
 
 /** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
 const returns = fc.array(
