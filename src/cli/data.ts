@@ -1,6 +1,6 @@
 /**
  * File input for the CLI (the only place besides the bin that touches the file system):
- * reads a CSV and hands its text to the pure parsers in `src/market`.
+ * reads a CSV and hands its text to the pure parsers in `src/market`, or reads a JSON file.
  */
 import { readFile } from 'node:fs/promises';
 import { TradesizeError } from '../core/errors.js';
@@ -15,6 +15,16 @@ export async function readText(file: string, flag: string): Promise<string> {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? e);
     throw new TradesizeError('FILE_NOT_FOUND', `${flag}: cannot read "${file}": ${why}`, [flag]);
+  }
+}
+
+/** Reads and parses a JSON file, mapping bad JSON to PARSE_ERROR with the flag as the path. */
+export async function readJson(file: string, flag: string): Promise<unknown> {
+  const text = await readText(file, flag);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new TradesizeError('PARSE_ERROR', `${flag}: "${file}" is not valid JSON (${(e as Error).message})`, [flag]);
   }
 }
 

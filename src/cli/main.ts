@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { TradesizeError } from '../core/errors.js';
+import { VENUE_IDS } from '../venues/types.js';
 import { emitError } from './output.js';
 
 
@@ -61,7 +62,7 @@ export function createCli(): Command {
     .option('--exit-fee-rate <rate>', 'fee rate at the stop exit, if different from --fee-rate')
     .option('--slippage <frac>', 'slippage allowance at the stop, fraction of the stop price', '0')
     .option('--max-leverage <x>', 'maximum leverage (default 1: unlevered)')
-    .option('--contract-size <n>', 'contract size: base units (linear) or quote units (inverse)', '1')
+    .option('--contract-size <n>', 'contract size: base units (linear) or quote units (inverse); default 1, or the instrument\'s with --venue')
     .option('--inverse', 'coin-margined inverse contract: equity and risk in the coin, quantity in contracts')
     .option('--lot <step>', 'lot step: the quantity is rounded down to a multiple of it')
     .option('--min-qty <q>', 'venue minimum quantity')
@@ -75,8 +76,34 @@ export function createCli(): Command {
     .option('--lambda <l>', 'EWMA decay for --vol-data', '0.94')
     .option('--column <name>', 'column of --vol-data (default close)')
     .option('--periods-per-year <n>', 'bars per year of --vol-data (default: inferred from timestamps, else 365)')
+    .option('--venue <id>', `add the liquidation constraint on this venue (${VENUE_IDS.join(', ')}); quantity in base units (linear) or contracts (inverse)`)
+    .option('--symbol <s>', 'with --venue: the bundled instrument (its lot step and minimum quantity apply unless --lot/--min-qty)')
+    .option('--liq-buffer <frac>', 'with --venue: liquidation stays beyond the stop by this fraction of the stop distance (default 0.5)')
+    .addOption(new Option('--margin-mode <mode>', 'with --venue: margin mode (default isolated; equity is the balance)').choices(['isolated', 'cross']))
+    .option('--leverage <x>', 'with --venue: leverage setting (isolated margin = value / x; default --max-leverage); without it, isolated, the whole equity is the margin')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/size.js')).runSize(opts));
+
+  program
+    .command('liquidation')
+    .description('Liquidation price, margins and tier of a position on a venue, isolated or cross')
+    .requiredOption('--venue <id>', `venue: ${VENUE_IDS.join(', ')}`)
+    .addOption(new Option('--side <side>', 'position side').choices(['long', 'short']).makeOptionMandatory())
+    .requiredOption('--entry <price>', 'entry price')
+    .requiredOption('--quantity <q>', 'position size: base units (linear contracts) or contracts (inverse)')
+    .addOption(new Option('--margin-mode <mode>', 'margin mode').choices(['isolated', 'cross']).makeOptionMandatory())
+    .requiredOption('--collateral <amount>', "isolated: the position's margin; cross: the wallet balance (quote, or the coin for inverse contracts)")
+    .option('--symbol <s>', 'bundled instrument (optional with --mmr, --tiers or hyperliquid --max-leverage)')
+    .option('--mark <price>', 'mark price (default: the entry)')
+    .option('--leverage <x>', "leverage setting for the initial margin (default: the tier's max; isolated on a table without one: value / collateral)")
+    .option('--mmr <rate>', 'override: one tier with this maintenance margin rate')
+    .option('--maintenance-amount <amount>', 'override: the maintenance amount subtracted (with --mmr; default 0)')
+    .option('--max-leverage <x>', "override: the venue's max leverage (hyperliquid: maintenance rate 1/(2x))")
+    .option('--tiers <file>', 'override: the tier table, ccxt fetchLeverageTiers JSON')
+    .option('--positions <file>', 'cross: the other positions, JSON [{symbol, side, quantity, entryPrice, markPrice}] or ccxt Position[]')
+    .option('--contract-size <n>', 'override the contract size: base units (linear) or quote units (inverse)')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/liquidation.js')).runLiquidation(opts));
 
   return program;
 }

@@ -1,5 +1,9 @@
 /**
- * `tradesize size`: maps flags to a `sizePosition` request, prints the decision.
+ * `tradesize size`: maps flags to a `sizePosition` request, prints the decision. With `--venue`
+ * and `--symbol` it adds the venue's liquidation constraint (`liquidationConstraint`): the
+ * quantity is then in base units for linear contracts and in contracts for inverse ones (equity
+ * in the coin), the instrument's lot step and minimum quantity apply unless --lot / --min-qty
+ * say otherwise, and the leverage setting --leverage is also the default --max-leverage.
  */
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
@@ -7,6 +11,7 @@ import { fmt } from '../../core/format.js';
 import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
+import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -18,7 +23,11 @@ const FLAGS: Record<string, string> = {
   'contract.size': '--contract-size', 'fees.entry': '--fee-rate', 'fees.exit': '--exit-fee-rate',
   'venue.lotStep': '--lot', 'venue.minQty': '--min-qty', 'venue.maxQty': '--max-qty', 'venue.minNotional': '--min-notional',
   'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol',
+  buffer: '--liq-buffer', balance: '--equity', leverage: '--leverage', marginMode: '--margin-mode', 'contract.kind': '--venue',
 };
+
+/** Flags that only mean something with --venue. */
+const VENUE_ONLY: Record<string, string> = { symbol: '--symbol', liqBuffer: '--liq-buffer', marginMode: '--margin-mode', leverage: '--leverage' };
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -26,6 +35,52 @@ interface Built {
   readonly request: SizeRequestInput;
   /** How --vol-data was turned into a volatility, when it was. */
   readonly volatility?: VolatilityEstimate;
+  /** The venue liquidation constraint, with --venue. */
+  readonly constraints: readonly SizingConstraint[];
+}
+
+/** Rounds a product of decimal steps back to a short decimal (0.001 × 0.01 → 0.00001). */
+const decimal = (x: number): number => Number(x.toPrecision(12));
+
+/**
+ * With --venue: the instrument's contract terms and lot rules go into the request, and the
+ * liquidation constraint is built for it.
+ */
+async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<SizingConstraint[]> {
+  const given = Object.keys(VENUE_ONLY).find((k) => o[k] !== undefined);
+  if (str(o.venue) === undefined) {
+    if (given !== undefined) throw new TradesizeError('MISSING_OPTION', `${VENUE_ONLY[given]} needs --venue`, ['--venue']);
+    return [];
+  }
+  if (str(o.symbol) === undefined) throw new TradesizeError('MISSING_OPTION', '--venue needs --symbol (a bundled instrument)', ['--symbol']);
+  const [{ resolveVenue }, { liquidationConstraint }] = await Promise.all([import('../venue-input.js'), import('../../sizing/constraints/liquidation.js')]);
+  const chosen = await resolveVenue({ venue: o.venue, symbol: o.symbol, contractSize: o.contractSize });
+  const { model } = chosen;
+  let { instrument } = chosen;
+  const linear = instrument.kind === 'linear';
+  if (o.inverse === true && linear) {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `--inverse: ${instrument.venue} ${instrument.symbol} is a linear contract`, ['--inverse']);
+  }
+  req.contract = linear ? { kind: 'linear', size: 1 } : { kind: 'inverse', size: instrument.contractSize };
+  // Request units per instrument contract: base units (linear) or contracts (inverse).
+  const perContract = linear ? instrument.contractSize : 1;
+  if (!(instrument.lotStep > 0)) {
+    if (venue.lotStep === undefined) throw new TradesizeError('MISSING_OPTION', `${instrument.venue} ${instrument.symbol} states no lot step: give --lot`, ['--lot']);
+    instrument = { ...instrument, lotStep: venue.lotStep / perContract };
+  }
+  venue.lotStep ??= decimal(instrument.lotStep * perContract);
+  if (instrument.minQty !== undefined) venue.minQty ??= decimal(instrument.minQty * perContract);
+  const leverage = optionalNumber(str(o.leverage), '--leverage');
+  if (leverage !== undefined) req.maxLeverage ??= leverage;
+  return [
+    liquidationConstraint({
+      model,
+      instrument,
+      marginMode: str(o.marginMode) === 'cross' ? 'cross' : 'isolated',
+      buffer: optionalNumber(str(o.liqBuffer), '--liq-buffer'),
+      leverage,
+    }),
+  ];
 }
 
 async function buildRequest(o: Opts): Promise<Built> {
@@ -63,6 +118,7 @@ async function buildRequest(o: Opts): Promise<Built> {
   if (minQty !== undefined) venue.minQty = minQty;
   if (maxQty !== undefined) venue.maxQty = maxQty;
   if (minNotional !== undefined) venue.minNotional = minNotional;
+  const constraints = await venueConstraint(o, req, venue);
   if (Object.keys(venue).length > 0) req.venue = venue;
 
   const target = num('volTarget', '--vol-target');
@@ -86,7 +142,7 @@ async function buildRequest(o: Opts): Promise<Built> {
     if (sigma === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
     req.volTarget = { target, sigma };
   }
-  return volatility === undefined ? { request: req } : { request: req, volatility };
+  return volatility === undefined ? { request: req, constraints } : { request: req, volatility, constraints };
 }
 
 function withFlagPath(e: unknown): unknown {
@@ -128,7 +184,7 @@ export async function runSize(o: Opts): Promise<void> {
   let built: Built;
   try {
     built = await buildRequest(o);
-    decision = sizePosition(built.request);
+    decision = sizePosition(built.request, { constraints: built.constraints });
   } catch (e) {
     throw withFlagPath(e);
   }
