@@ -60,3 +60,31 @@ export { REFUSAL_CODES, type RefusalCode } from './sizing/refusal.js';
 export { roundDownToStep } from './sizing/rounding.js';
 export { unitValue, quoteNotional, unitPriceLoss, type ContractTerms, type ContractKind, type Side } from './sizing/contract.js';
 export { ConstraintLimit, linearCap, type SizingConstraint, type SizingContext } from './sizing/constraints/types.js';
+
+// Venues: margin, liquidation, what-if and the largest liquidation-safe size
+export { VENUE_IDS, type VenueId, type VenueModel, type Instrument, type Tier, type TierBasis, type Position, type MarginMode, type PositionMargin, type LiquidationInput, type LiquidationResult } from './venues/types.js';
+export { ZERO_RISK, addRisk, isInitialCollateralized, isMaintenanceCollateralized, isLiquidatable, type Risk } from './venues/risk.js';
+export { VENUES, getVenue, getInstrument, findInstrument, listInstruments } from './venues/registry.js';
+export { tierAt, tierIndex, withDeductions, hyperliquidTiers, singleTier, validateTiers, type TierRow } from './venues/tiers.js';
+export { packTiers, linearLiquidationPrice, inverseLiquidationPrice, bankruptcyPrice } from './venues/tiered-liquidation.js';
+export { binanceUsdm } from './venues/binance-usdm.js';
+export { binanceCoinm } from './venues/binance-coinm.js';
+export { bybitLinear } from './venues/bybit-linear.js';
+export { bybitInverse } from './venues/bybit-inverse.js';
+export { okxSwap } from './venues/okx-swap.js';
+export { hyperliquid } from './venues/hyperliquid.js';
+export { dydx, dydxRisk, dydxInitialFraction, dydxMaintenanceFraction } from './venues/dydx.js';
+export { deribit, deribitRates } from './venues/deribit.js';
+export { instrumentFromCcxt, tiersFromCcxt, positionsFromCcxt, type PositionFromCcxt } from './venues/ccxt.js';
+export { parseTiersJson } from './venues/tiers-file.js';
+export { liquidationAfterOrder, averageEntry, type WhatIfInput, type WhatIfOrder, type WhatIfResult, type OrderEffect } from './venues/what-if.js';
+export {
+  largestSafeQuantity,
+  solveSafeSize,
+  SafeSizeRules,
+  DEFAULT_LIQUIDATION_BUFFER,
+  type SafeSize,
+  type SafeSizeInput,
+  type SafeSizeRule,
+} from './venues/max-safe-size.js';
+export { liquidationConstraint, type LiquidationConstraintOptions } from './sizing/constraints/liquidation.js';
