@@ -85,16 +85,25 @@ const isFee = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0 &&
 const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 /** Top-level keys of the schema (a test holds this list equal to the schema's shape). */
-export const REQUEST_KEYS: ReadonlySet<string> = new Set([
+const REQUEST_KEY_LIST = [
   'side', 'equity', 'entry', 'stop', 'risk', 'riskAmount', 'contract', 'fees', 'slippage', 'maxLeverage', 'kellyFraction', 'volTarget', 'venue',
-]);
-const CONTRACT_KEYS = new Set(['kind', 'size']);
-const FEE_KEYS = new Set(['entry', 'exit']);
-const VOL_KEYS = new Set(['target', 'sigma']);
-const VENUE_KEYS = new Set(['lotStep', 'minQty', 'maxQty', 'minNotional']);
-function onlyKeys(o: Record<string, unknown>, keys: ReadonlySet<string>): boolean {
-  for (const k in o) if (!keys.has(k) || o[k] === undefined) return false;
-  return true;
+] as const;
+export const REQUEST_KEYS: ReadonlySet<string> = new Set(REQUEST_KEY_LIST);
+const CONTRACT_KEYS = ['kind', 'size'] as const;
+const FEE_KEYS = ['entry', 'exit'] as const;
+const VOL_KEYS = ['target', 'sigma'] as const;
+const VENUE_KEYS = ['lotStep', 'minQty', 'maxQty', 'minNotional'] as const;
+
+/**
+ * True when every enumerable key of the plain object `o` is one of `keys` with a defined value:
+ * the number of keys equals the number of the known keys that are set.
+ */
+function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  let present = 0;
+  for (let i = 0; i < keys.length; i++) if (o[keys[i] as string] !== undefined) present++;
+  let total = 0;
+  for (const _ in o) total++;
+  return total === present;
 }
 
 /**
@@ -104,7 +113,7 @@ function onlyKeys(o: Record<string, unknown>, keys: ReadonlySet<string>): boolea
  * stays the single source of truth for types and messages.
  */
 export function parseSizeRequestFast(x: unknown): SizeRequest | null {
-  if (!isObj(x) || !onlyKeys(x, REQUEST_KEYS)) return null;
+  if (!isObj(x) || !onlyKeys(x, REQUEST_KEY_LIST)) return null;
   const side = x.side ?? 'long';
   if (side !== 'long' && side !== 'short') return null;
   if (!isPos(x.equity) || !isPos(x.entry) || !isPos(x.stop)) return null;
@@ -124,28 +133,27 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
     if (!isObj(c) || !onlyKeys(c, CONTRACT_KEYS)) return null;
     const kind = c.kind ?? 'linear';
     if ((kind !== 'linear' && kind !== 'inverse') || !optPos(c.size)) return null;
-    out.contract = { kind, size: (c.size as number | undefined) ?? 1 };
+    // Already complete objects are used as given (read-only): no allocation on the hot path.
+    out.contract = c.kind !== undefined && c.size !== undefined ? (c as SizeRequest['contract']) : { kind, size: (c.size as number | undefined) ?? 1 };
   }
   const f = x.fees;
   if (f !== undefined) {
     if (!isObj(f) || !onlyKeys(f, FEE_KEYS) || !isFee(f.entry) || !isFee(f.exit)) return null;
-    out.fees = { entry: (f.entry as number | undefined) ?? 0, exit: (f.exit as number | undefined) ?? 0 };
+    out.fees =
+      f.entry !== undefined && f.exit !== undefined
+        ? (f as SizeRequest['fees'])
+        : { entry: (f.entry as number | undefined) ?? 0, exit: (f.exit as number | undefined) ?? 0 };
   }
   const v = x.volTarget;
   if (v !== undefined) {
     if (!isObj(v) || !onlyKeys(v, VOL_KEYS) || !isPos(v.target) || !isPos(v.sigma)) return null;
-    out.volTarget = { target: v.target, sigma: v.sigma };
+    out.volTarget = v as SizeRequest['volTarget'];
   }
   const u = x.venue;
   if (u !== undefined) {
     if (!isObj(u) || !onlyKeys(u, VENUE_KEYS)) return null;
     if (!optPos(u.lotStep) || !optNonNeg(u.minQty) || !optPos(u.maxQty) || !optNonNeg(u.minNotional)) return null;
-    const venue: NonNullable<SizeRequest['venue']> = {};
-    if (u.lotStep !== undefined) venue.lotStep = u.lotStep as number;
-    if (u.minQty !== undefined) venue.minQty = u.minQty as number;
-    if (u.maxQty !== undefined) venue.maxQty = u.maxQty as number;
-    if (u.minNotional !== undefined) venue.minNotional = u.minNotional as number;
-    out.venue = venue;
+    out.venue = u as SizeRequest['venue'];
   }
   return out;
 }

@@ -32,18 +32,24 @@ export class ConstraintLimit {
   readonly name: string;
   /** Largest quantity (in contracts of the contract size) this constraint allows; ≥ 0. */
   readonly maxQuantity: number;
-  private readonly explainFn: () => string;
+  private readonly explainFn: (ctx: SizingContext, maxQuantity: number) => string;
+  private readonly ctx: SizingContext | undefined;
   private explained: string | undefined;
 
-  constructor(name: string, maxQuantity: number, explain: () => string) {
+  /**
+   * @param explain - builds the explanation on first read; called as `explain(ctx, maxQuantity)`
+   * so that the hot path allocates no closure per decision.
+   */
+  constructor(name: string, maxQuantity: number, explain: (ctx: SizingContext, maxQuantity: number) => string, ctx?: SizingContext) {
     this.name = name;
     this.maxQuantity = maxQuantity;
     this.explainFn = explain;
+    this.ctx = ctx;
   }
 
   /** One line saying what the constraint is and how it bounds the size. */
   get explanation(): string {
-    this.explained ??= this.explainFn();
+    this.explained ??= this.explainFn(this.ctx as SizingContext, this.maxQuantity);
     return this.explained;
   }
 
@@ -77,7 +83,7 @@ export function linearCap(spec: {
       const perUnit = spec.perUnit(ctx);
       if (perUnit === null) return null;
       const maxQuantity = Math.max(0, spec.cap(ctx) / perUnit);
-      return new ConstraintLimit(spec.name, maxQuantity, () => spec.explain(ctx, maxQuantity));
+      return new ConstraintLimit(spec.name, maxQuantity, spec.explain, ctx);
     },
     allows(ctx, quantity) {
       const perUnit = spec.perUnit(ctx);
