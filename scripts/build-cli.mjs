@@ -1,22 +1,23 @@
 /**
- * Bundles the CLI into dist/bin/ so that a cold start loads a handful of files instead of
- * dozens of modules (the library itself is compiled by tsc into dist/). Each command stays in
- * its own chunk, loaded only when that command runs; zod and @stdlib stay external and are
- * loaded on first use.
+ * Bundles the CLI into one CommonJS file, dist/bin/tradesize.cjs, so that a cold start reads
+ * and compiles a single file instead of dozens of ES modules (the library itself is compiled by
+ * tsc into dist/). Commands stay lazy: esbuild wraps each dynamically imported command in an
+ * init function that runs only when that command does, and zod and @stdlib stay external, so
+ * they are required only by the code that needs them.
  */
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist/bin',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/bin/tradesize.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   external: ['zod', '@stdlib/*'],
-  // commander is CommonJS: give the ESM bundle a require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // `import.meta.url` (used to create a require for lazy zod) has no CommonJS form: define it.
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report } from '../harness.mjs';
 
-const bin = fileURLToPath(new URL('../../bin/tradesize.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
 const args = [bin, 'size', '--equity', '10000', '--entry', '65000', '--stop', '63000', '--risk', '0.01',
   '--fee-rate', '0.0005', '--max-leverage', '20', '--lot', '0.001', '--min-notional', '5', '--json'];
 const RUNS = 31;

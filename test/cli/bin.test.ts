@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../bin/tradesize.mjs', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
-describe('bin/tradesize.mjs', () => {
+describe('bin/tradesize.cjs', () => {
   it('sizes a position and exits 0', () => {
     const r = run('size', '--equity', '10000', '--entry', '65000', '--stop', '63000', '--risk', '0.01', '--json');
     expect(r.status).toBe(0);
