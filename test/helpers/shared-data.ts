@@ -27,25 +27,31 @@ export function readSharedData(relative: string): string {
 }
 
 /**
- * `describe` that needs the given shared data files. Absent files: skipped with a warning on a
- * user's machine; a failing test under CI=true.
+ * `describe` that needs the given files under `dir` (a folder of ../shared). Absent files:
+ * skipped with a warning on a user's machine; a failing test under CI=true.
  */
-export function describeWithSharedData(name: string, files: readonly string[], body: () => void): void {
-  const missing = files.filter((f) => sharedDataPath(f) === null);
+export function describeWithSharedFiles(dir: string, name: string, files: readonly string[], body: () => void): void {
+  const root = resolve(here, '..', '..', '..', 'shared', dir);
+  const missing = files.filter((f) => !existsSync(join(root, f)));
   if (missing.length === 0) {
     describe(name, body);
     return;
   }
   if (process.env.CI === 'true') {
     describe(name, () => {
-      it('has the shared market data it needs (required under CI=true)', () => {
-        throw new Error(`missing ../shared/data files: ${missing.join(', ')}`);
+      it(`has the ../shared/${dir} files it needs (required under CI=true)`, () => {
+        throw new Error(`missing ../shared/${dir} files: ${missing.join(', ')}`);
       });
     });
     return;
   }
-  console.warn(`[tradesize tests] SKIPPED "${name}": ../shared/data not found (${missing.join(', ')})`);
+  console.warn(`[tradesize tests] SKIPPED "${name}": ../shared/${dir} not found (${missing.join(', ')})`);
   describe.skip(name, body);
+}
+
+/** `describe` that needs the given files under ../shared/data (see {@link describeWithSharedFiles}). */
+export function describeWithSharedData(name: string, files: readonly string[], body: () => void): void {
+  describeWithSharedFiles('data', name, files, body);
 }
 
 /** Reads a committed fixture under test/fixtures as parsed JSON. */

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'vitest';
+import { describeWithSharedFiles } from './shared-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Absolute path of ../shared/references next to the repository root. */
@@ -32,24 +32,7 @@ export function readSharedReferenceText(relative: string): string {
   return readFileSync(p, 'utf8');
 }
 
-/**
- * `describe` that needs the given shared reference files. Absent files: skipped with a warning on
- * a user's machine; a failing test under CI=true.
- */
+/** `describe` that needs the given files under ../shared/references (skip / CI rule of `shared-data.ts`). */
 export function describeWithSharedReferences(name: string, files: readonly string[], body: () => void): void {
-  const missing = files.filter((f) => sharedReferencePath(f) === null);
-  if (missing.length === 0) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('has the shared reference data it needs (required under CI=true)', () => {
-        throw new Error(`missing ../shared/references files: ${missing.join(', ')}`);
-      });
-    });
-    return;
-  }
-  console.warn(`[tradesize tests] SKIPPED "${name}": ../shared/references not found (${missing.join(', ')})`);
-  describe.skip(name, body);
+  describeWithSharedFiles('references', name, files, body);
 }

@@ -74,7 +74,8 @@ function tierAt(tiers: readonly Tier[], value: number, clamp = false): Tier {
 }
 
 const sign = (p: Position) => (p.side === 'long' ? 1 : -1);
-const value = (i: Instrument, q: number, price: number) => (i.kind === 'linear' ? q * i.contractSize * price : (q * i.contractSize) / price);
+// Valued as the real tier models do: (c·q)·P for linear, (c·q)·(1/P) for inverse (ties at a tier bound break the same way).
+const value = (i: Instrument, q: number, price: number) => (i.kind === 'linear' ? q * i.contractSize * price : i.contractSize * q * (1 / price));
 const pnl = (i: Instrument, p: Position, price: number) =>
   i.kind === 'linear'
     ? sign(p) * p.quantity * i.contractSize * (price - p.entryPrice)

@@ -2,9 +2,6 @@
  * Tier tables: lookup, maintenance amounts (the venues' published recurrences), validation, and
  * the bundled snapshots against the venue data they were typed from.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hyperliquidTiers, singleTier, tierAt, tierIndex, validateTiers, withDeductions, type TierRow } from '../../src/venues/tiers.js';
 import type { Tier } from '../../src/venues/types.js';
@@ -15,29 +12,9 @@ import { INSTRUMENTS as BYBIT_INVERSE } from '../../src/venues/snapshots/bybit-i
 import { INSTRUMENTS as OKX_SWAP } from '../../src/venues/snapshots/okx-swap.js';
 import { INSTRUMENTS as HYPERLIQUID } from '../../src/venues/snapshots/hyperliquid.js';
 import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
+import { describeWithSharedReferences, readSharedReference } from '../helpers/shared-references.js';
 import { thrown } from './helpers.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const REFERENCES = resolve(here, '..', '..', '..', 'shared', 'references');
-
-/** `describe` over files in ../shared/references: skipped when absent, a failure under CI=true. */
-function describeWithReferences(name: string, files: readonly string[], body: () => void): void {
-  const missing = files.filter((f) => !existsSync(resolve(REFERENCES, f)));
-  if (missing.length === 0) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('has the shared references it needs (required under CI=true)', () => {
-        throw new Error(`missing ../shared/references files: ${missing.join(', ')}`);
-      });
-    });
-    return;
-  }
-  console.warn(`[tradesize tests] SKIPPED "${name}": ../shared/references not found (${missing.join(', ')})`);
-  describe.skip(name, body);
-}
 
 const closeRel = (a: number, b: number, rel = 1e-12): boolean => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
@@ -186,9 +163,9 @@ describeWithSharedData('Binance USDⓈ-M snapshot = the 2024-10-24 brackets in s
   });
 });
 
-describeWithReferences('Bybit BTCUSDT snapshot = the saved Margin Parameters table', ['venue-data/bybit_btcusdt_margin_parameters.json'], () => {
+describeWithSharedReferences('Bybit BTCUSDT snapshot = the saved Margin Parameters table', ['venue-data/bybit_btcusdt_margin_parameters.json'], () => {
   it('matches all 20 tiers (floor = previous risk limit)', () => {
-    const saved = JSON.parse(readFileSync(resolve(REFERENCES, 'venue-data/bybit_btcusdt_margin_parameters.json'), 'utf8')) as {
+    const saved = readSharedReference('venue-data/bybit_btcusdt_margin_parameters.json') as {
       tiers: { tier: number; riskLimitValue: string; maxLeverage: string; maintenanceMarginRate: string; mmDeduction: string }[];
     };
     const tiers = BYBIT_LINEAR.BTCUSDT!.tiers;
