@@ -88,3 +88,4 @@ export {
   type SafeSizeRule,
 } from './venues/max-safe-size.js';
 export { liquidationConstraint, type LiquidationConstraintOptions } from './sizing/constraints/liquidation.js';
+export { positionRisk, accountRisk, unrealizedPnl, type AccountLeg } from './venues/account-risk.js';
