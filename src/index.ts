@@ -89,3 +89,8 @@ export {
 } from './venues/max-safe-size.js';
 export { liquidationConstraint, type LiquidationConstraintOptions } from './sizing/constraints/liquidation.js';
 export { positionRisk, accountRisk, unrealizedPnl, type AccountLeg } from './venues/account-risk.js';
+
+// Risk: tail measures and first passage
+export { riskMeasures, RISK_METHODS, type RiskMethod, type RiskMeasuresResult } from './risk/var-es.js';
+export { hillTailIndex, type HillResult } from './stats/hill.js';
+export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage.js';

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { TradesizeError } from '../core/errors.js';
 import { parseSeriesCsv, type SeriesCsv } from '../market/csv.js';
+import { parseOhlcCsv, type OhlcCsv } from '../market/ohlc-csv.js';
 import { estimateVolatility, type VolatilityEstimate } from '../volatility/estimate.js';
 
 /** Reads a text file, mapping a missing file to FILE_NOT_FOUND with the flag as the path. */
@@ -32,6 +33,11 @@ export async function readJson(file: string, flag: string): Promise<unknown> {
 export async function readSeries(file: string, flag: string, column: string | undefined): Promise<SeriesCsv> {
   const text = await readText(file, flag);
   return parseSeriesCsv(text, column === undefined ? {} : { column });
+}
+
+/** Reads the open, high, low and close columns (and timestamps) of a CSV file. */
+export async function readOhlc(file: string, flag: string): Promise<OhlcCsv> {
+  return parseOhlcCsv(await readText(file, flag));
 }
 
 /** Options of {@link volatilityFromFile}. */

@@ -50,6 +50,29 @@ export function createCli(): Command {
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/kelly.js')).runKelly(opts));
 
   program
+    .command('vol')
+    .description('Annualised volatility of a CSV: close-to-close, EWMA, or the OHLC range estimators (Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang)')
+    .option('--data <file>', 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)')
+    .option('--column <name>', 'close/ewma: column to read (default close, or the only data column)')
+    .option('--input <kind>', 'close/ewma: prices or returns (default prices)')
+    .option('--model <m>', 'close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang')
+    .option('--lambda <l>', 'ewma: decay factor (default 0.94)')
+    .option('--periods-per-year <n>', 'bars per year (default: inferred from timestamps, else 365)')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/vol.js')).runVol(opts));
+
+  program
+    .command('risk')
+    .description('Value at Risk and Expected Shortfall of a return history, as positive losses in return units')
+    .option('--data <file>', 'CSV of prices or simple returns')
+    .option('--column <name>', 'column to read (default close, or the only data column)')
+    .addOption(new Option('--input <kind>', 'the column holds prices (→ simple returns) or simple returns').choices(['prices', 'returns']).default('prices'))
+    .option('--level <p>', 'confidence level p in (0, 1)', '0.95')
+    .addOption(new Option('--method <m>', 'estimator').choices(['historical', 'gaussian', 'cornish-fisher', 'student-t']).default('historical'))
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/risk.js')).runRisk(opts));
+
+  program
     .command('size')
     .description('Size a position: the largest quantity that every constraint allows, explained')
     .requiredOption('--equity <amount>', 'account equity (settlement currency: quote, or coin with --inverse)')

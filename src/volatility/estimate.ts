@@ -1,6 +1,6 @@
 /**
- * One annualised volatility σ from a price or return series: the entry point behind the CLI's
- * `--vol-data FILE.csv`.
+ * One annualised volatility σ from a price or return series, or from OHLC bars: the entry point
+ * behind the CLI's `--vol-data FILE.csv` and `tradesize vol`.
  *
  * The series is turned into log returns r_t = ln(P_t/P_{t−1}) (or ln(1 + R_t) for simple returns
  * given as data), then measured by the chosen estimator:
@@ -8,13 +8,20 @@
  *   'close'  close-to-close sample standard deviation (see ./close-to-close.ts),
  *   'ewma'   RiskMetrics EWMA one-step-ahead forecast (see ./ewma.ts),
  *
+ * or, from `ohlc` bars { open, high, low, close } instead of `values`, by a range estimator:
+ *
+ *   'parkinson'        Parkinson (1980) high–low (./parkinson.ts),
+ *   'garman-klass'     classic Garman–Klass (1980) (./garman-klass.ts),
+ *   'rogers-satchell'  Rogers–Satchell (1991) (./rogers-satchell.ts),
+ *   'yang-zhang'       Yang–Zhang (2000), with the close-to-open jump (./yang-zhang.ts),
+ *
  * and annualised by √(periods per year): given, else inferred from the timestamps' median spacing,
  * else one period per day (365 a year, crypto's calendar). A zero estimate (a constant series) is
  * refused: it would size a volatility-targeted position at infinity.
  *
  * Sources: J. C. Hull, "Options, Futures, and Other Derivatives", 10th ed. (2018), ch. 15,
  * "Estimating volatility from historical data"; J.P. Morgan/Reuters, "RiskMetrics — Technical
- * Document", 4th ed. (1996), §5.2.1.
+ * Document", 4th ed. (1996), §5.2.1; the range estimators' papers are cited in their modules.
  */
 import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';
@@ -22,22 +29,38 @@ import { parseInput } from '../core/validate.js';
 import { openUnit, positive } from '../core/schemas.js';
 import { returnsFromSeries } from '../market/returns.js';
 import { DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../market/periods.js';
+import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
 import { closeToCloseVol } from './close-to-close.js';
 import { ewmaVol, RISKMETRICS_LAMBDA } from './ewma.js';
+import { parkinsonVol } from './parkinson.js';
+import { garmanKlassVol } from './garman-klass.js';
+import { rogersSatchellVol } from './rogers-satchell.js';
+import { yangZhangVol } from './yang-zhang.js';
+
+/** Estimators of {@link estimateVolatility}: two from one series, four from OHLC bars. */
+export const VOLATILITY_METHODS = ['close', 'ewma', 'parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
+export type VolatilityMethod = (typeof VOLATILITY_METHODS)[number];
+/** The methods that read OHLC bars rather than one series. */
+export const RANGE_METHODS = ['parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
+export type RangeMethod = (typeof RANGE_METHODS)[number];
+
+const isRange = (m: VolatilityMethod): m is RangeMethod => (RANGE_METHODS as readonly string[]).includes(m);
 
 /** Input of {@link estimateVolatility}. */
 export const EstimateVolatilityInput = z.object({
-  /** The series, in time order (contents are checked by `returnsFromSeries`). */
-  values: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || v instanceof Float64Array, 'values must be an array of numbers'),
-  /** What `values` holds: prices, or simple returns per period. */
-  input: z.enum(['prices', 'returns']),
-  /** Estimator: close-to-close or RiskMetrics EWMA. */
-  method: z.enum(['close', 'ewma']),
+  /** The series, in time order (contents are checked by `returnsFromSeries`); methods 'close' and 'ewma'. */
+  values: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || v instanceof Float64Array, 'values must be an array of numbers').optional(),
+  /** What `values` holds: prices, or simple returns per period; methods 'close' and 'ewma'. */
+  input: z.enum(['prices', 'returns']).optional(),
+  /** OHLC bars in time order (contents are checked by `requireOhlc`); the range methods. */
+  ohlc: z.custom<OhlcBars>((v) => typeof v === 'object' && v !== null, 'ohlc must be an object { open, high, low, close }').optional(),
+  /** Estimator: close-to-close, RiskMetrics EWMA, or a range estimator on `ohlc`. */
+  method: z.enum(VOLATILITY_METHODS),
   /** Periods per year; overrides inference from `timestamps`. */
   periodsPerYear: positive().optional(),
   /** EWMA decay λ in (0, 1) (default 0.94); only with method 'ewma'. */
   lambda: openUnit().optional(),
-  /** One timestamp per value, used to infer periodsPerYear when it is not given. */
+  /** One timestamp per value (or per bar), used to infer periodsPerYear when it is not given. */
   timestamps: z.array(z.string()).optional(),
   /** Days per year for inference and the default (default 365). */
   daysPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
@@ -58,11 +81,51 @@ export interface VolatilityEstimate {
   /** Whether periodsPerYear was given, inferred from timestamps, or the one-per-day default. */
   readonly periodsPerYearSource: PeriodsPerYearSource;
   /** Estimator used. */
-  readonly method: 'close' | 'ewma';
-  /** Number of log returns used. */
+  readonly method: VolatilityMethod;
+  /** Number of log returns (close, ewma) or bars (range methods; periods after the first bar for yang-zhang) used. */
   readonly observations: number;
   /** EWMA decay used (method 'ewma' only). */
   readonly lambda?: number;
+}
+
+type ParsedInput = z.output<typeof EstimateVolatilityInput>;
+
+function checkTimestamps(timestamps: string[] | undefined, n: number, what: string): void {
+  if (timestamps !== undefined && timestamps.length !== n) {
+    throw new TradesizeError(
+      'INVALID_INPUT',
+      `estimateVolatility: ${timestamps.length} timestamps for ${n} ${what}s; need one per ${what}`,
+      ['timestamps'],
+    );
+  }
+}
+
+/** Range methods: one estimator call on the OHLC bars. */
+function fromBars(req: ParsedInput, method: RangeMethod): VolatilityEstimate {
+  for (const key of ['values', 'input'] as const) {
+    if (req[key] !== undefined) {
+      throw new TradesizeError('CONFLICTING_OPTIONS', `estimateVolatility: method '${method}' reads ohlc bars, not ${key}`, [key]);
+    }
+  }
+  const bars = req.ohlc;
+  if (bars === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${method}' needs ohlc bars`, ['ohlc']);
+  // At least 2 observations, as for the series methods: bars, or periods after the first bar (yang-zhang).
+  requireOhlc(bars, method === 'yang-zhang' ? 3 : 2);
+  checkTimestamps(req.timestamps, bars.high.length, 'bar');
+  const periods = resolvePeriods(req.periodsPerYear, req.timestamps, req.daysPerYear);
+  const o = { periodsPerYear: periods.periodsPerYear };
+  const est =
+    method === 'parkinson'
+      ? parkinsonVol(bars, o)
+      : method === 'garman-klass'
+        ? garmanKlassVol(bars, o)
+        : method === 'rogers-satchell'
+          ? rogersSatchellVol(bars, o)
+          : yangZhangVol(bars, o);
+  if (!(est.periodVol > 0)) {
+    throw new TradesizeError('INSUFFICIENT_DATA', 'estimateVolatility: the bars have zero volatility (constant prices)', ['ohlc']);
+  }
+  return { sigma: est.annualizedVol, periodVol: est.periodVol, ...periods, method, observations: est.observations };
 }
 
 function resolvePeriods(
@@ -79,25 +142,29 @@ function resolvePeriods(
  * Annualised volatility of a price or return series (see the module doc).
  *
  * @throws TradesizeError INVALID_INPUT (bad options, a price ≤ 0 or return ≤ −1 at ['values', i],
- *   timestamps not one per value), CONFLICTING_OPTIONS (lambda with method 'close'),
- *   INSUFFICIENT_DATA (fewer than 2 returns, or zero volatility), PARSE_ERROR (unreadable timestamp).
+ *   an inconsistent bar at ['ohlc', field, i], timestamps not one per value or bar),
+ *   MISSING_OPTION (values/input without ohlc, or ohlc for a range method), CONFLICTING_OPTIONS
+ *   (lambda with a method other than 'ewma', ohlc with 'close'/'ewma', values or input with a range
+ *   method), INSUFFICIENT_DATA (fewer than 2 returns or observations, or zero volatility),
+ *   PARSE_ERROR (unreadable timestamp).
  * @example
  * estimateVolatility({ values: hourlyCloses, input: 'prices', method: 'ewma', timestamps });
  *   // => { sigma, periodVol, periodsPerYear: 8760, periodsPerYearSource: 'inferred', method: 'ewma', lambda: 0.94, ... }
  * estimateVolatility({ values: [100, 101, 99, 102], input: 'prices', method: 'close' }).periodsPerYear;  // => 365
+ * estimateVolatility({ ohlc: { open, high, low, close }, method: 'yang-zhang', periodsPerYear: 365 }).sigma;
  */
 export function estimateVolatility(input: EstimateVolatilityInput): VolatilityEstimate {
   const req = parseInput(EstimateVolatilityInput, input, 'estimateVolatility');
   if (req.lambda !== undefined && req.method !== 'ewma') {
     throw new TradesizeError('CONFLICTING_OPTIONS', "estimateVolatility: lambda applies only to method 'ewma'", ['lambda']);
   }
-  if (req.timestamps !== undefined && req.timestamps.length !== req.values.length) {
-    throw new TradesizeError(
-      'INVALID_INPUT',
-      `estimateVolatility: ${req.timestamps.length} timestamps for ${req.values.length} values; need one per value`,
-      ['timestamps'],
-    );
+  if (isRange(req.method)) return fromBars(req, req.method);
+  if (req.ohlc !== undefined) {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `estimateVolatility: ohlc applies only to the range methods, not '${req.method}'`, ['ohlc']);
   }
+  if (req.values === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${req.method}' needs values`, ['values']);
+  if (req.input === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${req.method}' needs input`, ['input']);
+  checkTimestamps(req.timestamps, req.values.length, 'value');
   const returns = returnsFromSeries(req.values, req.input, 'log');
   if (returns.length < 2) {
     throw new TradesizeError('INSUFFICIENT_DATA', `estimateVolatility: needs at least 2 returns, got ${returns.length}`, ['values']);

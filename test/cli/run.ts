@@ -3,6 +3,7 @@
  * exactly one JSON object.
  */
 import { runCli } from '../../src/cli/main.js';
+import { TradesizeError, type ErrorCode } from '../../src/core/errors.js';
 
 export interface CliRun {
   readonly stdout: string;
@@ -39,4 +40,29 @@ export function json(run: CliRun): Record<string, unknown> {
 /** Recursively asserts no NaN/Infinity-like tokens leaked into output text. */
 export function hasNonFinite(text: string): boolean {
   return /\bNaN\b|\bInfinity\b|\bnull\b/.test(text);
+}
+
+/** `--flag` for an options key as commander names it (camelCase → kebab-case). */
+const flagOf = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Command-line arguments for an options object as commander would hand it to an action. */
+export function argsOf(opts: Readonly<Record<string, string | boolean | undefined>>): string[] {
+  return Object.entries(opts).flatMap(([k, v]) => (v === undefined || v === false ? [] : v === true ? [flagOf(k)] : [flagOf(k), v]));
+}
+
+/**
+ * Runs `tradesize <command>` with an options object as commander would hand it to the action,
+ * returning stdout; exit code 2 is rethrown as the TradesizeError the CLI printed on stderr
+ * (its JSON form with `json: true`, else the text line `tradesize: error CODE (path): message`).
+ */
+export async function cliWith(command: string, opts: Readonly<Record<string, string | boolean | undefined>>): Promise<string> {
+  const run = await cli(command, ...argsOf(opts));
+  if (run.code === 0) return run.stdout;
+  if (run.stderr.startsWith('{')) {
+    const e = (JSON.parse(run.stderr) as { error: { code: ErrorCode; message: string; path: (string | number)[] } }).error;
+    throw new TradesizeError(e.code, e.message, e.path);
+  }
+  const m = /^tradesize: error (\w+)(?: \(([^)]*)\))?: (.*)$/m.exec(run.stderr);
+  if (m === null) throw new Error(`unexpected stderr: ${run.stderr}`);
+  throw new TradesizeError(m[1] as ErrorCode, m[3] ?? '', m[2] === undefined ? [] : m[2].split('.'));
 }

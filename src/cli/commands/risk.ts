@@ -1,0 +1,66 @@
+/**
+ * `tradesize risk`: Value at Risk and Expected Shortfall of a return history at level p, as
+ * positive loss numbers in return units (0.05 = a 5 % loss). Prices are turned into SIMPLE
+ * returns P_t/P_{t−1} − 1 (the return of a position held one period); with `--input returns`
+ * the column is taken as simple returns.
+ */
+import { TradesizeError } from '../../core/errors.js';
+import { parseChoice, parseNumber } from '../options.js';
+import { emit, renderRows, type Row } from '../output.js';
+import { returnsFromSeries } from '../../market/returns.js';
+import { RISK_METHODS, riskMeasures, type RiskMeasuresResult } from '../../risk/var-es.js';
+import { readSeries } from '../data.js';
+
+type Opts = Record<string, string | boolean | undefined>;
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The JSON printed by `tradesize risk --json`. */
+export interface RiskOutput extends RiskMeasuresResult {
+  readonly file: string;
+  readonly column: string;
+  readonly input: 'prices' | 'returns';
+  readonly returns: 'simple';
+}
+
+function render(r: RiskOutput): string {
+  const rows: Row[] = [
+    ['method', r.method],
+    ['level', r.level],
+    ['VaR (loss)', r.var],
+    ['ES (loss)', r.es],
+    ['observations', r.observations],
+    ['mean', r.mean],
+    ['sd (population)', r.sd],
+  ];
+  if (r.skew !== undefined) rows.push(['skew', r.skew]);
+  if (r.excessKurtosis !== undefined) rows.push(['excess kurtosis', r.excessKurtosis]);
+  if (r.studentT !== undefined) rows.push(['t loc', r.studentT.loc], ['t scale', r.studentT.scale], ['t nu', r.studentT.nu]);
+  rows.push(['file', r.file], ['column', r.column], ['input', r.input]);
+  return renderRows(rows);
+}
+
+/** Maps an error of the library call onto the CLI flag that caused it. */
+function toFlag(e: unknown): unknown {
+  if (!(e instanceof TradesizeError)) return e;
+  const head = e.path[0];
+  const flag = head === 'level' ? '--level' : head === 'method' ? '--method' : head === 'returns' || head === 'values' ? '--data' : undefined;
+  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)], e.details === undefined ? undefined : { ...e.details });
+}
+
+export async function runRisk(o: Opts): Promise<void> {
+  const file = str(o.data);
+  if (file === undefined) throw new TradesizeError('MISSING_OPTION', '--data FILE is required', ['--data']);
+  const level = parseNumber(str(o.level) ?? '0.95', '--level');
+  const method = parseChoice(str(o.method) ?? 'historical', '--method', RISK_METHODS);
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const series = await readSeries(file, '--data', str(o.column));
+  let result: RiskMeasuresResult;
+  try {
+    const returns = returnsFromSeries(series.values, input, 'simple');
+    result = riskMeasures(returns, { level, method });
+  } catch (e) {
+    throw toFlag(e);
+  }
+  const out: RiskOutput = { ...result, file, column: series.column, input, returns: 'simple' };
+  emit(out, o.json === true, () => render(out));
+}

@@ -1,0 +1,125 @@
+/**
+ * `tradesize vol`: annualised volatility of a CSV file, by close-to-close, RiskMetrics EWMA
+ * (one column of prices or returns) or a range estimator on the open/high/low/close columns
+ * (Parkinson, Garman–Klass, Rogers–Satchell, Yang–Zhang). Periods per year: --periods-per-year,
+ * else inferred from the timestamps, else 365 (see `estimateVolatility`).
+ */
+import { TradesizeError } from '../../core/errors.js';
+import { optionalNumber, parseChoice } from '../options.js';
+import { emit, renderRows } from '../output.js';
+import { readOhlc, readSeries } from '../data.js';
+import { estimateVolatility, RANGE_METHODS, VOLATILITY_METHODS, type VolatilityEstimate } from '../../volatility/estimate.js';
+
+type Opts = Record<string, string | boolean | undefined>;
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Models that are planned but not implemented yet: refused, never faked. */
+const LATER = ['garch', 'garch-t'] as const;
+
+/** Library field path → the flag a CLI user typed. */
+const FLAGS: Record<string, string> = { lambda: '--lambda', periodsPerYear: '--periods-per-year', input: '--input', method: '--model' };
+
+/** What `tradesize vol --json` prints. */
+export interface VolOutput {
+  readonly method: VolatilityEstimate['method'];
+  readonly annualizedVol: number;
+  readonly periodVol: number;
+  readonly observations: number;
+  readonly periodsPerYear: number;
+  readonly periodsPerYearSource: VolatilityEstimate['periodsPerYearSource'];
+  readonly file: string;
+  /** Column read (close and ewma only). */
+  readonly column?: string;
+  /** What the column held (close and ewma only). */
+  readonly input?: 'prices' | 'returns';
+  /** EWMA decay (ewma only). */
+  readonly lambda?: number;
+}
+
+function model(o: Opts): VolatilityEstimate['method'] {
+  const m = str(o.model);
+  if (m === undefined) throw new TradesizeError('MISSING_OPTION', `--model is required: one of ${VOLATILITY_METHODS.join(', ')}`, ['--model']);
+  if ((LATER as readonly string[]).includes(m)) {
+    throw new TradesizeError('INVALID_INPUT', `--model ${m} is not available yet; use one of ${VOLATILITY_METHODS.join(', ')}`, ['--model']);
+  }
+  return parseChoice(m, '--model', VOLATILITY_METHODS);
+}
+
+/** Re-labels a library error on an option with the flag the user typed. */
+function withFlag(e: unknown): unknown {
+  if (!(e instanceof TradesizeError)) return e;
+  const flag = FLAGS[String(e.path[0])];
+  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)], e.details as Record<string, unknown> | undefined);
+}
+
+async function estimate(o: Opts, file: string, method: VolatilityEstimate['method']): Promise<VolOutput> {
+  const periodsPerYear = optionalNumber(str(o.periodsPerYear), '--periods-per-year');
+  const lambda = optionalNumber(str(o.lambda), '--lambda');
+  if (lambda !== undefined && method !== 'ewma') {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `--lambda applies only to --model ewma, not ${method}`, ['--lambda']);
+  }
+  const common = periodsPerYear === undefined ? {} : { periodsPerYear };
+  if ((RANGE_METHODS as readonly string[]).includes(method)) {
+    for (const [key, flag] of [['column', '--column'], ['input', '--input']] as const) {
+      if (o[key] !== undefined) {
+        throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} applies to --model close or ewma; ${method} reads the open, high, low and close columns`, [flag]);
+      }
+    }
+    const bars = await readOhlc(file, '--data');
+    try {
+      const est = estimateVolatility({
+        ohlc: bars, method, ...common, ...(bars.timestamps === null ? {} : { timestamps: bars.timestamps }),
+      });
+      return { method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear, periodsPerYearSource: est.periodsPerYearSource, file };
+    } catch (e) {
+      throw withFlag(e);
+    }
+  }
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const series = await readSeries(file, '--data', str(o.column));
+  try {
+    const est = estimateVolatility({
+      values: series.values, input, method, ...common,
+      ...(lambda === undefined ? {} : { lambda }),
+      ...(series.timestamps === null ? {} : { timestamps: series.timestamps }),
+    });
+    return {
+      method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
+      periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, input, ...(est.lambda === undefined ? {} : { lambda: est.lambda }),
+    };
+  } catch (e) {
+    throw withFlag(e);
+  }
+}
+
+function render(r: VolOutput): string {
+  return renderRows([
+    ['model', r.method],
+    ['annualised vol', r.annualizedVol],
+    ['period vol', r.periodVol],
+    ['observations', r.observations],
+    ['periods per year', `${r.periodsPerYear} (${r.periodsPerYearSource})`],
+    ['file', r.file],
+    ...(r.column === undefined ? [] : ([['column', `${r.column} (${r.input ?? 'prices'})`]] as const)),
+    ...(r.lambda === undefined ? [] : ([['lambda', r.lambda]] as const)),
+  ]);
+}
+
+/**
+ * Runs `tradesize vol` with commander's option object (camelCase keys: data, column, input, model,
+ * lambda, periodsPerYear, json).
+ *
+ * @throws TradesizeError MISSING_OPTION (--data, --model), INVALID_INPUT (unknown or not yet
+ *   available --model, bad numbers, inconsistent bars), CONFLICTING_OPTIONS (--lambda without ewma,
+ *   --column/--input with a range model), FILE_NOT_FOUND, PARSE_ERROR, INSUFFICIENT_DATA.
+ * @example
+ * await runVol({ data: 'btc-usdt-1d.csv', model: 'yang-zhang', json: true });
+ *   // stdout: {"method":"yang-zhang","annualizedVol":0.6…,"periodVol":…,"observations":3130,"periodsPerYear":365,…}
+ */
+export async function runVol(o: Opts): Promise<void> {
+  const method = model(o);
+  const file = str(o.data);
+  if (file === undefined) throw new TradesizeError('MISSING_OPTION', '--data FILE.csv is required', ['--data']);
+  const out = await estimate(o, file, method);
+  emit(out, o.json === true, () => render(out));
+}
