@@ -17,31 +17,20 @@
  * Source: M. B. Garman and M. J. Klass, "On the Estimation of Security Price Volatilities from
  * Historical Data", Journal of Business 53(1) (1980), 67–78 (their "practical" estimator σ̂²_5).
  */
-import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
-import { positive } from '../core/schemas.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
-import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
+import { annualizeVol } from '../market/periods.js';
+import { RangeVolOptions, type RangeVolResult } from './range-options.js';
 
 /** 2 ln 2 − 1, the weight of the squared open-to-close return. */
 const GK_CLOSE_WEIGHT = 2 * Math.LN2 - 1;
 
-/** Options of {@link garmanKlassVol}. */
-export const GarmanKlassOptions = z.object({
-  /** Periods (bars) per year used to annualise (default 365: daily crypto bars). */
-  periodsPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
-});
-export type GarmanKlassOptions = z.input<typeof GarmanKlassOptions>;
+/** Options of the Garman–Klass estimator (the range estimators share one schema). */
+export const GarmanKlassOptions = RangeVolOptions;
+export type GarmanKlassOptions = RangeVolOptions;
 
-/** Result of {@link garmanKlassVol}. */
-export interface GarmanKlassResult {
-  /** Volatility per bar. */
-  readonly periodVol: number;
-  /** periodVol · √periodsPerYear. */
-  readonly annualizedVol: number;
-  /** Number of bars used. */
-  readonly observations: number;
-}
+/** Result of the Garman–Klass estimator. */
+export type GarmanKlassResult = RangeVolResult;
 
 /**
  * Garman–Klass variance per bar over bars from … n − 1 (see the module doc). A kernel: no

@@ -16,28 +16,17 @@
  * Source: M. Parkinson, "The Extreme Value Method for Estimating the Variance of the Rate of
  * Return", Journal of Business 53(1) (1980), 61–65.
  */
-import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
-import { positive } from '../core/schemas.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
-import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
+import { annualizeVol } from '../market/periods.js';
+import { RangeVolOptions, type RangeVolResult } from './range-options.js';
 
-/** Options of {@link parkinsonVol}. */
-export const ParkinsonOptions = z.object({
-  /** Periods (bars) per year used to annualise (default 365: daily crypto bars). */
-  periodsPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
-});
-export type ParkinsonOptions = z.input<typeof ParkinsonOptions>;
+/** Options of the Parkinson estimator (the range estimators share one schema). */
+export const ParkinsonOptions = RangeVolOptions;
+export type ParkinsonOptions = RangeVolOptions;
 
-/** Result of {@link parkinsonVol}. */
-export interface ParkinsonResult {
-  /** Volatility per bar. */
-  readonly periodVol: number;
-  /** periodVol · √periodsPerYear. */
-  readonly annualizedVol: number;
-  /** Number of bars used. */
-  readonly observations: number;
-}
+/** Result of the Parkinson estimator. */
+export type ParkinsonResult = RangeVolResult;
 
 /**
  * Parkinson variance per bar, (1/(4 ln 2)) · mean of ln(H/L)², over bars from … n − 1.

@@ -18,28 +18,17 @@
  * S. E. Satchell and Y. Yoon, "Estimating the volatility of stock prices: a comparison of methods
  * that use high and low prices", Applied Financial Economics 4 (1994), 241–247.
  */
-import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
-import { positive } from '../core/schemas.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
-import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
+import { annualizeVol } from '../market/periods.js';
+import { RangeVolOptions, type RangeVolResult } from './range-options.js';
 
-/** Options of {@link rogersSatchellVol}. */
-export const RogersSatchellOptions = z.object({
-  /** Periods (bars) per year used to annualise (default 365: daily crypto bars). */
-  periodsPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
-});
-export type RogersSatchellOptions = z.input<typeof RogersSatchellOptions>;
+/** Options of the Rogers–Satchell estimator (the range estimators share one schema). */
+export const RogersSatchellOptions = RangeVolOptions;
+export type RogersSatchellOptions = RangeVolOptions;
 
-/** Result of {@link rogersSatchellVol}. */
-export interface RogersSatchellResult {
-  /** Volatility per bar. */
-  readonly periodVol: number;
-  /** periodVol · √periodsPerYear. */
-  readonly annualizedVol: number;
-  /** Number of bars used. */
-  readonly observations: number;
-}
+/** Result of the Rogers–Satchell estimator. */
+export type RogersSatchellResult = RangeVolResult;
 
 /**
  * Rogers–Satchell variance per bar over bars from … n − 1 (see the module doc). A kernel: no

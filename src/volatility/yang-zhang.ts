@@ -28,29 +28,21 @@
  * Source: D. Yang and Q. Zhang, "Drift-Independent Volatility Estimation Based on High, Low, Open,
  * and Close Prices", Journal of Business 73(3) (2000), 477–491 (the minimum-variance k, α = 1.34).
  */
-import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
-import { positive } from '../core/schemas.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
-import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
+import { annualizeVol } from '../market/periods.js';
+import { RangeVolOptions, type RangeVolResult } from './range-options.js';
 import { rogersSatchellVariance } from './rogers-satchell.js';
 
 /** Yang and Zhang's α: k = (α − 1)/(α + (n + 1)/(n − 1)). */
 const YZ_ALPHA = 1.34;
 
-/** Options of {@link yangZhangVol}. */
-export const YangZhangOptions = z.object({
-  /** Periods (bars) per year used to annualise (default 365: daily crypto bars). */
-  periodsPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
-});
-export type YangZhangOptions = z.input<typeof YangZhangOptions>;
+/** Options of the Yang–Zhang estimator (the range estimators share one schema). */
+export const YangZhangOptions = RangeVolOptions;
+export type YangZhangOptions = RangeVolOptions;
 
 /** Result of {@link yangZhangVol}. */
-export interface YangZhangResult {
-  /** Volatility per bar. */
-  readonly periodVol: number;
-  /** periodVol · √periodsPerYear. */
-  readonly annualizedVol: number;
+export interface YangZhangResult extends RangeVolResult {
   /** Number of periods used, n = bars − 1 (the first bar only supplies the previous close). */
   readonly observations: number;
   /** Weight k of the open-to-close variance. */
