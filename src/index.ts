@@ -94,3 +94,8 @@ export { positionRisk, accountRisk, unrealizedPnl, type AccountLeg } from './ven
 export { riskMeasures, RISK_METHODS, type RiskMethod, type RiskMeasuresResult } from './risk/var-es.js';
 export { hillTailIndex, type HillResult } from './stats/hill.js';
 export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage.js';
+export { fitGarch, GarchOptions, GARCH_MIN_OBSERVATIONS, type GarchFit, type GarchStandardErrors, type GarchInnovations } from './volatility/garch.js';
+export { parkinsonVol } from './volatility/parkinson.js';
+export { garmanKlassVol } from './volatility/garman-klass.js';
+export { rogersSatchellVol } from './volatility/rogers-satchell.js';
+export { yangZhangVol } from './volatility/yang-zhang.js';

@@ -55,7 +55,7 @@ export function createCli(): Command {
     .option('--data <file>', 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)')
     .option('--column <name>', 'close/ewma: column to read (default close, or the only data column)')
     .option('--input <kind>', 'close/ewma: prices or returns (default prices)')
-    .option('--model <m>', 'close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang')
+    .option('--model <m>', 'close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang, garch, garch-t')
     .option('--lambda <l>', 'ewma: decay factor (default 0.94)')
     .option('--periods-per-year <n>', 'bars per year (default: inferred from timestamps, else 365)')
     .option('--json', 'print one JSON object')

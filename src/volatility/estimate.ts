@@ -7,6 +7,8 @@
  *
  *   'close'  close-to-close sample standard deviation (see ./close-to-close.ts),
  *   'ewma'   RiskMetrics EWMA one-step-ahead forecast (see ./ewma.ts),
+ *   'garch'  GARCH(1,1) by maximum likelihood, normal innovations: √h_{T+1} (see ./garch.ts),
+ *   'garch-t' the same with standardised Student-t innovations,
  *
  * or, from `ohlc` bars { open, high, low, close } instead of `values`, by a range estimator:
  *
@@ -21,7 +23,7 @@
  *
  * Sources: J. C. Hull, "Options, Futures, and Other Derivatives", 10th ed. (2018), ch. 15,
  * "Estimating volatility from historical data"; J.P. Morgan/Reuters, "RiskMetrics — Technical
- * Document", 4th ed. (1996), §5.2.1; the range estimators' papers are cited in their modules.
+ * Document", 4th ed. (1996), §5.2.1; GARCH: T. Bollerslev, J. Econometrics 31 (1986); the range estimators' papers are cited in their modules.
  */
 import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';
@@ -36,9 +38,10 @@ import { parkinsonVol } from './parkinson.js';
 import { garmanKlassVol } from './garman-klass.js';
 import { rogersSatchellVol } from './rogers-satchell.js';
 import { yangZhangVol } from './yang-zhang.js';
+import { fitGarch, type GarchFit } from './garch.js';
 
-/** Estimators of {@link estimateVolatility}: two from one series, four from OHLC bars. */
-export const VOLATILITY_METHODS = ['close', 'ewma', 'parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
+/** Estimators of {@link estimateVolatility}: four from one series, four from OHLC bars. */
+export const VOLATILITY_METHODS = ['close', 'ewma', 'garch', 'garch-t', 'parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
 export type VolatilityMethod = (typeof VOLATILITY_METHODS)[number];
 /** The methods that read OHLC bars rather than one series. */
 export const RANGE_METHODS = ['parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
@@ -48,9 +51,9 @@ const isRange = (m: VolatilityMethod): m is RangeMethod => (RANGE_METHODS as rea
 
 /** Input of {@link estimateVolatility}. */
 export const EstimateVolatilityInput = z.object({
-  /** The series, in time order (contents are checked by `returnsFromSeries`); methods 'close' and 'ewma'. */
+  /** The series, in time order (contents are checked by `returnsFromSeries`); the series methods (close, ewma, garch, garch-t). */
   values: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || v instanceof Float64Array, 'values must be an array of numbers').optional(),
-  /** What `values` holds: prices, or simple returns per period; methods 'close' and 'ewma'. */
+  /** What `values` holds: prices, or simple returns per period; methods 'close', 'ewma', 'garch', 'garch-t'. */
   input: z.enum(['prices', 'returns']).optional(),
   /** OHLC bars in time order (contents are checked by `requireOhlc`); the range methods. */
   ohlc: z.custom<OhlcBars>((v) => typeof v === 'object' && v !== null, 'ohlc must be an object { open, high, low, close }').optional(),
@@ -82,10 +85,12 @@ export interface VolatilityEstimate {
   readonly periodsPerYearSource: PeriodsPerYearSource;
   /** Estimator used. */
   readonly method: VolatilityMethod;
-  /** Number of log returns (close, ewma) or bars (range methods; periods after the first bar for yang-zhang) used. */
+  /** Number of log returns (close, ewma, garch, garch-t) or bars (range methods; periods after the first bar for yang-zhang) used. */
   readonly observations: number;
   /** EWMA decay used (method 'ewma' only). */
   readonly lambda?: number;
+  /** The GARCH(1,1) fit on the log returns (methods 'garch' and 'garch-t' only). */
+  readonly garch?: GarchFit;
 }
 
 type ParsedInput = z.output<typeof EstimateVolatilityInput>;
@@ -138,14 +143,27 @@ function resolvePeriods(
   return { periodsPerYear: daysPerYear, periodsPerYearSource: 'default' };
 }
 
+/** fitGarch on the log returns; its errors on ['returns', …] are reported on ['values', …]. */
+function garchOnValues(returns: Float64Array, method: 'garch' | 'garch-t', periodsPerYear: number): GarchFit {
+  try {
+    return fitGarch(returns, { innovations: method === 'garch' ? 'normal' : 'student-t', periodsPerYear });
+  } catch (e) {
+    if (e instanceof TradesizeError && e.path[0] === 'returns') {
+      throw new TradesizeError(e.code, e.message, ['values', ...e.path.slice(1)], e.details as Record<string, unknown> | undefined);
+    }
+    throw e;
+  }
+}
+
 /**
  * Annualised volatility of a price or return series (see the module doc).
  *
  * @throws TradesizeError INVALID_INPUT (bad options, a price ≤ 0 or return ≤ −1 at ['values', i],
  *   an inconsistent bar at ['ohlc', field, i], timestamps not one per value or bar),
  *   MISSING_OPTION (values/input without ohlc, or ohlc for a range method), CONFLICTING_OPTIONS
- *   (lambda with a method other than 'ewma', ohlc with 'close'/'ewma', values or input with a range
- *   method), INSUFFICIENT_DATA (fewer than 2 returns or observations, or zero volatility),
+ *   (lambda with a method other than 'ewma', ohlc with a series method, values or input with a range
+ *   method), INSUFFICIENT_DATA (fewer than 2 returns or observations, fewer than 100 returns for
+ *   'garch'/'garch-t', or zero volatility),
  *   PARSE_ERROR (unreadable timestamp).
  * @example
  * estimateVolatility({ values: hourlyCloses, input: 'prices', method: 'ewma', timestamps });
@@ -171,6 +189,10 @@ export function estimateVolatility(input: EstimateVolatilityInput): VolatilityEs
   }
   const periods = resolvePeriods(req.periodsPerYear, req.timestamps, req.daysPerYear);
   const base = { ...periods, method: req.method, observations: returns.length };
+  if (req.method === 'garch' || req.method === 'garch-t') {
+    const fit = garchOnValues(returns, req.method, periods.periodsPerYear);
+    return { sigma: fit.annualizedVol, periodVol: fit.periodVol, ...base, garch: fit };
+  }
   const est =
     req.method === 'ewma'
       ? ewmaVol(returns, { periodsPerYear: periods.periodsPerYear, lambda: req.lambda })

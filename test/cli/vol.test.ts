@@ -6,9 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argsOf, cli, hasNonFinite, json, type CliRun } from './run.js';
-import { describeWithSharedData, sharedDataPath } from '../helpers/shared-data.js';
+import { describeWithSharedData, readFixture, sharedDataPath } from '../helpers/shared-data.js';
 import { ohlcFixture, OHLC_REL } from '../volatility/ohlc-fixture.js';
 import { expectRel } from '../helpers/assert.js';
+import { fitGarch } from '../../src/volatility/garch.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -73,13 +74,29 @@ describe('tradesize vol', () => {
     expect(run.stdout).toMatch(/annualised vol/);
   });
 
-  it('garch and garch-t are refused as not available yet', async () => {
-    for (const model of ['garch', 'garch-t']) {
-      const e = errorOf(await vol({ data: SYNTHETIC, model, json: true }));
-      expect(e.code).toBe('INVALID_INPUT');
-      expect(e.path).toEqual(['--model']);
-      expect(e.message).toMatch(/not available yet/);
+  it('--model garch and garch-t fit GARCH(1,1) to the log returns and print the contract keys', async () => {
+    const r = case0.close.slice(1).map((c, i) => Math.log(c / (case0.close[i] as number)));
+    for (const [model, innovations] of [['garch', 'normal'], ['garch-t', 'student-t']] as const) {
+      const run = await vol({ data: SYNTHETIC, model, json: true });
+      expect(run.code).toBe(0);
+      expect(hasNonFinite(run.stdout)).toBe(false);
+      const out = json(run);
+      const fit = fitGarch(r, { innovations, periodsPerYear: 365 });
+      expect(out).toMatchObject({ method: model, observations: r.length, periodsPerYear: 365, column: 'close', input: 'prices' });
+      for (const k of ['annualizedVol', 'mu', 'omega', 'alpha', 'beta', 'logLikelihood'] as const) expectRel(out[k] as number, fit[k], 1e-9);
+      if (model === 'garch-t') expectRel(out.nu as number, fit.nu as number, 1e-9);
+      else expect(out.nu).toBeUndefined();
     }
+    const table = await vol({ data: SYNTHETIC, model: 'garch-t' });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^nu\s+\S+$/m);
+    expect(table.stdout).toMatch(/^log-likelihood\s+\S+$/m);
+  });
+
+  it('--model garch refuses too short a series and --lambda', async () => {
+    const file = tempCsv(`close\n${Array.from({ length: 60 }, (_, i) => 100 + Math.sin(i)).join('\n')}\n`);
+    expect(errorOf(await vol({ data: file, model: 'garch', json: true }))).toMatchObject({ code: 'INSUFFICIENT_DATA', path: ['values'] });
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'garch-t', lambda: '0.9', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--lambda'] });
   });
 
   it('typed errors: missing or unknown --model, missing --data, conflicting flags, bad numbers', async () => {
@@ -120,5 +137,15 @@ describeWithSharedData('tradesize vol on real BTC daily bars', ['ohlcv/btc-usdt-
       expect(out).toMatchObject({ periodsPerYear: 365, periodsPerYearSource: 'inferred', observations: real.expected[model].observations });
       expectRel(out.annualizedVol as number, real.expected[model].annualizedVol, OHLC_REL);
     }
+  });
+
+  it('--model garch-t matches fGarch::garchFit (scripts/fixtures/garch_fgarch.R)', async () => {
+    const ref = readFixture<{ real: { file: string; std: Record<string, number> }[] }>('volatility/garch.json').real.find((r) => r.file === 'ohlcv/btc-usdt-1d.csv');
+    if (ref === undefined) throw new Error('garch fixture has no btc-usdt-1d entry');
+    const out = json(await vol({ data: sharedDataPath(ref.file) as string, model: 'garch-t', json: true }));
+    expect(out).toMatchObject({ method: 'garch-t', periodsPerYear: 365, periodsPerYearSource: 'inferred' });
+    expectRel(out.logLikelihood as number, ref.std.logLikelihood as number, 1e-8);
+    for (const k of ['omega', 'alpha', 'beta', 'nu'] as const) expectRel(out[k] as number, ref.std[k] as number, 1e-3);
+    expectRel(out.annualizedVol as number, Math.sqrt((ref.std.hNext as number) * 365), 1e-3);
   });
 });

@@ -61,7 +61,7 @@ describe('estimateVolatility', () => {
     const ts = thrown(() => estimateVolatility({ values: PRICES, input: 'prices', method: 'close', timestamps: HOURS.slice(1) }));
     expect(ts.code).toBe('INVALID_INPUT');
     expect(ts.path).toEqual(['timestamps']);
-    expect(thrown(() => estimateVolatility({ values: PRICES, input: 'prices', method: 'garch' as 'close' })).path).toEqual(['method']);
+    expect(thrown(() => estimateVolatility({ values: PRICES, input: 'prices', method: 'hv' as 'close' })).path).toEqual(['method']);
     expect(thrown(() => estimateVolatility({ values: 'x' as unknown as number[], input: 'prices', method: 'close' })).path).toEqual(['values']);
   });
 

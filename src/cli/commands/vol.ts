@@ -1,6 +1,6 @@
 /**
- * `tradesize vol`: annualised volatility of a CSV file, by close-to-close, RiskMetrics EWMA
- * (one column of prices or returns) or a range estimator on the open/high/low/close columns
+ * `tradesize vol`: annualised volatility of a CSV file, by close-to-close, RiskMetrics EWMA,
+ * GARCH(1,1) with normal or Student-t innovations (one column of prices or returns) or a range estimator on the open/high/low/close columns
  * (Parkinson, Garman–Klass, Rogers–Satchell, Yang–Zhang). Periods per year: --periods-per-year,
  * else inferred from the timestamps, else 365 (see `estimateVolatility`).
  */
@@ -12,9 +12,6 @@ import { estimateVolatility, RANGE_METHODS, VOLATILITY_METHODS, type VolatilityE
 
 type Opts = Record<string, string | boolean | undefined>;
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** Models that are planned but not implemented yet: refused, never faked. */
-const LATER = ['garch', 'garch-t'] as const;
 
 /** Library field path → the flag a CLI user typed. */
 const FLAGS: Record<string, string> = { lambda: '--lambda', periodsPerYear: '--periods-per-year', input: '--input', method: '--model' };
@@ -34,14 +31,19 @@ export interface VolOutput {
   readonly input?: 'prices' | 'returns';
   /** EWMA decay (ewma only). */
   readonly lambda?: number;
+  /** GARCH(1,1) estimates on the log returns (garch and garch-t only). */
+  readonly mu?: number;
+  readonly omega?: number;
+  readonly alpha?: number;
+  readonly beta?: number;
+  /** Student-t degrees of freedom (garch-t only). */
+  readonly nu?: number;
+  readonly logLikelihood?: number;
 }
 
 function model(o: Opts): VolatilityEstimate['method'] {
   const m = str(o.model);
   if (m === undefined) throw new TradesizeError('MISSING_OPTION', `--model is required: one of ${VOLATILITY_METHODS.join(', ')}`, ['--model']);
-  if ((LATER as readonly string[]).includes(m)) {
-    throw new TradesizeError('INVALID_INPUT', `--model ${m} is not available yet; use one of ${VOLATILITY_METHODS.join(', ')}`, ['--model']);
-  }
   return parseChoice(m, '--model', VOLATILITY_METHODS);
 }
 
@@ -62,7 +64,7 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
   if ((RANGE_METHODS as readonly string[]).includes(method)) {
     for (const [key, flag] of [['column', '--column'], ['input', '--input']] as const) {
       if (o[key] !== undefined) {
-        throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} applies to --model close or ewma; ${method} reads the open, high, low and close columns`, [flag]);
+        throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} applies to --model close, ewma, garch or garch-t; ${method} reads the open, high, low and close columns`, [flag]);
       }
     }
     const bars = await readOhlc(file, '--data');
@@ -86,11 +88,18 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
     return {
       method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
       periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, input, ...(est.lambda === undefined ? {} : { lambda: est.lambda }),
+      ...(est.garch === undefined ? {} : garchKeys(est.garch)),
     };
   } catch (e) {
     throw withFlag(e);
   }
 }
+
+function garchKeys(g: NonNullable<VolatilityEstimate['garch']>): Pick<VolOutput, 'mu' | 'omega' | 'alpha' | 'beta' | 'nu' | 'logLikelihood'> {
+  return { mu: g.mu, omega: g.omega, alpha: g.alpha, beta: g.beta, ...(g.nu === undefined ? {} : { nu: g.nu }), logLikelihood: g.logLikelihood };
+}
+
+const opt = (label: string, v: number | undefined): (readonly [string, number])[] => (v === undefined ? [] : [[label, v] as const]);
 
 function render(r: VolOutput): string {
   return renderRows([
@@ -102,6 +111,12 @@ function render(r: VolOutput): string {
     ['file', r.file],
     ...(r.column === undefined ? [] : ([['column', `${r.column} (${r.input ?? 'prices'})`]] as const)),
     ...(r.lambda === undefined ? [] : ([['lambda', r.lambda]] as const)),
+    ...opt('mu', r.mu),
+    ...opt('omega', r.omega),
+    ...opt('alpha', r.alpha),
+    ...opt('beta', r.beta),
+    ...opt('nu', r.nu),
+    ...opt('log-likelihood', r.logLikelihood),
   ]);
 }
 
@@ -109,9 +124,9 @@ function render(r: VolOutput): string {
  * Runs `tradesize vol` with commander's option object (camelCase keys: data, column, input, model,
  * lambda, periodsPerYear, json).
  *
- * @throws TradesizeError MISSING_OPTION (--data, --model), INVALID_INPUT (unknown or not yet
- *   available --model, bad numbers, inconsistent bars), CONFLICTING_OPTIONS (--lambda without ewma,
- *   --column/--input with a range model), FILE_NOT_FOUND, PARSE_ERROR, INSUFFICIENT_DATA.
+ * @throws TradesizeError MISSING_OPTION (--data, --model), INVALID_INPUT (unknown --model, bad numbers, inconsistent bars), CONFLICTING_OPTIONS (--lambda without ewma,
+ *   --column/--input with a range model), FILE_NOT_FOUND, PARSE_ERROR, INSUFFICIENT_DATA
+ *   (garch and garch-t need at least 100 returns).
  * @example
  * await runVol({ data: 'btc-usdt-1d.csv', model: 'yang-zhang', json: true });
  *   // stdout: {"method":"yang-zhang","annualizedVol":0.6…,"periodVol":…,"observations":3130,"periodsPerYear":365,…}
