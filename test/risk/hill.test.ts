@@ -61,7 +61,8 @@ describe('hillTailIndex (Hill 1975)', () => {
   it('scale invariance: α̂ of c·x equals α̂ of x (c > 0)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1, max: -1e-3, noNaN: true }), { minLength: 5, maxLength: 50 }),
+        // Losses on a 1e-5 grid: tail values a few ulps apart would make ln(x/threshold) ill-conditioned.
+        fc.array(fc.integer({ min: 100, max: 100_000 }).map((i) => -i * 1e-5), { minLength: 5, maxLength: 50 }),
         fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
         (x, c) => {
           const k = Math.floor(x.length / 2);
