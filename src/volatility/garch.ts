@@ -14,7 +14,8 @@
  * 0 < α < 1, 0 < β < 1 and 2 < ν < 1000; three starting points (α, β) ∈ {(0.1, 0.8), (0.05, 0.93),
  * (0.2, 0.6)}, the best is kept. α + β < 1 is not imposed: `stationary` reports it, and the
  * unconditional variance ω/(1 − α − β) is null when it fails. Standard errors are the square roots
- * of the diagonal of the inverse of minus the central-difference Hessian of ℓ at the optimum
+ * of the diagonal of the inverse of minus the Hessian of ℓ at the optimum (central differences of
+ * the analytic gradient, symmetrised)
  * (null when that matrix is not positive definite, e.g. at a boundary).
  *
  * Forecasts: h_{T+k} = v + (α + β)^{k−1}·(h_{T+1} − v), v = ω/(1 − α − β), computed by the
@@ -33,8 +34,8 @@ import { parseInput } from '../core/validate.js';
 import { positive } from '../core/schemas.js';
 import { requireFiniteSeries } from '../market/returns.js';
 import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
-import { garchForecast, garchLogLikelihood, garchVariances, type GarchParams } from './garch/likelihood.js';
-import { bfgsMinimize, invert, numericalHessian } from './garch/optimize.js';
+import { garchForecast, garchLogLikelihood, garchLogLikelihoodGradient, garchVariances, type GarchParams } from './garch/likelihood.js';
+import { bfgsMinimize, gradientHessian, invert } from './garch/optimize.js';
 
 export { garchForecast, garchLogLikelihood, garchVariances, type GarchParams } from './garch/likelihood.js';
 
@@ -84,7 +85,7 @@ export interface GarchFit {
   readonly nu?: number;
   /** Maximised log-likelihood ℓ. */
   readonly logLikelihood: number;
-  /** From the inverse of minus the numerical Hessian of ℓ; null when it is not positive definite. */
+  /** From the inverse of minus the (finite-difference of the analytic gradient) Hessian of ℓ; null when it is not positive definite. */
   readonly standardErrors: GarchStandardErrors | null;
   /** α + β. */
   readonly persistence: number;
@@ -130,15 +131,33 @@ function maximise(y: Float64Array, t: boolean): { params: GarchParams; converged
     const ll = garchLogLikelihood(y, toParams(u, t));
     return Number.isFinite(ll) ? -ll / n : Infinity;
   };
+  const buf = new Float64Array(t ? 5 : 4);
+  // ∇(−ℓ/n) in u by the chain rule through toParams' transforms.
+  const gradient = (u: readonly number[]): number[] => {
+    const p = toParams(u, t);
+    const ll = garchLogLikelihoodGradient(y, p, buf);
+    if (!Number.isFinite(ll)) return u.map(() => NaN);
+    const g = [
+      -(buf[0] as number) / n,
+      (-(buf[1] as number) * p.omega) / n,
+      (-(buf[2] as number) * p.alpha * (1 - p.alpha)) / n,
+      (-(buf[3] as number) * p.beta * (1 - p.beta)) / n,
+    ];
+    if (t) {
+      const sv = logistic(u[4] as number);
+      g.push((-(buf[4] as number) * NU_SPAN * sv * (1 - sv)) / n);
+    }
+    return g;
+  };
   let best: { x: number[]; value: number; converged: boolean } | null = null;
   for (const [a, b] of STARTS) {
     const u0 = [mean, Math.log(1 - a - b), logit(a), logit(b), ...(t ? [logit((NU_START - NU_MIN) / NU_SPAN)] : [])];
-    const m = bfgsMinimize(objective, u0);
+    const m = bfgsMinimize(objective, u0, undefined, undefined, gradient);
     if (best === null || m.value < best.value) best = m;
   }
   if (best === null) throw new Error('unreachable');
   // A restart from the best point with a fresh inverse-Hessian approximation polishes it.
-  const polished = bfgsMinimize(objective, best.x);
+  const polished = bfgsMinimize(objective, best.x, undefined, undefined, gradient);
   const final = polished.value <= best.value ? polished : best;
   return { params: toParams(final.x, t), converged: final.converged || polished.converged };
 }
@@ -146,9 +165,13 @@ function maximise(y: Float64Array, t: boolean): { params: GarchParams; converged
 function standardErrors(y: Float64Array, p: GarchParams, s: number): GarchStandardErrors | null {
   const t = p.nu !== undefined;
   const theta = asVector(p);
-  const ll = (v: readonly number[]): number => garchLogLikelihood(y, fromVector(v, t));
+  const buf = new Float64Array(theta.length);
+  const grad = (v: readonly number[]): number[] => {
+    garchLogLikelihoodGradient(y, fromVector(v, t), buf);
+    return Array.from(buf);
+  };
   const steps = theta.map((v) => 1e-4 * Math.max(Math.abs(v), 0.1));
-  const H = numericalHessian(ll, theta, steps);
+  const H = gradientHessian(grad, theta, steps);
   const cov = invert(H.map((row) => row.map((v) => -v)));
   if (cov === null) return null;
   const se = cov.map((row, i) => Math.sqrt(row[i] as number));

@@ -100,6 +100,92 @@ export function garchLogLikelihood(returns: ArrayLike<number>, p: GarchParams): 
 }
 
 /**
+ * ℓ and its analytic gradient ∂ℓ/∂(μ, ω, α, β[, ν]) written into `grad` (length 4, or 5 for
+ * Student-t), by differentiating the variance recursion:
+ *   ∂h_1 = (∂ω) + mean(e²)·(∂α + ∂β) + (α + β)·∂mean(e²),  ∂mean(e²)/∂μ = −2·mean(e),
+ *   ∂h_{t+1} = ∂ω + e²_t·∂α + h_t·∂β − 2α·e_t·∂μ + β·∂h_t,
+ * plus the direct dependence of each term on μ through e_t and, for the t density, on ν (the
+ * constant's derivative ½ψ((ν+1)/2) − ½ψ(ν/2) − ½/(ν−2) by a central difference of lnΓ terms).
+ * Returns −∞ (grad unspecified) where {@link garchLogLikelihood} does. A kernel: no validation.
+ *
+ * @example
+ * const g = new Float64Array(4);
+ * garchLogLikelihoodGradient([1, -1], { mu: 0, omega: 0.1, alpha: 0.1, beta: 0.8 }, g);  // => ≈ −2.837877
+ */
+export function garchLogLikelihoodGradient(returns: ArrayLike<number>, p: GarchParams, grad: Float64Array): number {
+  const n = returns.length;
+  const nu = p.nu;
+  const { mu, omega, alpha, beta } = p;
+  let m1 = 0;
+  let m2 = 0;
+  for (let t = 0; t < n; t++) {
+    const e = (returns[t] as number) - mu;
+    m1 += e;
+    m2 += e * e;
+  }
+  m1 /= n;
+  m2 /= n;
+  const isT = nu !== undefined;
+  if (isT && !(nu > 2)) return -Infinity;
+  const c = isT ? 1 / (nu - 2) : 0;
+  const a1 = isT ? nu + 1 : 0;
+  let h = omega + (alpha + beta) * m2;
+  // ∂h/∂(μ, ω, α, β)
+  let dMu = -2 * (alpha + beta) * m1;
+  let dOm = 1;
+  let dAl = m2;
+  let dBe = m2;
+  let gMu = 0;
+  let gOm = 0;
+  let gAl = 0;
+  let gBe = 0;
+  let sumLogH = 0;
+  let sumQ = 0;
+  let sumQW = 0;
+  for (let t = 0; t < n; t++) {
+    if (!(h > 0)) return -Infinity;
+    const e = (returns[t] as number) - mu;
+    const e2 = e * e;
+    const inv = 1 / h;
+    sumLogH += Math.log(h);
+    let lh: number; // ∂ℓ_t/∂h_t
+    let le: number; // ∂ℓ_t/∂μ directly (through e_t)
+    if (isT) {
+      const q = e2 * c * inv;
+      const iw = 1 / (1 + q);
+      sumQ += Math.log1p(q);
+      sumQW += q * iw;
+      lh = 0.5 * inv * (a1 * q * iw - 1);
+      le = a1 * e * c * inv * iw;
+    } else {
+      const q = e2 * inv;
+      sumQ += q;
+      lh = 0.5 * inv * (q - 1);
+      le = e * inv;
+    }
+    gMu += le + lh * dMu;
+    gOm += lh * dOm;
+    gAl += lh * dAl;
+    gBe += lh * dBe;
+    dMu = -2 * alpha * e + beta * dMu;
+    dOm = 1 + beta * dOm;
+    dAl = e2 + beta * dAl;
+    dBe = h + beta * dBe;
+    h = omega + alpha * e2 + beta * h;
+  }
+  grad[0] = gMu;
+  grad[1] = gOm;
+  grad[2] = gAl;
+  grad[3] = gBe;
+  if (!isT) return -0.5 * (n * LN_2PI + sumLogH + sumQ);
+  const k = (v: number): number => gammaln((v + 1) / 2) - gammaln(v / 2) - 0.5 * Math.log(Math.PI * (v - 2));
+  const dv = 1e-5 * Math.min(nu - 2, Math.max(1, nu));
+  const dk = (k(nu + dv) - k(nu - dv)) / (2 * dv);
+  grad[4] = n * dk - 0.5 * sumQ + 0.5 * a1 * c * sumQW;
+  return n * k(nu) - 0.5 * sumLogH - 0.5 * a1 * sumQ;
+}
+
+/**
  * Multi-step variance forecasts h_{T+1} … h_{T+k} from h_{T+1}: h_{T+j+1} = ω + (α+β)·h_{T+j},
  * i.e. h_{T+j} = v + (α+β)^{j−1}·(h_{T+1} − v) with v = ω/(1 − α − β) when α + β < 1. A kernel.
  *

@@ -1,13 +1,16 @@
 /**
- * Small dense optimisation helpers for the GARCH fit: BFGS with central-difference gradients and
- * a backtracking (Armijo) line search, a central-difference Hessian, and a symmetric matrix
- * inverse by Gauss–Jordan elimination with partial pivoting. Kernels: no validation.
+ * Small dense optimisation helpers for the GARCH fit: BFGS with supplied (default central-difference)
+ * gradients and a backtracking (Armijo) line search, central-difference Hessians (of f, or of a
+ * supplied gradient), and a symmetric matrix inverse by Gauss–Jordan elimination with partial
+ * pivoting. Kernels: no validation.
  *
  * Source: J. Nocedal and S. J. Wright, "Numerical Optimization", 2nd ed. (2006): §6.1 (BFGS),
  * §3.1 (backtracking, Armijo condition), §8.1 (finite-difference derivatives).
  */
 
 type Fn = (x: readonly number[]) => number;
+/** Gradient of an {@link Fn}. */
+type GradFn = (x: readonly number[]) => number[];
 
 /** Central-difference gradient of f at x (step ε^{1/3}·max(1, |x_i|)). */
 export function numericalGradient(f: Fn, x: readonly number[]): number[] {
@@ -35,15 +38,22 @@ export interface Minimum {
 /**
  * Minimises f from x0 by BFGS; stops when the largest gradient component is below `gtol`, or
  * when a line search can no longer decrease f. f may return +∞ (or NaN) outside its domain.
+ * `grad` (default: {@link numericalGradient}) gives ∇f at points where f is finite.
  *
  * @example
  * bfgsMinimize(([a, b]) => (a - 1) ** 2 + 10 * (b + 2) ** 2, [0, 0]).x;  // => ≈ [1, -2]
  */
-export function bfgsMinimize(f: Fn, x0: readonly number[], gtol = 1e-7, maxIterations = 500): Minimum {
+export function bfgsMinimize(
+  f: Fn,
+  x0: readonly number[],
+  gtol = 1e-7,
+  maxIterations = 500,
+  grad: GradFn = (x) => numericalGradient(f, x),
+): Minimum {
   const n = x0.length;
   let x = x0.slice();
   let fx = f(x);
-  let g = numericalGradient(f, x);
+  let g = grad(x);
   let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   for (let it = 0; it < maxIterations; it++) {
     if (Math.max(...g.map(Math.abs)) < gtol) return { x, value: fx, iterations: it, converged: true };
@@ -64,7 +74,7 @@ export function bfgsMinimize(f: Fn, x0: readonly number[], gtol = 1e-7, maxItera
       t *= 0.5;
     }
     if (!(Number.isFinite(fn) && fn <= fx)) return { x, value: fx, iterations: it, converged: false };
-    const gn = numericalGradient(f, xn);
+    const gn = grad(xn);
     const s = xn.map((v, i) => v - (x[i] as number));
     const y = gn.map((v, i) => v - (g[i] as number));
     const sy = s.reduce((acc, si, i) => acc + si * (y[i] as number), 0);
@@ -91,27 +101,23 @@ export function bfgsMinimize(f: Fn, x0: readonly number[], gtol = 1e-7, maxItera
   return { x, value: fx, iterations: maxIterations, converged: false };
 }
 
-/** Central-difference Hessian of f at x with steps `steps[i]`. */
-export function numericalHessian(f: Fn, x: readonly number[], steps: readonly number[]): number[][] {
+/** Hessian of f at x by central differences of its gradient with steps `steps[i]`, symmetrised. */
+export function gradientHessian(grad: GradFn, x: readonly number[], steps: readonly number[]): number[][] {
   const n = x.length;
-  const at = (di: number, i: number, dj: number, j: number): number => {
-    const y = x.slice();
-    y[i] = (y[i] as number) + di * (steps[i] as number);
-    y[j] = (y[j] as number) + dj * (steps[j] as number);
-    return f(y);
-  };
-  const f0 = f(x);
-  const H: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    const hi = steps[i] as number;
-    (H[i] as number[])[i] = (at(1, i, 0, i) - 2 * f0 + at(-1, i, 0, i)) / (hi * hi);
-    for (let j = 0; j < i; j++) {
-      const v = (at(1, i, 1, j) - at(1, i, -1, j) - at(-1, i, 1, j) + at(-1, i, -1, j)) / (4 * hi * (steps[j] as number));
-      (H[i] as number[])[j] = v;
-      (H[j] as number[])[i] = v;
-    }
+  const cols: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const hj = steps[j] as number;
+    const up = x.slice();
+    const dn = x.slice();
+    up[j] = (x[j] as number) + hj;
+    dn[j] = (x[j] as number) - hj;
+    const gu = grad(up);
+    const gd = grad(dn);
+    cols.push(gu.map((v, i) => (v - (gd[i] as number)) / (2 * hj)));
   }
-  return H;
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => 0.5 * (((cols[j] as number[])[i] as number) + ((cols[i] as number[])[j] as number))),
+  );
 }
 
 /** Inverse of a square matrix (Gauss–Jordan, partial pivoting), or null when singular. */
