@@ -7,12 +7,9 @@ import { describeWithSharedData, readSharedData } from '../helpers/shared-data.j
 import { thrown, expectRel } from '../helpers/assert.js';
 
 import { fixture, REL } from './fixture.js';
+import { logReturnGrid, scalesWithMultiplier, scalesWithSqrtPeriods } from './properties.js';
 
-/** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
-const returns = fc.array(
-  fc.integer({ min: -2_000_000, max: 2_000_000 }).map((k) => k * 1e-7),
-  { minLength: 2, maxLength: 80 },
-);
+const returns = logReturnGrid(80);
 
 describe('closeToCloseVol', () => {
   it('hand example: r = (0.01, −0.01, 0.03) has mean 0.01 and sample sd 0.02', () => {
@@ -52,12 +49,7 @@ describe('closeToCloseVol', () => {
   it('property: vol(c·r) = |c|·vol(r), demeaned or not (1,000 runs)', () => {
     fc.assert(
       fc.property(returns, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.boolean(), fc.boolean(), (r, c, negative, demean) => {
-        const k = negative ? -c : c;
-        const base = closeToCloseVol(r, { demean }).periodVol;
-        const scaled = closeToCloseVol(r.map((x) => k * x), { demean }).periodVol;
-        // Rounding in the mean and the sums is ~ε·max|r| in absolute terms, even when vol(r) ≈ 0.
-        const scale = Math.max(...r.map(Math.abs));
-        return Math.abs(scaled - c * base) <= 1e-12 * c * base + 1e-14 * c * scale;
+        return scalesWithMultiplier((x) => closeToCloseVol(x, { demean }).periodVol, r, negative ? -c : c);
       }),
       { numRuns: 1000 },
     );
@@ -66,9 +58,7 @@ describe('closeToCloseVol', () => {
   it('property: annualised vol scales with √periodsPerYear (1,000 runs)', () => {
     fc.assert(
       fc.property(returns, fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 1, max: 1e5, noNaN: true }), (r, p1, p2) => {
-        const a1 = closeToCloseVol(r, { periodsPerYear: p1 }).annualizedVol;
-        const a2 = closeToCloseVol(r, { periodsPerYear: p2 }).annualizedVol;
-        return Math.abs(a1 * Math.sqrt(p2) - a2 * Math.sqrt(p1)) <= 1e-12 * a1 * Math.sqrt(p2) + 1e-300;
+        return scalesWithSqrtPeriods((x, periodsPerYear) => closeToCloseVol(x, { periodsPerYear }).annualizedVol, r, p1, p2);
       }),
       { numRuns: 1000 },
     );

@@ -7,12 +7,9 @@ import { describeWithSharedData, readSharedData } from '../helpers/shared-data.j
 import { thrown, expectRel } from '../helpers/assert.js';
 
 import { fixture, REL } from './fixture.js';
+import { logReturnGrid, scalesWithMultiplier, scalesWithSqrtPeriods } from './properties.js';
 
-/** Log returns on a 1e-7 grid up to ±0.2: realistic and free of subnormals. */
-const returns = fc.array(
-  fc.integer({ min: -2_000_000, max: 2_000_000 }).map((k) => k * 1e-7),
-  { minLength: 2, maxLength: 120 },
-);
+const returns = logReturnGrid(120);
 const lambda = fc.double({ min: 0.5, max: 0.999, noNaN: true });
 
 describe('ewmaBackcast (arch convention)', () => {
@@ -99,12 +96,7 @@ describe('ewmaVol', () => {
   it('property: vol(c·r) = |c|·vol(r) (1,000 runs)', () => {
     fc.assert(
       fc.property(returns, lambda, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.boolean(), (r, lam, c, negative) => {
-        const k = negative ? -c : c;
-        const base = ewmaVol(r, { lambda: lam }).periodVol;
-        const scaled = ewmaVol(r.map((x) => k * x), { lambda: lam }).periodVol;
-        // Rounding in the mean and the sums is ~ε·max|r| in absolute terms, even when vol(r) ≈ 0.
-        const scale = Math.max(...r.map(Math.abs));
-        return Math.abs(scaled - c * base) <= 1e-12 * c * base + 1e-14 * c * scale;
+        return scalesWithMultiplier((x) => ewmaVol(x, { lambda: lam }).periodVol, r, negative ? -c : c);
       }),
       { numRuns: 1000 },
     );
@@ -113,9 +105,7 @@ describe('ewmaVol', () => {
   it('property: annualised vol scales with √periodsPerYear (1,000 runs)', () => {
     fc.assert(
       fc.property(returns, fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 1, max: 1e5, noNaN: true }), (r, p1, p2) => {
-        const a1 = ewmaVol(r, { periodsPerYear: p1 }).annualizedVol;
-        const a2 = ewmaVol(r, { periodsPerYear: p2 }).annualizedVol;
-        return Math.abs(a1 * Math.sqrt(p2) - a2 * Math.sqrt(p1)) <= 1e-12 * a1 * Math.sqrt(p2) + 1e-300;
+        return scalesWithSqrtPeriods((x, periodsPerYear) => ewmaVol(x, { periodsPerYear }).annualizedVol, r, p1, p2);
       }),
       { numRuns: 1000 },
     );
