@@ -135,11 +135,6 @@ export function toContracts(instrument: Instrument, quantity: number): number {
   return instrument.kind === 'linear' ? Number((quantity / instrument.contractSize).toPrecision(12)) : quantity;
 }
 
-/** The CLI unit of a quantity in contracts (inverse of {@link toContracts}). */
-export function fromContracts(instrument: Instrument, contracts: number): number {
-  return instrument.kind === 'linear' ? Number((contracts * instrument.contractSize).toPrecision(12)) : contracts;
-}
-
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** One row of a `--positions` file in tradesize's own schema, checked field by field. */

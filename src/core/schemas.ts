@@ -9,8 +9,6 @@ import { z } from 'zod';
 export const finite = () => z.number();
 /** A finite number > 0. */
 export const positive = () => z.number().positive();
-/** A finite number >= 0. */
-export const nonNegative = () => z.number().nonnegative();
 /** A probability in [0, 1]. */
 export const probability = () => z.number().min(0).max(1);
 /** A fraction in the open interval (0, 1). */

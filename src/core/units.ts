@@ -20,14 +20,3 @@ export type QuoteAmount = Branded<number, 'QuoteAmount'>;
 export type SettleAmount = Branded<number, 'SettleAmount'>;
 export type Fraction = Branded<number, 'Fraction'>;
 export type Price = Branded<number, 'Price'>;
-
-/** Tags a number as a {@link Quantity}. */
-export const quantity = (x: number): Quantity => x as Quantity;
-/** Tags a number as a {@link QuoteAmount}. */
-export const quoteAmount = (x: number): QuoteAmount => x as QuoteAmount;
-/** Tags a number as a {@link SettleAmount}. */
-export const settleAmount = (x: number): SettleAmount => x as SettleAmount;
-/** Tags a number as a {@link Fraction}. */
-export const fraction = (x: number): Fraction => x as Fraction;
-/** Tags a number as a {@link Price}. */
-export const price = (x: number): Price => x as Price;

@@ -152,12 +152,12 @@ function maximise(y: Float64Array, t: boolean): { params: GarchParams; converged
   let best: { x: number[]; value: number; converged: boolean } | null = null;
   for (const [a, b] of STARTS) {
     const u0 = [mean, Math.log(1 - a - b), logit(a), logit(b), ...(t ? [logit((NU_START - NU_MIN) / NU_SPAN)] : [])];
-    const m = bfgsMinimize(objective, u0, undefined, undefined, gradient);
+    const m = bfgsMinimize(objective, gradient, u0);
     if (best === null || m.value < best.value) best = m;
   }
   if (best === null) throw new Error('unreachable');
   // A restart from the best point with a fresh inverse-Hessian approximation polishes it.
-  const polished = bfgsMinimize(objective, best.x, undefined, undefined, gradient);
+  const polished = bfgsMinimize(objective, gradient, best.x);
   const final = polished.value <= best.value ? polished : best;
   return { params: toParams(final.x, t), converged: final.converged || polished.converged };
 }

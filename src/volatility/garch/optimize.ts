@@ -1,7 +1,7 @@
 /**
- * Small dense optimisation helpers for the GARCH fit: BFGS with supplied (default central-difference)
- * gradients and a backtracking (Armijo) line search, central-difference Hessians (of f, or of a
- * supplied gradient), and a symmetric matrix inverse by Gauss–Jordan elimination with partial
+ * Small dense optimisation helpers for the GARCH fit: BFGS with a supplied analytic gradient
+ * and a backtracking (Armijo) line search, a Hessian by central differences of that gradient,
+ * and a symmetric matrix inverse by Gauss–Jordan elimination with partial
  * pivoting. Kernels: no validation.
  *
  * Source: J. Nocedal and S. J. Wright, "Numerical Optimization", 2nd ed. (2006): §6.1 (BFGS),
@@ -11,21 +11,6 @@
 type Fn = (x: readonly number[]) => number;
 /** Gradient of an {@link Fn}. */
 type GradFn = (x: readonly number[]) => number[];
-
-/** Central-difference gradient of f at x (step ε^{1/3}·max(1, |x_i|)). */
-export function numericalGradient(f: Fn, x: readonly number[]): number[] {
-  const g: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
-    const step = 6e-6 * Math.max(1, Math.abs(xi));
-    const up = x.slice();
-    const dn = x.slice();
-    up[i] = xi + step;
-    dn[i] = xi - step;
-    g.push((f(up) - f(dn)) / (2 * step));
-  }
-  return g;
-}
 
 /** Result of {@link bfgsMinimize}. */
 export interface Minimum {
@@ -38,18 +23,12 @@ export interface Minimum {
 /**
  * Minimises f from x0 by BFGS; stops when the largest gradient component is below `gtol`, or
  * when a line search can no longer decrease f. f may return +∞ (or NaN) outside its domain.
- * `grad` (default: {@link numericalGradient}) gives ∇f at points where f is finite.
+ * `grad` gives ∇f at points where f is finite.
  *
  * @example
- * bfgsMinimize(([a, b]) => (a - 1) ** 2 + 10 * (b + 2) ** 2, [0, 0]).x;  // => ≈ [1, -2]
+ * bfgsMinimize(([a, b]) => (a - 1) ** 2 + 10 * (b + 2) ** 2, ([a, b]) => [2 * (a - 1), 20 * (b + 2)], [0, 0]).x;  // => ≈ [1, -2]
  */
-export function bfgsMinimize(
-  f: Fn,
-  x0: readonly number[],
-  gtol = 1e-7,
-  maxIterations = 500,
-  grad: GradFn = (x) => numericalGradient(f, x),
-): Minimum {
+export function bfgsMinimize(f: Fn, grad: GradFn, x0: readonly number[], gtol = 1e-7, maxIterations = 500): Minimum {
   const n = x0.length;
   let x = x0.slice();
   let fx = f(x);
