@@ -12,7 +12,7 @@
  * μ → s·μ, ω → s²·ω, ℓ → ℓ − T·ln s), and −ℓ/T is minimised by BFGS (./garch/optimize.ts) over
  * unconstrained variables: μ, ln ω, logit α, logit β and logit((ν − 2)/998), so that ω > 0,
  * 0 < α < 1, 0 < β < 1 and 2 < ν < 1000; three starting points (α, β) ∈ {(0.1, 0.8), (0.05, 0.93),
- * (0.2, 0.6)}, the best is kept. α + β < 1 is not imposed: `stationary` reports it, and the
+ * (0.2, 0.6)} each get a few iterations and the best is run to convergence, then polished by a restart. α + β < 1 is not imposed: `stationary` reports it, and the
  * unconditional variance ω/(1 − α − β) is null when it fails. Standard errors are the square roots
  * of the diagonal of the inverse of minus the Hessian of ℓ at the optimum (central differences of
  * the analytic gradient, symmetrised)
@@ -35,7 +35,7 @@ import { positive } from '../core/schemas.js';
 import { requireFiniteSeries } from '../market/returns.js';
 import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
 import { garchForecast, garchLogLikelihood, garchLogLikelihoodGradient, garchVariances, type GarchParams } from './garch/likelihood.js';
-import { bfgsMinimize, gradientHessian, invert } from './garch/optimize.js';
+import { bfgsMinimize, gradientHessian, invert, type Minimum } from './garch/optimize.js';
 
 export { garchForecast, garchLogLikelihood, garchVariances, type GarchParams } from './garch/likelihood.js';
 
@@ -53,6 +53,8 @@ const STARTS: readonly (readonly [number, number])[] = [
   [0.2, 0.6],
 ];
 const NU_START = 8;
+/** BFGS iterations each starting point gets before only the best one is continued. */
+const SCREEN_ITERATIONS = 8;
 
 /** Options of {@link fitGarch}. */
 export const GarchOptions = z.object({
@@ -127,37 +129,36 @@ function maximise(y: Float64Array, t: boolean): { params: GarchParams; converged
   let mean = 0;
   for (let i = 0; i < n; i++) mean += y[i] as number;
   mean /= n;
-  const objective = (u: readonly number[]): number => {
-    const ll = garchLogLikelihood(y, toParams(u, t));
-    return Number.isFinite(ll) ? -ll / n : Infinity;
-  };
   const buf = new Float64Array(t ? 5 : 4);
-  // ∇(−ℓ/n) in u by the chain rule through toParams' transforms.
-  const gradient = (u: readonly number[]): number[] => {
+  // −ℓ/n and its gradient in u, by the chain rule through toParams' transforms.
+  const objective = (u: readonly number[], g: number[]): number => {
     const p = toParams(u, t);
     const ll = garchLogLikelihoodGradient(y, p, buf);
-    if (!Number.isFinite(ll)) return u.map(() => NaN);
-    const g = [
-      -(buf[0] as number) / n,
-      (-(buf[1] as number) * p.omega) / n,
-      (-(buf[2] as number) * p.alpha * (1 - p.alpha)) / n,
-      (-(buf[3] as number) * p.beta * (1 - p.beta)) / n,
-    ];
+    if (!Number.isFinite(ll)) return Infinity;
+    g[0] = -(buf[0] as number) / n;
+    g[1] = (-(buf[1] as number) * p.omega) / n;
+    g[2] = (-(buf[2] as number) * p.alpha * (1 - p.alpha)) / n;
+    g[3] = (-(buf[3] as number) * p.beta * (1 - p.beta)) / n;
     if (t) {
       const sv = logistic(u[4] as number);
-      g.push((-(buf[4] as number) * NU_SPAN * sv * (1 - sv)) / n);
+      g[4] = (-(buf[4] as number) * NU_SPAN * sv * (1 - sv)) / n;
     }
-    return g;
+    return -ll / n;
   };
-  let best: { x: number[]; value: number; converged: boolean } | null = null;
+  // Every start gets a few BFGS iterations; only the most promising is run to convergence.
+  let best: Minimum | null = null;
   for (const [a, b] of STARTS) {
     const u0 = [mean, Math.log(1 - a - b), logit(a), logit(b), ...(t ? [logit((NU_START - NU_MIN) / NU_SPAN)] : [])];
-    const m = bfgsMinimize(objective, gradient, u0);
+    const m = bfgsMinimize(objective, u0, { maxIterations: SCREEN_ITERATIONS });
     if (best === null || m.value < best.value) best = m;
   }
   if (best === null) throw new Error('unreachable');
+  if (!best.converged) {
+    const resumed = bfgsMinimize(objective, best.x, { inverseHessian: best.inverseHessian });
+    if (resumed.value <= best.value) best = resumed;
+  }
   // A restart from the best point with a fresh inverse-Hessian approximation polishes it.
-  const polished = bfgsMinimize(objective, gradient, best.x);
+  const polished = bfgsMinimize(objective, best.x);
   const final = polished.value <= best.value ? polished : best;
   return { params: toParams(final.x, t), converged: final.converged || polished.converged };
 }

@@ -8,52 +8,66 @@
  * §3.1 (backtracking, Armijo condition), §8.1 (finite-difference derivatives).
  */
 
-type Fn = (x: readonly number[]) => number;
-/** Gradient of an {@link Fn}. */
+/** Gradient of a function of x. */
 type GradFn = (x: readonly number[]) => number[];
+/**
+ * f(x) and its gradient: returns f(x) and, where f(x) is finite, writes ∇f(x) into `grad`.
+ * f may return +∞ (or NaN) outside its domain.
+ */
+export type ValueAndGradient = (x: readonly number[], grad: number[]) => number;
 
-/** Result of {@link bfgsMinimize}. */
+/** Result of {@link bfgsMinimize}; `inverseHessian` lets a later call resume where this one stopped. */
 export interface Minimum {
   readonly x: number[];
   readonly value: number;
   readonly iterations: number;
   readonly converged: boolean;
+  readonly inverseHessian: number[][];
 }
 
+const identity = (n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+const maxAbs = (v: readonly number[]): number => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+
 /**
- * Minimises f from x0 by BFGS; stops when the largest gradient component is below `gtol`, or
- * when a line search can no longer decrease f. f may return +∞ (or NaN) outside its domain.
- * `grad` gives ∇f at points where f is finite.
+ * Minimises f from x0 by BFGS; stops when the largest gradient component is below `gtol`, when
+ * a line search can no longer decrease f, or after `maxIterations` (then `converged` is false
+ * and the returned point and inverse-Hessian approximation can seed another call). The line
+ * search evaluates value and gradient together, so an accepted step costs one evaluation.
  *
  * @example
- * bfgsMinimize(([a, b]) => (a - 1) ** 2 + 10 * (b + 2) ** 2, ([a, b]) => [2 * (a - 1), 20 * (b + 2)], [0, 0]).x;  // => ≈ [1, -2]
+ * bfgsMinimize(([a, b], g) => { g[0] = 2 * (a - 1); g[1] = 20 * (b + 2); return (a - 1) ** 2 + 10 * (b + 2) ** 2; }, [0, 0]).x;  // => ≈ [1, -2]
  */
-export function bfgsMinimize(f: Fn, grad: GradFn, x0: readonly number[], gtol = 1e-7, maxIterations = 500): Minimum {
+export function bfgsMinimize(
+  fg: ValueAndGradient,
+  x0: readonly number[],
+  { gtol = 1e-7, maxIterations = 500, inverseHessian }: { gtol?: number; maxIterations?: number; inverseHessian?: readonly (readonly number[])[] } = {},
+): Minimum {
   const n = x0.length;
   let x = x0.slice();
-  let fx = f(x);
-  let g = grad(x);
-  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let g = new Array<number>(n).fill(0);
+  let fx = fg(x, g);
+  let H: number[][] = inverseHessian === undefined ? identity(n) : inverseHessian.map((row) => row.slice());
+  const done = (iterations: number, converged: boolean): Minimum => ({ x, value: fx, iterations, converged, inverseHessian: H });
   for (let it = 0; it < maxIterations; it++) {
-    if (Math.max(...g.map(Math.abs)) < gtol) return { x, value: fx, iterations: it, converged: true };
+    if (maxAbs(g) < gtol) return done(it, true);
     let d = H.map((row) => -row.reduce((s, hij, j) => s + hij * (g[j] as number), 0));
     let slope = d.reduce((s, di, i) => s + di * (g[i] as number), 0);
     if (!(slope < 0)) {
-      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      H = identity(n);
       d = g.map((gi) => -gi);
       slope = d.reduce((s, di, i) => s + di * (g[i] as number), 0);
     }
     let t = 1;
     let xn = x;
     let fn = Infinity;
+    const gn = new Array<number>(n).fill(0);
     for (let k = 0; k < 60; k++) {
       xn = x.map((xi, i) => xi + t * (d[i] as number));
-      fn = f(xn);
+      fn = fg(xn, gn);
       if (Number.isFinite(fn) && fn <= fx + 1e-4 * t * slope) break;
       t *= 0.5;
     }
-    if (!(Number.isFinite(fn) && fn <= fx)) return { x, value: fx, iterations: it, converged: false };
-    const gn = grad(xn);
+    if (!(Number.isFinite(fn) && fn <= fx)) return done(it, false);
     const s = xn.map((v, i) => v - (x[i] as number));
     const y = gn.map((v, i) => v - (g[i] as number));
     const sy = s.reduce((acc, si, i) => acc + si * (y[i] as number), 0);
@@ -73,11 +87,9 @@ export function bfgsMinimize(f: Fn, grad: GradFn, x0: readonly number[], gtol = 
         }),
       );
     }
-    if (improved <= 1e-15 * Math.max(1, Math.abs(fx)) && Math.max(...g.map(Math.abs)) < 1e3 * gtol) {
-      return { x, value: fx, iterations: it + 1, converged: true };
-    }
+    if (improved <= 1e-15 * Math.max(1, Math.abs(fx)) && maxAbs(g) < 1e3 * gtol) return done(it + 1, true);
   }
-  return { x, value: fx, iterations: maxIterations, converged: false };
+  return done(maxIterations, false);
 }
 
 /** Hessian of f at x by central differences of its gradient with steps `steps[i]`, symmetrised. */
