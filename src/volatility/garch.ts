@@ -12,7 +12,7 @@
  * μ → s·μ, ω → s²·ω, ℓ → ℓ − T·ln s), and −ℓ/T is minimised by BFGS (./garch/optimize.ts) over
  * unconstrained variables: μ, ln ω, logit α, logit β and logit((ν − 2)/998), so that ω > 0,
  * 0 < α < 1, 0 < β < 1 and 2 < ν < 1000; three starting points (α, β) ∈ {(0.1, 0.8), (0.05, 0.93),
- * (0.2, 0.6)} each get a few iterations and the best is run to convergence, then polished by a restart. α + β < 1 is not imposed: `stationary` reports it, and the
+ * (0.2, 0.6)}, the best is kept and polished by a restart. α + β < 1 is not imposed: `stationary` reports it, and the
  * unconditional variance ω/(1 − α − β) is null when it fails. Standard errors are the square roots
  * of the diagonal of the inverse of minus the Hessian of ℓ at the optimum (central differences of
  * the analytic gradient, symmetrised)
@@ -53,8 +53,6 @@ const STARTS: readonly (readonly [number, number])[] = [
   [0.2, 0.6],
 ];
 const NU_START = 8;
-/** BFGS iterations each starting point gets before only the best one is continued. */
-const SCREEN_ITERATIONS = 8;
 
 /** Options of {@link fitGarch}. */
 export const GarchOptions = z.object({
@@ -145,18 +143,13 @@ function maximise(y: Float64Array, t: boolean): { params: GarchParams; converged
     }
     return -ll / n;
   };
-  // Every start gets a few BFGS iterations; only the most promising is run to convergence.
   let best: Minimum | null = null;
   for (const [a, b] of STARTS) {
     const u0 = [mean, Math.log(1 - a - b), logit(a), logit(b), ...(t ? [logit((NU_START - NU_MIN) / NU_SPAN)] : [])];
-    const m = bfgsMinimize(objective, u0, { maxIterations: SCREEN_ITERATIONS });
+    const m = bfgsMinimize(objective, u0);
     if (best === null || m.value < best.value) best = m;
   }
   if (best === null) throw new Error('unreachable');
-  if (!best.converged) {
-    const resumed = bfgsMinimize(objective, best.x, { inverseHessian: best.inverseHessian });
-    if (resumed.value <= best.value) best = resumed;
-  }
   // A restart from the best point with a fresh inverse-Hessian approximation polishes it.
   const polished = bfgsMinimize(objective, best.x);
   const final = polished.value <= best.value ? polished : best;

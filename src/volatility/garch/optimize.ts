@@ -16,13 +16,12 @@ type GradFn = (x: readonly number[]) => number[];
  */
 export type ValueAndGradient = (x: readonly number[], grad: number[]) => number;
 
-/** Result of {@link bfgsMinimize}; `inverseHessian` lets a later call resume where this one stopped. */
+/** Result of {@link bfgsMinimize}. */
 export interface Minimum {
   readonly x: number[];
   readonly value: number;
   readonly iterations: number;
   readonly converged: boolean;
-  readonly inverseHessian: number[][];
 }
 
 const identity = (n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
@@ -30,9 +29,8 @@ const maxAbs = (v: readonly number[]): number => v.reduce((m, x) => Math.max(m, 
 
 /**
  * Minimises f from x0 by BFGS; stops when the largest gradient component is below `gtol`, when
- * a line search can no longer decrease f, or after `maxIterations` (then `converged` is false
- * and the returned point and inverse-Hessian approximation can seed another call). The line
- * search evaluates value and gradient together, so an accepted step costs one evaluation.
+ * a line search can no longer decrease f, or after `maxIterations` (then `converged` is false).
+ * The line search evaluates value and gradient together, so an accepted step costs one evaluation.
  *
  * @example
  * bfgsMinimize(([a, b], g) => { g[0] = 2 * (a - 1); g[1] = 20 * (b + 2); return (a - 1) ** 2 + 10 * (b + 2) ** 2; }, [0, 0]).x;  // => ≈ [1, -2]
@@ -40,14 +38,14 @@ const maxAbs = (v: readonly number[]): number => v.reduce((m, x) => Math.max(m, 
 export function bfgsMinimize(
   fg: ValueAndGradient,
   x0: readonly number[],
-  { gtol = 1e-7, maxIterations = 500, inverseHessian }: { gtol?: number; maxIterations?: number; inverseHessian?: readonly (readonly number[])[] } = {},
+  { gtol = 1e-7, maxIterations = 500 }: { gtol?: number; maxIterations?: number } = {},
 ): Minimum {
   const n = x0.length;
   let x = x0.slice();
   let g = new Array<number>(n).fill(0);
   let fx = fg(x, g);
-  let H: number[][] = inverseHessian === undefined ? identity(n) : inverseHessian.map((row) => row.slice());
-  const done = (iterations: number, converged: boolean): Minimum => ({ x, value: fx, iterations, converged, inverseHessian: H });
+  let H = identity(n);
+  const done = (iterations: number, converged: boolean): Minimum => ({ x, value: fx, iterations, converged });
   for (let it = 0; it < maxIterations; it++) {
     if (maxAbs(g) < gtol) return done(it, true);
     let d = H.map((row) => -row.reduce((s, hij, j) => s + hij * (g[j] as number), 0));
