@@ -1,0 +1,175 @@
+/**
+ * The portfolio file: a cross-margin account, its underlyings and its positions in perpetuals,
+ * dated futures and options across several underlyings. This zod schema is the single source of
+ * truth for the JSON format documented in docs/PORTFOLIO.md; errors name the offending field
+ * (`positions[3].strike` → path ['positions', 3, 'strike']).
+ *
+ * Conventions (docs/PORTFOLIO.md):
+ * - The report currency is `account.currency` (default "USD"), the quote of every underlying.
+ * - `quantity` is signed (+ long, − short) and multiplied by `contractSize` (default 1): base
+ *   units for linear contracts and options, quote (USD) units for inverse perpetuals and futures.
+ * - Collateral is the cash balance per currency after premiums paid or received; equity (NC) =
+ *   cash + coin collateral × spot + Σ perp/future unrealised PnL + Σ option market values.
+ *
+ * @example
+ * parsePortfolio({ asOf: '2026-12-01T00:00:00Z', account: { collateral: { USD: 10000 } },
+ *   underlyings: { BTC: { spot: 65000, vol: 0.55 } },
+ *   positions: [{ kind: 'perpetual', underlying: 'BTC', quantity: 0.5, entryPrice: 64000 }] });
+ */
+import { z } from 'zod';
+import { parseInput } from '../core/validate.js';
+import { TradesizeError } from '../core/errors.js';
+
+const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO 8601 date, e.g. 2026-12-25T08:00:00Z');
+const rate = z.number().min(0).max(1);
+
+/** Overrides of the scenario-grid parameters (defaults in `risk/stress/params.ts`). */
+export const StressParamsSchema = z
+  .object({
+    priceRange: z.number().gt(0).lt(1).optional(),
+    bucketsCount: z.number().int().min(1).max(50).optional(),
+    volatilityRangeUp: z.number().min(0).max(10).optional(),
+    volatilityRangeDown: z.number().min(0).lt(1).optional(),
+    shortTermVegaPower: z.number().min(0).max(2).optional(),
+    longTermVegaPower: z.number().min(0).max(2).optional(),
+    minVolatilityForShockUp: z.number().min(0).max(10).optional(),
+    extendedMoves: z.array(z.number().gt(-1).max(100).refine((m) => m !== 0, 'an extended move must not be 0')).max(64).optional(),
+    extendedTableFactor: z.number().min(0).max(10).optional(),
+    extendedDampener: z.number().min(0).optional(),
+  })
+  .strict();
+
+export const MarginSchema = z.discriminatedUnion('style', [
+  z.object({ style: z.literal('portfolio'), mmFactor: z.number().gt(0).max(1).default(0.8) }).strict(),
+  z.object({ style: z.literal('standard'), imRate: rate, mmRate: rate }).strict().refine((m) => m.mmRate <= m.imRate, { message: 'mmRate must not exceed imRate', path: ['mmRate'] }),
+]);
+
+export const AccountSchema = z
+  .object({
+    currency: z.string().min(1).default('USD'),
+    /** Cash per currency: the report currency, or an underlying's coin (valued at its spot). */
+    collateral: z.record(z.string(), z.number()),
+    margin: MarginSchema.default({ style: 'portfolio', mmFactor: 0.8 }),
+  })
+  .strict();
+
+export const UnderlyingSchema = z
+  .object({
+    spot: z.number().positive(),
+    /** ATM implied volatility (annualised), used by options without their own `vol`. */
+    vol: z.number().positive().max(20).optional(),
+    rate: z.number().min(-1).max(1).default(0),
+    div: z.number().min(-1).max(1).default(0),
+  })
+  .strict();
+
+const common = {
+  underlying: z.string().min(1),
+  quantity: z.number().refine((q) => q !== 0, 'quantity must not be 0 (+ long, − short)'),
+  contractSize: z.number().positive().default(1),
+  imRate: rate.optional(),
+  mmRate: rate.optional(),
+};
+
+export const PerpetualSchema = z
+  .object({ kind: z.literal('perpetual'), ...common, settlement: z.enum(['linear', 'inverse']).default('linear'), entryPrice: z.number().positive(), markPrice: z.number().positive().optional() })
+  .strict();
+
+export const FutureSchema = z
+  .object({
+    kind: z.literal('future'),
+    ...common,
+    settlement: z.enum(['linear', 'inverse']).default('linear'),
+    entryPrice: z.number().positive(),
+    expiry: isoDate,
+    /** Futures price now (default spot × e^{(rate − div)·T}). */
+    markPrice: z.number().positive().optional(),
+  })
+  .strict();
+
+export const OptionSchema = z
+  .object({
+    kind: z.literal('option'),
+    ...common,
+    type: z.enum(['call', 'put']),
+    strike: z.number().positive(),
+    expiry: isoDate,
+    /** black-scholes on spot, black76 on the forward (USD premium), inverse (coin premium, Deribit). */
+    model: z.enum(['black-scholes', 'black76', 'inverse']).default('black76'),
+    vol: z.number().positive().max(20).optional(),
+  })
+  .strict();
+
+export const PositionSchema = z.discriminatedUnion('kind', [PerpetualSchema, FutureSchema, OptionSchema]);
+
+export const PortfolioSchema = z
+  .object({
+    /** Valuation time; option and future times to expiry are measured from it (365-day year). */
+    asOf: isoDate,
+    account: AccountSchema,
+    underlyings: z.record(z.string(), UnderlyingSchema).refine((u) => Object.keys(u).length > 0, 'at least one underlying'),
+    positions: z.array(PositionSchema).max(1_000_000),
+    stress: StressParamsSchema.optional(),
+    /** Correlations of daily log returns for Monte Carlo, e.g. { "BTC/ETH": 0.8 } (default 0). */
+    correlations: z.record(z.string(), z.number().min(-1).max(1)).optional(),
+  })
+  .strict();
+
+export type PortfolioInput = z.input<typeof PortfolioSchema>;
+export type Portfolio = z.output<typeof PortfolioSchema>;
+export type PositionSpec = z.output<typeof PositionSchema>;
+export type PositionInput = z.input<typeof PositionSchema>;
+export type StressParamsInput = z.input<typeof StressParamsSchema>;
+
+/** Cross-field checks zod cannot express locally: known underlyings, vols, expiries after asOf. */
+function checkReferences(p: Portfolio): void {
+  const asOf = Date.parse(p.asOf);
+  for (const ccy of Object.keys(p.account.collateral)) {
+    if (ccy !== p.account.currency && p.underlyings[ccy] === undefined) {
+      throw new TradesizeError('INVALID_INPUT', `portfolio: collateral currency "${ccy}" is neither ${p.account.currency} nor an underlying`, ['account', 'collateral', ccy]);
+    }
+  }
+  p.positions.forEach((pos, i) => {
+    const u = p.underlyings[pos.underlying];
+    if (u === undefined) {
+      throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}].underlying "${pos.underlying}" is not in underlyings`, ['positions', i, 'underlying']);
+    }
+    if (pos.kind !== 'perpetual' && !(Date.parse(pos.expiry) > asOf)) {
+      throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}].expiry ${pos.expiry} is not after asOf ${p.asOf}`, ['positions', i, 'expiry']);
+    }
+    if (pos.kind === 'option' && pos.vol === undefined && u.vol === undefined) {
+      throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}] has no vol and underlying ${pos.underlying} has none`, ['positions', i, 'vol']);
+    }
+    if (p.account.margin.style === 'portfolio' && (pos.imRate !== undefined || pos.mmRate !== undefined)) {
+      throw new TradesizeError('CONFLICTING_OPTIONS', `portfolio: positions[${i}] has margin rates but the account uses portfolio margin`, ['positions', i, pos.imRate !== undefined ? 'imRate' : 'mmRate']);
+    }
+  });
+  for (const pair of Object.keys(p.correlations ?? {})) {
+    const [a, b, extra] = pair.split('/');
+    if (a === undefined || b === undefined || extra !== undefined || p.underlyings[a] === undefined || p.underlyings[b] === undefined || a === b) {
+      throw new TradesizeError('INVALID_INPUT', `portfolio: correlation key "${pair}" must be "A/B" with two different underlyings`, ['correlations', pair]);
+    }
+  }
+}
+
+/**
+ * Validates a portfolio (the schema, then cross-field references).
+ *
+ * @throws TradesizeError INVALID_INPUT with the offending path, CONFLICTING_OPTIONS for margin
+ *   rates on a portfolio-margin account.
+ */
+export function parsePortfolio(input: unknown): Portfolio {
+  const p = parseInput(PortfolioSchema, input, 'portfolio');
+  checkReferences(p);
+  return p;
+}
+
+/** Validates one position (a leg of a new structure) against the schema. */
+export function parsePosition(input: unknown, path: readonly (string | number)[] = []): PositionSpec {
+  try {
+    return parseInput(PositionSchema, input, 'position');
+  } catch (e) {
+    if (e instanceof TradesizeError) throw new TradesizeError(e.code, e.message, [...path, ...e.path]);
+    throw e;
+  }
+}
