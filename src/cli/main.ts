@@ -51,12 +51,14 @@ export function createCli(): Command {
 
   program
     .command('vol')
-    .description('Annualised volatility of a CSV: close-to-close, EWMA, or the OHLC range estimators (Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang)')
+    .description('Annualised volatility of a CSV: close-to-close, EWMA, GARCH(1,1), the OHLC range estimators (Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang), or an implied-vol index')
     .option('--data <file>', 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)')
     .option('--column <name>', 'close/ewma: column to read (default close, or the only data column)')
     .option('--input <kind>', 'close/ewma: prices or returns (default prices)')
-    .option('--model <m>', 'close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang, garch, garch-t')
+    .option('--model <m>', 'close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang, garch, garch-t, implied (an implied-vol index such as DVOL)')
     .option('--lambda <l>', 'ewma: decay factor (default 0.94)')
+    .option('--horizon <n>', 'garch/garch-t: forecast the average volatility over the next n periods (default 1)')
+    .option('--iv-unit <u>', 'implied: the index is quoted in percent (default, as DVOL) or decimal')
     .option('--periods-per-year <n>', 'bars per year (default: inferred from timestamps, else 365)')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/vol.js')).runVol(opts));

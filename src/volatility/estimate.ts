@@ -9,6 +9,16 @@
  *   'ewma'   RiskMetrics EWMA one-step-ahead forecast (see ./ewma.ts),
  *   'garch'  GARCH(1,1) by maximum likelihood, normal innovations: √h_{T+1} (see ./garch.ts),
  *   'garch-t' the same with standardised Student-t innovations,
+ *   'implied' the latest value of an implied-volatility index such as Deribit's DVOL (values in
+ *            percent unless `ivUnit` says 'decimal'; see ./implied-index.ts),
+ *
+ * with a holding-period forecast for the GARCH models when `horizon` (periods) is given: the
+ * average variance over the next k periods, σ = √(mean(h_{T+1} … h_{T+k})·periods per year)
+ * (Hull, "Options, Futures, and Other Derivatives", 10th ed., §23.4, "using GARCH(1,1) to
+ * forecast future volatility": the variance of the k-period return is Σ h_{T+j}); EWMA and the
+ * other estimators are flat forecasts (RiskMetrics Technical Document, 4th ed., §5.3: the
+ * EWMA k-step variance forecast equals the one-step forecast), and an implied index already
+ * spans its own tenor (30 days for DVOL),
  *
  * or, from `ohlc` bars { open, high, low, close } instead of `values`, by a range estimator:
  *
@@ -30,7 +40,7 @@ import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { openUnit, positive } from '../core/schemas.js';
 import { returnsFromSeries } from '../market/returns.js';
-import { DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../market/periods.js';
+import { annualizeVol, DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../market/periods.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
 import { closeToCloseVol } from './close-to-close.js';
 import { ewmaVol, RISKMETRICS_LAMBDA } from './ewma.js';
@@ -39,9 +49,10 @@ import { garmanKlassVol } from './garman-klass.js';
 import { rogersSatchellVol } from './rogers-satchell.js';
 import { yangZhangVol } from './yang-zhang.js';
 import { fitGarch, type GarchFit } from './garch.js';
+import { impliedVolFromIndex, type ImpliedIndexVol } from './implied-index.js';
 
-/** Estimators of {@link estimateVolatility}: four from one series, four from OHLC bars. */
-export const VOLATILITY_METHODS = ['close', 'ewma', 'garch', 'garch-t', 'parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
+/** Estimators of {@link estimateVolatility}: four from one series of prices or returns, one from an implied-vol index, four from OHLC bars. */
+export const VOLATILITY_METHODS = ['close', 'ewma', 'garch', 'garch-t', 'implied', 'parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
 export type VolatilityMethod = (typeof VOLATILITY_METHODS)[number];
 /** The methods that read OHLC bars rather than one series. */
 export const RANGE_METHODS = ['parkinson', 'garman-klass', 'rogers-satchell', 'yang-zhang'] as const;
@@ -67,6 +78,10 @@ export const EstimateVolatilityInput = z.object({
   timestamps: z.array(z.string()).optional(),
   /** Days per year for inference and the default (default 365). */
   daysPerYear: positive().default(DAYS_PER_YEAR_CRYPTO),
+  /** Methods 'garch' and 'garch-t': forecast the average volatility over this many periods (default 1: the next period). */
+  horizon: z.number().int().min(1).max(100_000).optional(),
+  /** Method 'implied': how the index is quoted (default 'percent', as DVOL). */
+  ivUnit: z.enum(['percent', 'decimal']).optional(),
 });
 export type EstimateVolatilityInput = z.input<typeof EstimateVolatilityInput>;
 
@@ -91,6 +106,10 @@ export interface VolatilityEstimate {
   readonly lambda?: number;
   /** The GARCH(1,1) fit on the log returns (methods 'garch' and 'garch-t' only). */
   readonly garch?: GarchFit;
+  /** GARCH: the periods the forecast averages over (1 = the next period). */
+  readonly horizon?: number;
+  /** Method 'implied': the latest index value as quoted and its timestamp. */
+  readonly implied?: ImpliedIndexVol;
 }
 
 type ParsedInput = z.output<typeof EstimateVolatilityInput>;
@@ -144,15 +163,33 @@ function resolvePeriods(
 }
 
 /** fitGarch on the log returns; its errors on ['returns', …] are reported on ['values', …]. */
-function garchOnValues(returns: Float64Array, method: 'garch' | 'garch-t', periodsPerYear: number): GarchFit {
+function garchOnValues(returns: Float64Array, method: 'garch' | 'garch-t', periodsPerYear: number, horizon: number): GarchFit {
   try {
-    return fitGarch(returns, { innovations: method === 'garch' ? 'normal' : 'student-t', periodsPerYear });
+    return fitGarch(returns, { innovations: method === 'garch' ? 'normal' : 'student-t', periodsPerYear, horizon });
   } catch (e) {
     if (e instanceof TradesizeError && e.path[0] === 'returns') {
       throw new TradesizeError(e.code, e.message, ['values', ...e.path.slice(1)], e.details as Record<string, unknown> | undefined);
     }
     throw e;
   }
+}
+
+/** Method 'implied': the latest index value; the index is annual already, so no periods are involved. */
+function fromIndex(req: ParsedInput, values: ArrayLike<number>): VolatilityEstimate {
+  if (req.input !== undefined) {
+    throw new TradesizeError('CONFLICTING_OPTIONS', "estimateVolatility: method 'implied' reads index levels, not prices or returns", ['input']);
+  }
+  checkTimestamps(req.timestamps, values.length, 'value');
+  const implied = impliedVolFromIndex(values, { unit: req.ivUnit ?? 'percent', ...(req.timestamps === undefined ? {} : { timestamps: req.timestamps }) });
+  const periods = resolvePeriods(req.periodsPerYear, req.timestamps, req.daysPerYear);
+  return {
+    sigma: implied.sigma,
+    periodVol: implied.sigma / Math.sqrt(periods.periodsPerYear),
+    ...periods,
+    method: 'implied',
+    observations: implied.observations,
+    implied,
+  };
 }
 
 /**
@@ -181,6 +218,11 @@ export function estimateVolatility(input: EstimateVolatilityInput): VolatilityEs
     throw new TradesizeError('CONFLICTING_OPTIONS', `estimateVolatility: ohlc applies only to the range methods, not '${req.method}'`, ['ohlc']);
   }
   if (req.values === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${req.method}' needs values`, ['values']);
+  if (req.horizon !== undefined && req.method !== 'garch' && req.method !== 'garch-t') {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `estimateVolatility: horizon applies only to methods 'garch' and 'garch-t' (the others are flat forecasts)`, ['horizon']);
+  }
+  if (req.method === 'implied') return fromIndex(req, req.values);
+  if (req.ivUnit !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', "estimateVolatility: ivUnit applies only to method 'implied'", ['ivUnit']);
   if (req.input === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${req.method}' needs input`, ['input']);
   checkTimestamps(req.timestamps, req.values.length, 'value');
   const returns = returnsFromSeries(req.values, req.input, 'log');
@@ -190,8 +232,12 @@ export function estimateVolatility(input: EstimateVolatilityInput): VolatilityEs
   const periods = resolvePeriods(req.periodsPerYear, req.timestamps, req.daysPerYear);
   const base = { ...periods, method: req.method, observations: returns.length };
   if (req.method === 'garch' || req.method === 'garch-t') {
-    const fit = garchOnValues(returns, req.method, periods.periodsPerYear);
-    return { sigma: fit.annualizedVol, periodVol: fit.periodVol, ...base, garch: fit };
+    const horizon = req.horizon ?? 1;
+    const fit = garchOnValues(returns, req.method, periods.periodsPerYear, horizon);
+    let variance = 0;
+    for (const h of fit.forecasts) variance += h;
+    const periodVol = Math.sqrt(variance / horizon);
+    return { sigma: annualizeVol(periodVol, periods.periodsPerYear), periodVol, ...base, garch: fit, horizon };
   }
   const est =
     req.method === 'ewma'

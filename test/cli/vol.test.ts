@@ -95,7 +95,7 @@ describe('tradesize vol', () => {
 
   it('--model garch refuses too short a series and --lambda', async () => {
     const file = tempCsv(`close\n${Array.from({ length: 60 }, (_, i) => 100 + Math.sin(i)).join('\n')}\n`);
-    expect(errorOf(await vol({ data: file, model: 'garch', json: true }))).toMatchObject({ code: 'INSUFFICIENT_DATA', path: ['values'] });
+    expect(errorOf(await vol({ data: file, model: 'garch', json: true }))).toMatchObject({ code: 'INSUFFICIENT_DATA', path: ['--data'] });
     expect(errorOf(await vol({ data: SYNTHETIC, model: 'garch-t', lambda: '0.9', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--lambda'] });
   });
 
@@ -110,6 +110,32 @@ describe('tradesize vol', () => {
     expect(errorOf(await vol({ data: SYNTHETIC, model: 'close', periodsPerYear: '0', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--periods-per-year'] });
     expect(errorOf(await vol({ data: SYNTHETIC, model: 'close', periodsPerYear: 'abc', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--periods-per-year'] });
     expect(errorOf(await vol({ data: '/nonexistent/bars.csv', model: 'parkinson', json: true }))).toMatchObject({ code: 'FILE_NOT_FOUND', path: ['--data'] });
+  });
+
+  it('--model implied reads the latest implied-vol index level; --iv-unit decimal; misuse is refused', async () => {
+    const dvol = tempCsv('timestamp,dvol_close\n2024-01-01T00:00:00Z,52.1\n2024-01-02T00:00:00Z,55.4\n');
+    const out = json(await vol({ data: dvol, model: 'implied', json: true }));
+    expect(out.annualizedVol).toBeCloseTo(0.554, 15);
+    expect(out).toMatchObject({ method: 'implied', level: 55.4, ivUnit: 'percent', asOf: '2024-01-02T00:00:00Z', column: 'dvol_close', observations: 2 });
+    const dec = tempCsv('iv\n0.61\n');
+    expect(json(await vol({ data: dec, model: 'implied', ivUnit: 'decimal', json: true })).annualizedVol).toBe(0.61);
+    const table = await vol({ data: dvol, model: 'implied' });
+    expect(table.stdout).toMatch(/^as of\s+2024-01-02T00:00:00Z$/m);
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'implied', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--data', case0.close.length - 1] });
+    expect(errorOf(await vol({ data: dvol, model: 'implied', input: 'prices', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--input'] });
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'close', ivUnit: 'percent', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--iv-unit'] });
+    expect(errorOf(await vol({ data: dvol, model: 'implied', ivUnit: 'basis', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--iv-unit'] });
+  });
+
+  it('--horizon: the GARCH forecast averaged over the next n periods; other models refuse it', async () => {
+    const r = case0.close.slice(1).map((c, i) => Math.log(c / (case0.close[i] as number)));
+    const out = json(await vol({ data: SYNTHETIC, model: 'garch', horizon: '10', json: true }));
+    const fit = fitGarch(r, { periodsPerYear: 365, horizon: 10 });
+    const mean = fit.forecasts.reduce((a, h) => a + h, 0) / 10;
+    expect(out.horizon).toBe(10);
+    expectRel(out.annualizedVol as number, Math.sqrt(mean * 365), 1e-9);
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'ewma', horizon: '10', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--horizon'] });
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'garch', horizon: '0', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--horizon'] });
   });
 
   it('bad bars: high below low, a missing column, a bad cell', async () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fitGarch, garchForecast, garchLogLikelihood, garchVariances, GARCH_MIN_OBSERVATIONS, type GarchFit } from '../../src/volatility/garch.js';
 import { estimateVolatility } from '../../src/volatility/estimate.js';
-import { describeWithSharedData, readFixture, sharedSimpleReturns, type SharedFileFingerprint } from '../helpers/shared-data.js';
+import { describeWithSharedData, readFixture, readSharedData, sharedSimpleReturns, type SharedFileFingerprint } from '../helpers/shared-data.js';
+import { parseSeriesCsv } from '../../src/market/csv.js';
 import { expectRel, thrown } from '../helpers/assert.js';
 
 interface RefFit {
@@ -19,6 +20,8 @@ interface RefFit {
   readonly logLikelihood: number;
   readonly standardErrors: Readonly<Record<string, number>>;
   readonly hNext: number;
+  /** fGarch `predict(fit, n.ahead = 30)` variances h_{T+1} … h_{T+30}. */
+  readonly hAhead: readonly number[];
 }
 interface GarchFixture {
   readonly R: string;
@@ -71,6 +74,14 @@ describe('fitGarch against fGarch::garchFit on a simulated GARCH(1,1)-t series (
     fit.forecasts.forEach((h, i) => expectRel(h, v + fit.persistence ** i * (fit.nextVariance - v), 1e-12));
   });
 
+  it('30-step variance forecasts match fGarch predict(n.ahead = 30)', () => {
+    for (const [innovations, ref] of [['normal', fixture.simulated.norm], ['student-t', fixture.simulated.std]] as const) {
+      const fit = fitGarch(x, { innovations, horizon: 30 });
+      expect(fit.forecasts).toHaveLength(30);
+      fit.forecasts.forEach((h, i) => expectRel(h, ref.hAhead[i] as number, PARAM_REL));
+    }
+  });
+
   it('the log-likelihood at fGarch\'s own estimates equals fGarch\'s (same presample)', () => {
     for (const ref of [fixture.simulated.norm, fixture.simulated.std]) {
       expectRel(garchLogLikelihood(x, ref), ref.logLikelihood, 1e-10);
@@ -87,6 +98,18 @@ describeWithSharedData('fitGarch against fGarch::garchFit on BTC daily log retur
     expect(x).toHaveLength(real.returns);
     compare(fitGarch(x), real.norm);
     compare(fitGarch(x, { innovations: 'student-t' }), real.std);
+  });
+
+  it('estimateVolatility with a horizon: √(mean of fGarch\'s 30 forecasts × 365)', () => {
+    if (real === undefined) throw new Error('fixture has no btc-usdt-1d entry');
+    const closes = parseSeriesCsv(readSharedData('ohlcv/btc-usdt-1d.csv')).values;
+    for (const [method, ref] of [['garch', real.norm], ['garch-t', real.std]] as const) {
+      const est = estimateVolatility({ values: closes, input: 'prices', method, horizon: 30, periodsPerYear: 365 });
+      const mean = ref.hAhead.reduce((a, h) => a + h, 0) / ref.hAhead.length;
+      expect(est.horizon).toBe(30);
+      expectRel(est.sigma, Math.sqrt(mean * 365), PARAM_REL);
+      expectRel(est.periodVol, Math.sqrt(mean), PARAM_REL);
+    }
   });
 });
 

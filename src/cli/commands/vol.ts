@@ -1,7 +1,8 @@
 /**
  * `tradesize vol`: annualised volatility of a CSV file, by close-to-close, RiskMetrics EWMA,
  * GARCH(1,1) with normal or Student-t innovations (one column of prices or returns) or a range estimator on the open/high/low/close columns
- * (Parkinson, Garman–Klass, Rogers–Satchell, Yang–Zhang). Periods per year: --periods-per-year,
+ * (Parkinson, Garman–Klass, Rogers–Satchell, Yang–Zhang), or the latest value of an implied-vol
+ * index such as Deribit's DVOL (--model implied). Periods per year: --periods-per-year,
  * else inferred from the timestamps, else 365 (see `estimateVolatility`).
  */
 import { TradesizeError } from '../../core/errors.js';
@@ -14,7 +15,7 @@ type Opts = Record<string, string | boolean | undefined>;
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Library field path → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = { lambda: '--lambda', periodsPerYear: '--periods-per-year', input: '--input', method: '--model' };
+const FLAGS: Record<string, string> = { lambda: '--lambda', periodsPerYear: '--periods-per-year', input: '--input', method: '--model', horizon: '--horizon', ivUnit: '--iv-unit', values: '--data' };
 
 /** What `tradesize vol --json` prints. */
 export interface VolOutput {
@@ -39,6 +40,12 @@ export interface VolOutput {
   /** Student-t degrees of freedom (garch-t only). */
   readonly nu?: number;
   readonly logLikelihood?: number;
+  /** garch and garch-t with --horizon: the periods the forecast averages over. */
+  readonly horizon?: number;
+  /** implied: the latest index value as quoted, its unit and timestamp. */
+  readonly level?: number;
+  readonly ivUnit?: 'percent' | 'decimal';
+  readonly asOf?: string | null;
 }
 
 function model(o: Opts): VolatilityEstimate['method'] {
@@ -77,18 +84,45 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
       throw withFlag(e);
     }
   }
+  const horizon = optionalNumber(str(o.horizon), '--horizon');
+  if (horizon !== undefined && method !== 'garch' && method !== 'garch-t') {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `--horizon applies only to --model garch or garch-t (${method} is a flat forecast)`, ['--horizon']);
+  }
+  if (method === 'implied') return implied(o, file, common);
+  if (o.ivUnit !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--iv-unit applies only to --model implied', ['--iv-unit']);
   const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
   const series = await readSeries(file, '--data', str(o.column));
   try {
     const est = estimateVolatility({
       values: series.values, input, method, ...common,
       ...(lambda === undefined ? {} : { lambda }),
+      ...(horizon === undefined ? {} : { horizon }),
       ...(series.timestamps === null ? {} : { timestamps: series.timestamps }),
     });
     return {
       method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
       periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, input, ...(est.lambda === undefined ? {} : { lambda: est.lambda }),
       ...(est.garch === undefined ? {} : garchKeys(est.garch)),
+      ...(est.horizon === undefined ? {} : { horizon: est.horizon }),
+    };
+  } catch (e) {
+    throw withFlag(e);
+  }
+}
+
+/** --model implied: the latest value of an implied-volatility index column (e.g. DVOL's dvol_close). */
+async function implied(o: Opts, file: string, common: { periodsPerYear?: number }): Promise<VolOutput> {
+  if (o.input !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--input applies to price or return columns; --model implied reads index levels', ['--input']);
+  const ivUnit = parseChoice(str(o.ivUnit) ?? 'percent', '--iv-unit', ['percent', 'decimal'] as const);
+  const series = await readSeries(file, '--data', str(o.column));
+  try {
+    const est = estimateVolatility({
+      values: series.values, method: 'implied', ivUnit, ...common, ...(series.timestamps === null ? {} : { timestamps: series.timestamps }),
+    });
+    const idx = est.implied as NonNullable<VolatilityEstimate['implied']>;
+    return {
+      method: 'implied', annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
+      periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, level: idx.level, ivUnit, asOf: idx.asOf,
     };
   } catch (e) {
     throw withFlag(e);
@@ -109,7 +143,10 @@ function render(r: VolOutput): string {
     ['observations', r.observations],
     ['periods per year', `${r.periodsPerYear} (${r.periodsPerYearSource})`],
     ['file', r.file],
-    ...(r.column === undefined ? [] : ([['column', `${r.column} (${r.input ?? 'prices'})`]] as const)),
+    ...(r.column === undefined ? [] : ([['column', `${r.column} (${r.level === undefined ? (r.input ?? 'prices') : `implied-vol index, ${r.ivUnit ?? 'percent'}`})`]] as const)),
+    ...opt('index level', r.level),
+    ...(r.asOf === undefined || r.asOf === null ? [] : ([['as of', r.asOf]] as const)),
+    ...opt('horizon (periods)', r.horizon),
     ...(r.lambda === undefined ? [] : ([['lambda', r.lambda]] as const)),
     ...opt('mu', r.mu),
     ...opt('omega', r.omega),
@@ -122,7 +159,7 @@ function render(r: VolOutput): string {
 
 /**
  * Runs `tradesize vol` with commander's option object (camelCase keys: data, column, input, model,
- * lambda, periodsPerYear, json).
+ * lambda, periodsPerYear, horizon, ivUnit, json).
  *
  * @throws TradesizeError MISSING_OPTION (--data, --model), INVALID_INPUT (unknown --model, bad numbers, inconsistent bars), CONFLICTING_OPTIONS (--lambda without ewma,
  *   --column/--input with a range model), FILE_NOT_FOUND, PARSE_ERROR, INSUFFICIENT_DATA
