@@ -1,7 +1,7 @@
 /**
  * Bybit inverse: the isolated-mode page's example (60,000 USD @ 50,000, 10x, MMR 0.5 %; simple
  * form → long 45,662.10, short 55,248.62), bankruptcy, deductions from the tier at entry, cross,
- * and the empty bundled table.
+ * and an empty table.
  */
 import { describe, expect, it } from 'vitest';
 import { bybitInverse } from '../../src/venues/bybit-inverse.js';
@@ -10,7 +10,7 @@ import { singleTier, withDeductions } from '../../src/venues/tiers.js';
 import type { Instrument, LiquidationInput, Position } from '../../src/venues/types.js';
 import { expectRelClose, pnlAt, thrown } from './helpers.js';
 
-// The page's example rate (MMR 0.5 %, 100x max) as a flat table: Bybit's inverse tiers are not bundled.
+// The page's example rate (MMR 0.5 %, 100x max) as a flat table (the bundled tiers 1–3 are tested in snapshots.test.ts).
 const BTCUSD: Instrument = { ...INSTRUMENTS.BTCUSD!, tiers: singleTier(0.005, 100) };
 const pos = (side: 'long' | 'short', quantity: number, entryPrice: number): Position => ({ symbol: 'BTCUSD', side, quantity, entryPrice });
 const isolated = (position: Position, collateral: number, leverage: number, instrument = BTCUSD): LiquidationInput => ({
@@ -54,8 +54,8 @@ describe('bybitInverse isolated', () => {
     expect(r.tier.tier).toBe(2);
   });
 
-  it('the bundled BTCUSD has no tier table: the error asks for one', () => {
-    const e = thrown(() => bybitInverse.liquidation(isolated(pos('long', 100, 50_000), 0.01, 10, INSTRUMENTS.BTCUSD!)));
+  it('an instrument without a tier table: the error asks for one', () => {
+    const e = thrown(() => bybitInverse.liquidation(isolated(pos('long', 100, 50_000), 0.01, 10, { ...INSTRUMENTS.BTCUSD!, tiers: [] })));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.path).toEqual(['instrument', 'tiers']);
   });
