@@ -99,8 +99,9 @@ describe('tradesize liquidation', () => {
   it('linear --quantity is in base units: 0.5 BTC of 0.01-BTC contracts is 50 contracts', async () => {
     const out = json(await cli('liquidation', '--venue', 'okx-swap', '--side', 'long', '--entry', '60000', '--quantity', '0.5', '--margin-mode', 'isolated', '--collateral', '3000', '--mmr', '0.004', '--contract-size', '0.01', '--json'));
     expect(out.contracts).toBe(50);
-    // OKX linear long: LP = (E − M/Q)/(1 − MMR − fee), no fee without a bundled instrument.
-    expect(out.liquidationPrice as number).toBeCloseTo((60_000 - 3000 / 0.5) / (1 - 0.004), 6);
+    // OKX linear long: LP = (E − M/Q)/(1 − MMR − fee); without --symbol the template is the bundled
+    // BTC-USDT-SWAP, whose taker fee 0.0005 OKX adds to the maintenance rate.
+    expect(out.liquidationPrice as number).toBeCloseTo((60_000 - 3000 / 0.5) / (1 - 0.004 - 0.0005), 6);
   });
 
   it('cross: --positions adds the other positions (own schema and ccxt Position[] alike)', async () => {

@@ -1,7 +1,7 @@
 /**
  * OKX swaps: no official worked example exists in the sources, so the closed forms derived from
  * the isolated margin ratio MR = (margin + uPnL)/(value·(MMR + takerFee)) = 1 (venues.md §2.3)
- * are the oracle. Tier tables here are illustrative (OKX tiers are not bundled), in contracts.
+ * are the oracle. Tier tables here are illustrative (only tier 1 of BTC-USDT-SWAP is bundled), in contracts.
  */
 import { describe, expect, it } from 'vitest';
 import { okxSwap } from '../../src/venues/okx-swap.js';
@@ -75,8 +75,9 @@ describe('okxSwap isolated, coin-margined', () => {
 });
 
 describe('okxSwap inputs', () => {
-  it('bundles no instruments (tiers and contract values were not found in the sources)', () => {
-    expect(Object.keys(INSTRUMENTS)).toEqual([]);
+  it('bundles BTC-USDT-SWAP only, with tier 1 of its position tiers (see test/venues/snapshots.test.ts)', () => {
+    expect(Object.keys(INSTRUMENTS)).toEqual(['BTC-USDT-SWAP']);
+    expect(INSTRUMENTS['BTC-USDT-SWAP']!.tiers).toHaveLength(1);
   });
 
   it('requires the taker fee, which OKX adds to the maintenance rate', () => {

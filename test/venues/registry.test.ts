@@ -60,8 +60,11 @@ describe('getInstrument', () => {
     expect(findInstrument('deribit', 'BTC')).toBeUndefined();
   });
 
-  it('a venue with nothing bundled says how to build an instrument', () => {
-    expect(thrown(() => getInstrument('okx-swap', 'BTC-USDT-SWAP')).message).toMatch(/none \(build the instrument with instrumentFromCcxt\)/);
+  it('every venue bundles at least one instrument; an unknown symbol lists them', () => {
+    for (const id of VENUE_IDS) expect(listInstruments(id).length, id).toBeGreaterThan(0);
+    expect(thrown(() => getInstrument('okx-swap', 'ETH-USDT-SWAP')).message).toBe(
+      "unknown symbol 'ETH-USDT-SWAP' on okx-swap; bundled for okx-swap: BTC-USDT-SWAP",
+    );
   });
 
   it('an unknown venue comes first', () => {
@@ -70,17 +73,20 @@ describe('getInstrument', () => {
 });
 
 describe('listInstruments', () => {
-  it('sorted by symbol, each on its venue, tiers valid wherever bundled', () => {
+  it('sorted by symbol, each on its venue, every bundled tier table valid', () => {
     for (const id of VENUE_IDS) {
       const all = listInstruments(id);
       expect(all.map((i) => i.symbol)).toEqual([...all.map((i) => i.symbol)].sort());
       for (const inst of all) {
         expect(inst.venue).toBe(id);
-        if (inst.tiers.length > 0) validateTiers(inst.tiers);
+        validateTiers(inst.tiers);
       }
     }
     expect(listInstruments('dydx').map((i) => i.symbol)).toEqual(['BTC-USD', 'ETH-USD']);
     expect(listInstruments('deribit').map((i) => i.symbol)).toEqual(['BTC-PERPETUAL', 'BTC_USDC-PERPETUAL']);
+    expect(listInstruments('bybit-linear').map((i) => i.symbol)).toEqual(['BTCUSDT', 'ETHUSDT']);
+    expect(listInstruments('bybit-inverse').map((i) => i.symbol)).toEqual(['BTCUSD']);
+    expect(listInstruments('okx-swap').map((i) => i.symbol)).toEqual(['BTC-USDT-SWAP']);
   });
 });
 
