@@ -8,7 +8,7 @@
  * - black76: e^{−rT}·Black(F, K, T, σ), value in quote, underlying = forward F (q ignored).
  * - inverse (Deribit coin-settled): value in COIN per 1 coin of underlying = Black(F, K, T, σ)·e^{−rT}/F
  *   (rate usually 0; q ignored). Its delta is ∂V/∂F in coin per 1 USD of forward; the delta Deribit
- *   shows, in coin, is F·∂V/∂F = e^{−rT}·N(ωd1)·ω − V (see `deribitDelta` in `./greeks-extra.ts`).
+ *   shows, in coin, is F·∂V/∂F = ω·e^{−rT}·N(ωd1) − V (`cashDelta` in `./trader-greeks.ts`).
  *
  * Expiry ≤ 0 returns the intrinsic value (undiscounted) with a step delta and zero time Greeks;
  * vol = 0 returns the discounted forward intrinsic value.
