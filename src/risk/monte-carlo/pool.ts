@@ -1,0 +1,67 @@
+/**
+ * Runs the chunks of a job, in this thread or spread over worker threads, and returns their
+ * results in chunk order — so the combined estimate does not depend on the thread count.
+ *
+ * Work is handed out in batches of consecutive chunks (about eight batches per thread, at most
+ * 16 chunks each) to whichever worker is idle; `onProgress` receives the fraction of chunks done
+ * after each batch. One thread (or a single chunk) runs synchronously without workers.
+ */
+import { chunkCount, runChunk, type Job } from './job.js';
+import type { BatchReply, BatchRequest } from './worker.js';
+import { spawnWorker } from './spawn-worker.js';
+
+/** Called with the fraction of the work done, in (0, 1]. */
+export type ProgressCallback = (fraction: number) => void;
+
+const MAX_BATCH = 16;
+const BATCHES_PER_THREAD = 8;
+
+/** Runs every chunk of `job` in this thread. */
+export function runChunksSync(job: Job, onProgress?: ProgressCallback): Float64Array[] {
+  const n = chunkCount(job.paths);
+  const results: Float64Array[] = [];
+  for (let c = 0; c < n; c++) {
+    results.push(runChunk(job, c));
+    if (onProgress !== undefined && ((c + 1) % MAX_BATCH === 0 || c + 1 === n)) onProgress((c + 1) / n);
+  }
+  return results;
+}
+
+/** Runs every chunk of `job` on up to `threads` worker threads (synchronously for one). */
+export async function runChunks(job: Job, threads: number, onProgress?: ProgressCallback): Promise<Float64Array[]> {
+  const n = chunkCount(job.paths);
+  const workers = Math.min(threads, n);
+  if (workers <= 1) return runChunksSync(job, onProgress);
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(n / (workers * BATCHES_PER_THREAD))));
+  const results = new Array<Float64Array>(n);
+  const pool = Array.from({ length: workers }, () => spawnWorker());
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (w: (typeof pool)[number]): void => {
+        if (next >= n) return;
+        const req: BatchRequest = { job, first: next, count: Math.min(batch, n - next) };
+        next += req.count;
+        w.postMessage(req);
+      };
+      for (const w of pool) {
+        w.on('message', (reply: BatchReply) => {
+          reply.results.forEach((r, i) => (results[reply.first + i] = r));
+          done += reply.results.length;
+          onProgress?.(done / n);
+          if (done === n) resolve();
+          else feed(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (done < n) reject(new Error(`Monte Carlo worker exited with code ${code} before finishing`));
+        });
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}
