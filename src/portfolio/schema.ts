@@ -163,13 +163,3 @@ export function parsePortfolio(input: unknown): Portfolio {
   checkReferences(p);
   return p;
 }
-
-/** Validates one position (a leg of a new structure) against the schema. */
-export function parsePosition(input: unknown, path: readonly (string | number)[] = []): PositionSpec {
-  try {
-    return parseInput(PositionSchema, input, 'position');
-  } catch (e) {
-    if (e instanceof TradesizeError) throw new TradesizeError(e.code, e.message, [...path, ...e.path]);
-    throw e;
-  }
-}

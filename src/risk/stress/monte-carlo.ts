@@ -1,0 +1,92 @@
+/**
+ * Monte Carlo margin stress over a horizon of H days: correlated, fat-tailed daily moves of every
+ * underlying (`./joint-returns.ts`: a multivariate Student-t, or whole dates bootstrapped from
+ * history), each path revalued in full at every day's close (options with time decay, vols
+ * unchanged):
+ *
+ *   s_u(d) = s_u · exp(Σ_{j ≤ d} x_{u,j}),   NC(d) = equity at s(d) after d/365 years,
+ *   liquidated on the path when NC(d) < MMR(d) or NC(d) < 0 for some d ∈ {1 … H}
+ *   (MMR: portfolio margin held at the current grid requirement; standard margin recomputed at s(d)).
+ *
+ * Reports p̂ = the fraction of liquidated paths with its binomial standard error √(p̂(1 − p̂)/N),
+ * and the distribution of the horizon loss L = NC(0) − NC(H): mean, VaR and ES at 95 % and 99 %
+ * (historical estimator of `../var-es.ts`, positive losses). Daily monitoring can miss an intraday
+ * wick; the scenario grid's instantaneous shocks cover those.
+ *
+ * @example
+ * monteCarloStress(c, studentTJointReturns({ ... }), { paths: 10_000, days: 10, maintenance: 4_000 });
+ * // => { pLiquidation: 0.0123, standardError: 0.0011, var99: 18_200, ... }
+ */
+import type { CompiledPortfolio } from '../../portfolio/compile.js';
+import { requirementNotional } from '../../portfolio/account.js';
+import { equityAt } from '../../portfolio/valuation.js';
+import { riskMeasures } from '../var-es.js';
+
+/** Result of {@link monteCarloStress}; amounts in the report currency. */
+export interface MonteCarloStress {
+  readonly method: 'student-t' | 'bootstrap';
+  readonly paths: number;
+  readonly horizonDays: number;
+  readonly seed: number;
+  readonly pLiquidation: number;
+  readonly standardError: number;
+  readonly meanLoss: number;
+  readonly var95: number;
+  readonly es95: number;
+  readonly var99: number;
+  readonly es99: number;
+}
+
+/** Options of {@link monteCarloStress}. */
+export interface MonteCarloOptions {
+  readonly method: 'student-t' | 'bootstrap';
+  readonly paths: number;
+  readonly days: number;
+  readonly seed: number;
+  /** Portfolio-margin MMR held over the horizon (ignored for standard margin). */
+  readonly maintenance: number;
+}
+
+function maintenanceAt(c: CompiledPortfolio, prices: Float64Array, held: number): number {
+  if (c.margin.style === 'portfolio') return held;
+  let mm = 0;
+  for (let i = 0; i < c.n; i++) mm += (c.mmRate[i] as number) * requirementNotional(c, i, prices[c.under[i] as number] as number);
+  return mm;
+}
+
+/** Revalues every path of `returns` (paths × days × U daily log returns; module doc). */
+export function monteCarloStress(c: CompiledPortfolio, returns: Float64Array, o: MonteCarloOptions): MonteCarloStress {
+  const U = c.underlyings.length;
+  const nc0 = equityAt(c, c.spot);
+  const pnl = new Float64Array(o.paths);
+  const prices = new Float64Array(U);
+  let liquidated = 0;
+  for (let path = 0; path < o.paths; path++) {
+    prices.set(c.spot);
+    let hit = false;
+    let nc = nc0;
+    for (let d = 0; d < o.days; d++) {
+      for (let u = 0; u < U; u++) prices[u] = (prices[u] as number) * Math.exp(returns[(path * o.days + d) * U + u] as number);
+      nc = equityAt(c, prices, (d + 1) / 365);
+      if (!hit && (nc < maintenanceAt(c, prices, o.maintenance) || nc < 0)) hit = true;
+    }
+    if (hit) liquidated++;
+    pnl[path] = nc - nc0;
+  }
+  const p = liquidated / o.paths;
+  const at95 = riskMeasures(pnl, { level: 0.95, method: 'historical' });
+  const at99 = riskMeasures(pnl, { level: 0.99, method: 'historical' });
+  return {
+    method: o.method,
+    paths: o.paths,
+    horizonDays: o.days,
+    seed: o.seed,
+    pLiquidation: p,
+    standardError: Math.sqrt((p * (1 - p)) / o.paths),
+    meanLoss: -at95.mean,
+    var95: at95.var,
+    es95: at95.es,
+    var99: at99.var,
+    es99: at99.es,
+  };
+}
