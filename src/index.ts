@@ -87,13 +87,16 @@ export {
   type SafeSizeInput,
   type SafeSizeRule,
 } from './venues/max-safe-size.js';
-export { liquidationConstraint, type LiquidationConstraintOptions } from './sizing/constraints/liquidation.js';
+export { liquidationConstraint, venueSafeSizeConstraint, type LiquidationConstraintOptions, type LiquidationLimitRule } from './sizing/constraints/liquidation.js';
+export { hitProbabilityConstraint, HitProbabilityOptions } from './sizing/constraints/hit-probability.js';
 export { positionRisk, accountRisk, unrealizedPnl, type AccountLeg } from './venues/account-risk.js';
 
 // Risk: tail measures and first passage
 export { riskMeasures, RISK_METHODS, type RiskMethod, type RiskMeasuresResult } from './risk/var-es.js';
 export { hillTailIndex, type HillResult } from './stats/hill.js';
 export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage.js';
+export { adverseProbability, adverseLevelForProbability, type AdverseSetting } from './risk/first-passage/adverse.js';
+export { impliedVolFromIndex, MAX_IMPLIED_VOL, type ImpliedIndexVol, type ImpliedIndexUnit } from './volatility/implied-index.js';
 export { fitGarch, GarchOptions, GARCH_MIN_OBSERVATIONS, type GarchFit, type GarchStandardErrors, type GarchInnovations } from './volatility/garch.js';
 export { parkinsonVol } from './volatility/parkinson.js';
 export { garmanKlassVol } from './volatility/garman-klass.js';

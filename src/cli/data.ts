@@ -43,20 +43,30 @@ export async function readOhlc(file: string, flag: string): Promise<OhlcCsv> {
 /** Options of {@link volatilityFromFile}. */
 export interface VolFileOptions {
   readonly column: string | undefined;
-  readonly method: 'close' | 'ewma';
+  /** A price column's estimator, or 'implied' for an implied-vol index column (percent, as DVOL). */
+  readonly method: 'close' | 'ewma' | 'garch' | 'garch-t' | 'implied';
   readonly lambda: number;
   readonly periodsPerYear: number | undefined;
+  /** garch and garch-t: the forecast averages the next `horizon` periods. */
+  readonly horizon?: number | undefined;
 }
 
-/** Annualised volatility of the price column of a CSV file. */
+/** Annualised volatility of the price column (or implied-vol index column) of a CSV file; errors on the data name --vol-data. */
 export async function volatilityFromFile(file: string, o: VolFileOptions): Promise<VolatilityEstimate> {
   const series = await readSeries(file, '--vol-data', o.column);
-  return estimateVolatility({
-    values: series.values,
-    input: 'prices',
-    method: o.method,
-    ...(o.method === 'ewma' ? { lambda: o.lambda } : {}),
-    ...(o.periodsPerYear !== undefined ? { periodsPerYear: o.periodsPerYear } : {}),
-    ...(series.timestamps !== null ? { timestamps: series.timestamps } : {}),
-  });
+  try {
+    return estimateVolatility({
+      values: series.values,
+      ...(o.method === 'implied' ? {} : { input: 'prices' as const }),
+      method: o.method,
+      ...(o.method === 'ewma' ? { lambda: o.lambda } : {}),
+      ...(o.horizon !== undefined ? { horizon: o.horizon } : {}),
+      ...(o.periodsPerYear !== undefined ? { periodsPerYear: o.periodsPerYear } : {}),
+      ...(series.timestamps !== null ? { timestamps: series.timestamps } : {}),
+    });
+  } catch (e) {
+    if (e instanceof TradesizeError && e.path[0] === 'values') throw new TradesizeError(e.code, `--vol-data: ${e.message}`, ['--vol-data', ...e.path.slice(1)]);
+    if (e instanceof TradesizeError && e.path[0] === 'horizon') throw new TradesizeError(e.code, e.message.replace('horizon', '--vol-horizon'), ['--vol-horizon']);
+    throw e;
+  }
 }

@@ -41,8 +41,16 @@ function buildSchema({ z }: typeof Zod) {
       maxLeverage: positive.optional(),
       /** Chosen (fractional) Kelly fraction of equity: position value ≤ kellyFraction × equity. */
       kellyFraction: z.number().min(0).optional(),
-      /** Volatility target: annualised position volatility σ × value / equity ≤ target. */
-      volTarget: z.strictObject({ target: positive, sigma: positive }).optional(),
+      /**
+       * Volatility target: annualised position volatility σ × value / equity ≤ target; `source`
+       * says where σ came from (e.g. 'garch-t forecast, 30 periods'), for the explanation.
+       */
+      volTarget: z.strictObject({ target: positive, sigma: positive, source: z.string().min(1).optional() }).optional(),
+      /**
+       * A regime's risk multiplier m in (0, 1] (e.g. from `regimeMultiplier`): the risk budget,
+       * the Kelly cap and the volatility-target cap are scaled by m; `name` labels the regime.
+       */
+      regime: z.strictObject({ multiplier: z.number().gt(0).max(1), name: z.string().min(1) }).optional(),
       /** Venue trading rules: lot step, minimum and maximum quantity, minimum notional (quote). */
       venue: z
         .strictObject({
@@ -86,12 +94,13 @@ const isObj = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 /** Top-level keys of the schema (a test holds this list equal to the schema's shape). */
 const REQUEST_KEY_LIST = [
-  'side', 'equity', 'entry', 'stop', 'risk', 'riskAmount', 'contract', 'fees', 'slippage', 'maxLeverage', 'kellyFraction', 'volTarget', 'venue',
+  'side', 'equity', 'entry', 'stop', 'risk', 'riskAmount', 'contract', 'fees', 'slippage', 'maxLeverage', 'kellyFraction', 'volTarget', 'regime', 'venue',
 ] as const;
 export const REQUEST_KEYS: ReadonlySet<string> = new Set(REQUEST_KEY_LIST);
 const CONTRACT_KEYS = ['kind', 'size'] as const;
 const FEE_KEYS = ['entry', 'exit'] as const;
-const VOL_KEYS = ['target', 'sigma'] as const;
+const VOL_KEYS = ['target', 'sigma', 'source'] as const;
+const REGIME_KEYS = ['multiplier', 'name'] as const;
 const VENUE_KEYS = ['lotStep', 'minQty', 'maxQty', 'minNotional'] as const;
 
 /**
@@ -147,7 +156,14 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   const v = x.volTarget;
   if (v !== undefined) {
     if (!isObj(v) || !onlyKeys(v, VOL_KEYS) || !isPos(v.target) || !isPos(v.sigma)) return null;
+    if (v.source !== undefined && !(typeof v.source === 'string' && v.source.length > 0)) return null;
     out.volTarget = v as SizeRequest['volTarget'];
+  }
+  const g = x.regime;
+  if (g !== undefined) {
+    if (!isObj(g) || !onlyKeys(g, REGIME_KEYS) || !isNum(g.multiplier) || !(g.multiplier > 0 && g.multiplier <= 1)) return null;
+    if (!(typeof g.name === 'string' && g.name.length > 0)) return null;
+    out.regime = g as SizeRequest['regime'];
   }
   const u = x.venue;
   if (u !== undefined) {

@@ -55,6 +55,8 @@ export interface SizeDecision {
   readonly unroundedQuantity: Quantity;
   /** Every constraint that applied, with its limit and explanation. */
   readonly constraints: readonly ConstraintLimit[];
+  /** The regime multiplier applied to the risk budget and the Kelly and vol-target caps, when one was given. */
+  readonly regime?: { readonly name: string; readonly multiplier: number };
 }
 
 /** A request with no valid size. */
@@ -89,7 +91,8 @@ function buildContext(r: SizeRequest): SizingContext {
     unitPriceLoss: priceLoss,
     unitFees: fees,
     unitLossAtStop: priceLoss + fees,
-    riskBudget: r.riskAmount ?? (r.risk ?? 0) * r.equity,
+    riskBudget: (r.riskAmount ?? (r.risk ?? 0) * r.equity) * (r.regime?.multiplier ?? 1),
+    riskMultiplier: r.regime?.multiplier ?? 1,
   };
 }
 
@@ -173,5 +176,6 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
     binding: bound.name,
     unroundedQuantity: bound.maxQuantity as Quantity,
     constraints: limits,
+    ...(r.regime === undefined ? {} : { regime: r.regime }),
   };
 }

@@ -84,6 +84,44 @@ describe('tradesize size', () => {
     expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'MISSING_OPTION', path: ['--equity'] });
   });
 
+  it('--max-hit-prob on the stop: a gate with the probability in its explanation; unbounded in JSON when it passes', async () => {
+    const pass = json(await cli(...BASE, '--max-hit-prob', '0.5', '--vol', '0.6', '--target', '66000', '--json'));
+    const gate = (pass.constraints as { name: string; unbounded?: boolean; maxQuantity?: number; explanation: string }[]).find((c) => c.name === 'hit-probability');
+    expect(gate).toMatchObject({ unbounded: true });
+    expect(gate?.maxQuantity).toBeUndefined();
+    expect(gate?.explanation).toMatch(/^P\(stop 63000 first before target 66000 \(GBM μ 0, σ 60%\)\) = [\d.]+% ≤ 50%/);
+    const table = await cli(...BASE, '--max-hit-prob', '0.5', '--vol', '0.6', '--target', '66000');
+    expect(table.stdout).toMatch(/^hit-probability\s+unbounded\s+P\(stop/m);
+    const fail = await cli(...BASE, '--max-hit-prob', '0.1', '--vol', '0.6', '--target', '66000', '--json');
+    expect(fail.code).toBe(2);
+    expect(JSON.parse(fail.stdout)).toMatchObject({ status: 'refused', code: 'NO_EDGE', binding: 'hit-probability' });
+  });
+
+  it('--max-hit-prob on the liquidation price of a venue position binds below the liquidation constraint', async () => {
+    const out = json(await cli('size', '--equity', '1000', '--entry', '65000', '--stop', '62000', '--risk', '0.5', '--venue', 'binance-usdm', '--symbol', 'BTCUSDT',
+      '--max-leverage', '20', '--margin-mode', 'cross', '--max-hit-prob', '0.1', '--vol', '0.6', '--target', '72000', '--horizon', '0.25', '--json'));
+    const byName = Object.fromEntries((out.constraints as { name: string; maxQuantity: number }[]).map((c) => [c.name, c.maxQuantity]));
+    expect(out.binding).toBe('hit-probability');
+    expect(byName['hit-probability']).toBeLessThan(byName.liquidation as number);
+    expect(out.quantity).toBe(byName['hit-probability']);
+  });
+
+  it('--regime-multiplier scales the risk budget and shows the regime; misuse of the new flags is a typed error', async () => {
+    const out = json(await cli(...BASE, '--regime-multiplier', '0.5', '--regime-name', 'high-vol', '--json'));
+    expect(out).toMatchObject({ riskBudget: 50, regime: { name: 'high-vol', multiplier: 0.5 } });
+    const table = await cli(...BASE, '--regime-multiplier', '0.5');
+    expect(table.stdout).toMatch(/^regime\s+given: risk budget, Kelly and vol-target caps × 0\.5$/m);
+    const err = async (...args: string[]) => JSON.parse((await cli(...BASE, ...args, '--json')).stderr).error as { code: string; path: string[] };
+    expect(await err('--regime-multiplier', '2')).toMatchObject({ code: 'INVALID_INPUT', path: ['--regime-multiplier'] });
+    expect(await err('--regime-name', 'x')).toMatchObject({ code: 'MISSING_OPTION', path: ['--regime-multiplier'] });
+    expect(await err('--target', '70000')).toMatchObject({ code: 'MISSING_OPTION', path: ['--max-hit-prob'] });
+    expect(await err('--max-hit-prob', '0.2')).toMatchObject({ code: 'MISSING_OPTION', path: ['--vol'] });
+    expect(await err('--max-hit-prob', '1.2', '--vol', '0.5')).toMatchObject({ code: 'INVALID_INPUT', path: ['--max-hit-prob'] });
+    expect(await err('--max-hit-prob', '0.2', '--vol', '0.5', '--target', '60000')).toMatchObject({ code: 'INVALID_INPUT', path: ['--target'] });
+    expect(await err('--max-hit-prob', '0.2', '--vol', '0.5', '--hit-barrier', 'liquidation')).toMatchObject({ code: 'MISSING_OPTION', path: ['--venue'] });
+    expect(await err('--vol', '0.5')).toMatchObject({ code: 'MISSING_OPTION', path: ['--vol-target'] });
+  });
+
   it('a missing --vol-data file is FILE_NOT_FOUND', async () => {
     const run = await cli(...BASE, '--vol-target', '0.5', '--vol-data', '/no/such/file.csv', '--json');
     expect(run.code).toBe(2);
@@ -105,5 +143,29 @@ describeWithSharedData('tradesize size --vol-data (real BTC daily closes)', ['oh
       expect(out.binding).toBe('vol-target');
       expect(out.positionValue as number).toBeCloseTo((0.1 / vol.sigma) * 10000, 6);
     }
+  });
+
+  it('--vol-method garch-t --vol-horizon 30: the GARCH forecast as σ, named in the vol-target explanation', async () => {
+    const file = sharedDataPath('ohlcv/btc-usdt-1d.csv') as string;
+    const out = json(await cli(...BASE, '--max-leverage', '10', '--vol-target', '0.1', '--vol-data', file, '--vol-method', 'garch-t', '--vol-horizon', '30', '--json'));
+    const vol = out.volatility as { sigma: number; method: string; horizon: number };
+    expect(vol).toMatchObject({ method: 'garch-t', horizon: 30 });
+    const explanation = (out.constraints as { name: string; explanation: string }[]).find((c) => c.name === 'vol-target')?.explanation;
+    expect(explanation).toContain('(garch-t forecast over 30 periods, ');
+    expect(out.positionValue as number).toBeCloseTo((0.1 / vol.sigma) * 10000, 6);
+  });
+});
+
+describeWithSharedData('tradesize size with an implied-vol index (Deribit BTC DVOL)', ['iv/deribit-dvol-btc-1d.csv'], () => {
+  it('--vol-method implied: σ is the latest DVOL close', async () => {
+    const file = sharedDataPath('iv/deribit-dvol-btc-1d.csv') as string;
+    const out = json(await cli(...BASE, '--max-leverage', '10', '--vol-target', '0.1', '--vol-data', file, '--vol-method', 'implied', '--json'));
+    const vol = out.volatility as { sigma: number; method: string; implied: { level: number; asOf: string } };
+    expect(vol.method).toBe('implied');
+    expect(vol.sigma).toBe(vol.implied.level / 100);
+    expect(vol.implied.asOf).toBe('2025-11-12T00:00:00Z');
+    expect((out.constraints as { name: string; explanation: string }[]).find((c) => c.name === 'vol-target')?.explanation).toContain('implied-vol index 2025-11-12T00:00:00Z');
+    const bad = await cli(...BASE, '--vol-target', '0.1', '--vol-data', sharedDataPath('iv/deribit-dvol-btc-1d.csv') as string, '--vol-method', 'garch', '--vol-horizon', '0', '--json');
+    expect(JSON.parse(bad.stderr).error).toMatchObject({ code: 'INVALID_INPUT', path: ['--vol-horizon'] });
   });
 });

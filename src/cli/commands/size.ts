@@ -6,12 +6,13 @@
  * say otherwise, and the leverage setting --leverage is also the default --max-leverage.
  */
 import { TradesizeError } from '../../core/errors.js';
-import { exclusive, optionalNumber, parseNumber } from '../options.js';
+import { exclusive, optionalNumber, parseChoice, parseNumber } from '../options.js';
 import { fmt } from '../../core/format.js';
 import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
+import type { LiquidationConstraintOptions } from '../../sizing/constraints/liquidation.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -22,12 +23,19 @@ const FLAGS: Record<string, string> = {
   side: '--side', slippage: '--slippage', maxLeverage: '--max-leverage', kellyFraction: '--kelly-fraction',
   'contract.size': '--contract-size', 'fees.entry': '--fee-rate', 'fees.exit': '--exit-fee-rate',
   'venue.lotStep': '--lot', 'venue.minQty': '--min-qty', 'venue.maxQty': '--max-qty', 'venue.minNotional': '--min-notional',
-  'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol',
+  'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol', 'regime.multiplier': '--regime-multiplier', 'regime.name': '--regime-name',
+  maxProbability: '--max-hit-prob', target: '--target', horizon: '--horizon', mu: '--mu', sigma: '--vol',
   buffer: '--liq-buffer', balance: '--equity', leverage: '--leverage', marginMode: '--margin-mode', 'contract.kind': '--venue',
 };
 
 /** Flags that only mean something with --venue. */
 const VENUE_ONLY: Record<string, string> = { symbol: '--symbol', liqBuffer: '--liq-buffer', marginMode: '--margin-mode', leverage: '--leverage' };
+
+/** Flags that only mean something with --max-hit-prob. */
+const HIT_FLAGS = { hitBarrier: '--hit-barrier', target: '--target', horizon: '--horizon', mu: '--mu' } as const;
+
+/** --vol-method choices: estimators of one price column, or an implied-vol index column. */
+const VOL_FILE_METHODS = ['ewma', 'close', 'garch', 'garch-t', 'implied'] as const;
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -46,14 +54,14 @@ const decimal = (x: number): number => Number(x.toPrecision(12));
  * With --venue: the instrument's contract terms and lot rules go into the request, and the
  * liquidation constraint is built for it.
  */
-async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<SizingConstraint[]> {
+async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<LiquidationConstraintOptions | null> {
   const given = Object.keys(VENUE_ONLY).find((k) => o[k] !== undefined);
   if (str(o.venue) === undefined) {
     if (given !== undefined) throw new TradesizeError('MISSING_OPTION', `${VENUE_ONLY[given]} needs --venue`, ['--venue']);
-    return [];
+    return null;
   }
   if (str(o.symbol) === undefined) throw new TradesizeError('MISSING_OPTION', '--venue needs --symbol (a bundled instrument)', ['--symbol']);
-  const [{ resolveVenue }, { liquidationConstraint }] = await Promise.all([import('../venue-input.js'), import('../../sizing/constraints/liquidation.js')]);
+  const { resolveVenue } = await import('../venue-input.js');
   const chosen = await resolveVenue({ venue: o.venue, symbol: o.symbol, contractSize: o.contractSize });
   const { model } = chosen;
   let { instrument } = chosen;
@@ -72,15 +80,63 @@ async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullabl
   if (instrument.minQty !== undefined) venue.minQty ??= decimal(instrument.minQty * perContract);
   const leverage = optionalNumber(str(o.leverage), '--leverage');
   if (leverage !== undefined) req.maxLeverage ??= leverage;
-  return [
-    liquidationConstraint({
-      model,
-      instrument,
-      marginMode: str(o.marginMode) === 'cross' ? 'cross' : 'isolated',
-      buffer: optionalNumber(str(o.liqBuffer), '--liq-buffer'),
-      leverage,
-    }),
-  ];
+  return {
+    model,
+    instrument,
+    marginMode: str(o.marginMode) === 'cross' ? 'cross' : 'isolated',
+    buffer: optionalNumber(str(o.liqBuffer), '--liq-buffer'),
+    leverage,
+  };
+}
+
+/** --vol or --vol-data: the instrument's annualised σ, with how it was obtained. */
+async function volatility(o: Opts, num: (key: string, flag: string) => number | undefined): Promise<{ sigma: number; estimate?: VolatilityEstimate } | undefined> {
+  const sigma = num('vol', '--vol');
+  if (sigma !== undefined) return { sigma };
+  const file = str(o.volData);
+  if (file === undefined) return undefined;
+  const { volatilityFromFile } = await import('../data.js');
+  const estimate = await volatilityFromFile(file, {
+    column: str(o.column),
+    method: parseChoice(str(o.volMethod) ?? 'ewma', '--vol-method', VOL_FILE_METHODS),
+    lambda: parseNumber(str(o.lambda) ?? '0.94', '--lambda'),
+    periodsPerYear: num('periodsPerYear', '--periods-per-year'),
+    horizon: num('volHorizon', '--vol-horizon'),
+  });
+  return { sigma: estimate.sigma, estimate };
+}
+
+/** "garch-t forecast over 30 periods (btc.csv)" for the vol-target explanation. */
+function volSource(e: VolatilityEstimate, file: string): string {
+  const what = e.method === 'implied' ? `implied-vol index ${e.implied?.asOf ?? 'latest'}` : e.horizon === undefined ? `${e.method} estimate` : `${e.method} forecast over ${e.horizon} periods`;
+  return `${what}, ${file}`;
+}
+
+/** --max-hit-prob: the hit-probability constraint on the stop or the venue's liquidation price. */
+async function hitConstraint(o: Opts, sigma: number | undefined, venue: LiquidationConstraintOptions | null): Promise<SizingConstraint | null> {
+  const max = optionalNumber(str(o.maxHitProb), '--max-hit-prob');
+  if (max === undefined) {
+    const stray = (['hitBarrier', 'target', 'horizon', 'mu'] as const).find((k) => o[k] !== undefined);
+    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${HIT_FLAGS[stray]} needs --max-hit-prob`, ['--max-hit-prob']);
+    return null;
+  }
+  if (sigma === undefined) throw new TradesizeError('MISSING_OPTION', '--max-hit-prob needs the volatility: --vol or --vol-data', ['--vol']);
+  const barrier = parseChoice(str(o.hitBarrier) ?? (venue === null ? 'stop' : 'liquidation'), '--hit-barrier', ['stop', 'liquidation'] as const);
+  if (barrier === 'liquidation' && venue === null) throw new TradesizeError('MISSING_OPTION', '--hit-barrier liquidation needs --venue and --symbol', ['--venue']);
+  const { hitProbabilityConstraint } = await import('../../sizing/constraints/hit-probability.js');
+  const target = optionalNumber(str(o.target), '--target');
+  const horizon = optionalNumber(str(o.horizon), '--horizon');
+  return hitProbabilityConstraint(
+    {
+      maxProbability: max,
+      barrier,
+      mu: parseNumber(str(o.mu) ?? '0', '--mu'),
+      sigma,
+      ...(target === undefined ? {} : { target }),
+      ...(horizon === undefined ? {} : { horizon }),
+    },
+    venue ?? undefined,
+  );
 }
 
 async function buildRequest(o: Opts): Promise<Built> {
@@ -118,31 +174,26 @@ async function buildRequest(o: Opts): Promise<Built> {
   if (minQty !== undefined) venue.minQty = minQty;
   if (maxQty !== undefined) venue.maxQty = maxQty;
   if (minNotional !== undefined) venue.minNotional = minNotional;
-  const constraints = await venueConstraint(o, req, venue);
+  const liq = await venueConstraint(o, req, venue);
   if (Object.keys(venue).length > 0) req.venue = venue;
+  const constraints: SizingConstraint[] = [];
+  if (liq !== null) constraints.push((await import('../../sizing/constraints/liquidation.js')).liquidationConstraint(liq));
 
   const target = num('volTarget', '--vol-target');
-  const volData = str(o.volData);
-  let sigma = num('vol', '--vol');
-  let volatility: VolatilityEstimate | undefined;
-  if (target === undefined && (sigma !== undefined || volData !== undefined)) {
-    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target', ['--vol-target']);
+  const vol = await volatility(o, num);
+  if (vol !== undefined && target === undefined && o.maxHitProb === undefined) {
+    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target or --max-hit-prob', ['--vol-target']);
   }
   if (target !== undefined) {
-    if (sigma === undefined && volData !== undefined) {
-      const { volatilityFromFile } = await import('../data.js');
-      volatility = await volatilityFromFile(volData, {
-        column: str(o.column),
-        method: str(o.volMethod) === 'close' ? 'close' : 'ewma',
-        lambda: parseNumber(str(o.lambda) ?? '0.94', '--lambda'),
-        periodsPerYear: num('periodsPerYear', '--periods-per-year'),
-      });
-      sigma = volatility.sigma;
-    }
-    if (sigma === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
-    req.volTarget = { target, sigma };
+    if (vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
+    req.volTarget = { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) };
   }
-  return volatility === undefined ? { request: req, constraints } : { request: req, volatility, constraints };
+  const hit = await hitConstraint(o, vol?.sigma, liq);
+  if (hit !== null) constraints.push(hit);
+  const multiplier = num('regimeMultiplier', '--regime-multiplier');
+  if (multiplier !== undefined) req.regime = { multiplier, name: str(o.regimeName) ?? 'given' };
+  else if (o.regimeName !== undefined) throw new TradesizeError('MISSING_OPTION', '--regime-name needs --regime-multiplier', ['--regime-multiplier']);
+  return vol?.estimate === undefined ? { request: req, constraints } : { request: req, volatility: vol.estimate, constraints };
 }
 
 function withFlagPath(e: unknown): unknown {
@@ -156,7 +207,7 @@ function withFlagPath(e: unknown): unknown {
 function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
   const table = renderTable(
     ['constraint', 'max quantity', 'explanation'],
-    d.constraints.map((c) => [c.name, c.maxQuantity, c.explanation]),
+    d.constraints.map((c) => [c.name, Number.isFinite(c.maxQuantity) ? c.maxQuantity : 'unbounded', c.explanation]),
   );
   if (d.status === 'refused') return `refused: ${d.code}\n${d.message}\n\n${table}`;
   const head = renderRows([
@@ -171,6 +222,7 @@ function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
     ['risk budget', d.riskBudget],
     ['stop fill', d.stopFill],
     ['binding', d.binding],
+    ...(d.regime === undefined ? [] : ([['regime', `${d.regime.name}: risk budget, Kelly and vol-target caps × ${fmt(d.regime.multiplier)}`]] as const)),
     ...(vol === undefined
       ? []
       : ([['volatility', `${fmt(vol.sigma)} (${vol.method}, ${vol.observations} returns, ${vol.periodsPerYear} per year ${vol.periodsPerYearSource})`]] as const)),

@@ -6,9 +6,13 @@
  * - vol-target: σ_annual · value / equity ≤ target, i.e. value ≤ target · equity / σ
  *   (volatility targeting, Moreira & Muir, "Volatility-Managed Portfolios", J. Finance 2017);
  * - venue-max-qty: quantity ≤ the venue's maximum order quantity.
+ *
+ * A regime multiplier m (`request.regime`) scales the Kelly and vol-target caps (and the risk
+ * budget of stop-risk): exposure is cut in the regimes where the estimates behind those caps
+ * deserve less trust; leverage and venue limits are hard limits and stay as they are.
  */
 import { fmt, pct } from '../../core/format.js';
-import { linearCap } from './types.js';
+import { linearCap, type SizingContext } from './types.js';
 
 export const leverageCap = linearCap({
   name: 'leverage',
@@ -20,25 +24,32 @@ export const leverageCap = linearCap({
       : `value ≤ ${fmt(ctx.request.maxLeverage)}× equity = ${fmt(ctx.request.maxLeverage * ctx.equity)} → at most ${fmt(max)}`,
 });
 
+/** " × regime high-vol 0.5" when a regime multiplier applies. */
+function regimeFactor(ctx: SizingContext): string {
+  const g = ctx.request.regime;
+  return g === undefined ? '' : ` × regime ${g.name} ${fmt(g.multiplier)}`;
+}
+
 export const kellyCap = linearCap({
   name: 'kelly',
   perUnit: (ctx) => (ctx.request.kellyFraction === undefined ? null : ctx.unitValue),
-  cap: (ctx) => (ctx.request.kellyFraction ?? 0) * ctx.equity,
+  cap: (ctx) => (ctx.request.kellyFraction ?? 0) * ctx.equity * ctx.riskMultiplier,
   explain: (ctx, max) =>
-    `value ≤ Kelly fraction ${fmt(ctx.request.kellyFraction ?? 0)} × equity = ` +
-    `${fmt((ctx.request.kellyFraction ?? 0) * ctx.equity)} → at most ${fmt(max)}`,
+    `value ≤ Kelly fraction ${fmt(ctx.request.kellyFraction ?? 0)} × equity${regimeFactor(ctx)} = ` +
+    `${fmt((ctx.request.kellyFraction ?? 0) * ctx.equity * ctx.riskMultiplier)} → at most ${fmt(max)}`,
 });
 
 export const volTargetCap = linearCap({
   name: 'vol-target',
   perUnit: (ctx) => (ctx.request.volTarget === undefined ? null : ctx.unitValue * ctx.request.volTarget.sigma),
-  cap: (ctx) => (ctx.request.volTarget?.target ?? 0) * ctx.equity,
+  cap: (ctx) => (ctx.request.volTarget?.target ?? 0) * ctx.equity * ctx.riskMultiplier,
   explain: (ctx, max) => {
     const v = ctx.request.volTarget;
     if (v === undefined) return '';
+    const source = v.source === undefined ? '' : ` (${v.source})`;
     return (
-      `position vol ${pct(v.sigma)} × value / equity ≤ ${pct(v.target)} → value ≤ ` +
-      `${fmt((v.target * ctx.equity) / v.sigma)} → at most ${fmt(max)}`
+      `position vol ${pct(v.sigma)}${source} × value / equity ≤ ${pct(v.target)}${regimeFactor(ctx)} → value ≤ ` +
+      `${fmt((v.target * ctx.equity * ctx.riskMultiplier) / v.sigma)} → at most ${fmt(max)}`
     );
   },
 });

@@ -40,16 +40,68 @@ function unitsPerInstrumentContract(ctx: SizingContext, instrument: Instrument):
   return instrument.contractSize / ctx.terms.size;
 }
 
-function explain(o: LiquidationConstraintOptions, ctx: SizingContext, r: SafeSize, perContract: number, balance: number): string {
-  const { entry, stop } = ctx.request;
-  const buffer = o.buffer ?? DEFAULT_LIQUIDATION_BUFFER;
-  const sign = ctx.side === 'long' ? '−' : '+';
-  const limit = `${fmt(r.liquidationLimit, 8)} = stop ${fmt(stop)} ${sign} ${pct(buffer)} × ${fmt(Math.abs(entry - stop))}`;
+/** Where the liquidation price must stay beyond: a stop and a buffer as a fraction of |entry − stop| (limit = stop ∓ buffer·|entry − stop|). */
+export interface LiquidationLimitRule {
+  readonly stop: number;
+  readonly buffer: number;
+}
+
+/**
+ * A constraint from the venue's largest safe size with the liquidation limit given per request
+ * by `limitOf` (or null: no position can satisfy it). The `liquidation` constraint and the
+ * `hit-probability` constraint (liquidation barrier) are both this.
+ */
+export function venueSafeSizeConstraint(
+  name: string,
+  o: LiquidationConstraintOptions,
+  limitOf: (ctx: SizingContext) => LiquidationLimitRule | null,
+  describe: (ctx: SizingContext, r: SafeSize | null, maxQuantity: number) => string,
+): SizingConstraint {
+  const prepared = new WeakMap<SizingContext, { rules: SafeSizeRules; perContract: number } | null>();
+  const prepare = (ctx: SizingContext) => {
+    if (prepared.has(ctx)) return prepared.get(ctx) ?? null;
+    const limit = limitOf(ctx);
+    const p =
+      limit === null
+        ? null
+        : {
+            rules: new SafeSizeRules({
+              model: o.model,
+              instrument: o.instrument,
+              side: ctx.side,
+              entry: ctx.request.entry,
+              stop: limit.stop,
+              buffer: limit.buffer,
+              marginMode: o.marginMode,
+              balance: o.balance ?? ctx.equity,
+              leverage: o.leverage,
+              otherPositions: o.otherPositions,
+            }),
+            perContract: unitsPerInstrumentContract(ctx, o.instrument),
+          };
+    prepared.set(ctx, p);
+    return p;
+  };
+  return {
+    name,
+    limit(ctx) {
+      const p = prepare(ctx);
+      if (p === null) return new ConstraintLimit(name, 0, (c) => describe(c, null, 0), ctx);
+      const r = solveSafeSize(p.rules);
+      const max = r.quantity * p.perContract;
+      return new ConstraintLimit(name, max, () => describe(ctx, r, max));
+    },
+    allows(ctx, quantity) {
+      const p = prepare(ctx);
+      return quantity === 0 || (p !== null && p.rules.breaks(quantity / p.perContract) === null);
+    },
+  };
+}
+
+/** "venue symbol, mode L× on balance" for the explanations. */
+export function venueWhere(o: LiquidationConstraintOptions, ctx: SizingContext): string {
   const setting = o.leverage === undefined ? '' : ` ${fmt(o.leverage)}×`;
-  const where = `${o.instrument.venue} ${o.instrument.symbol}, ${o.marginMode}${setting} on ${fmt(balance)}`;
-  if (r.quantity === 0) return `one lot already breaks ${r.binding} (liquidation limit ${limit}; ${where}) → at most 0`;
-  const lp = r.liquidationPrice === null ? 'no liquidation price' : `liquidation at ${fmt(r.liquidationPrice, 8)}`;
-  return `${lp}, beyond ${limit} (${where}) → at most ${fmt(r.quantity * perContract)}; one more lot breaks ${r.binding}`;
+  return `${o.instrument.venue} ${o.instrument.symbol}, ${o.marginMode}${setting} on ${fmt(o.balance ?? ctx.equity)}`;
 }
 
 /**
@@ -63,37 +115,15 @@ function explain(o: LiquidationConstraintOptions, ctx: SizingContext, r: SafeSiz
  * // => { quantity: 0.01, binding: 'stop-risk', constraints: [..., { name: 'liquidation', maxQuantity: 0.307 }] }
  */
 export function liquidationConstraint(o: LiquidationConstraintOptions): SizingConstraint {
-  const prepared = new WeakMap<SizingContext, { rules: SafeSizeRules; perContract: number }>();
-  const prepare = (ctx: SizingContext) => {
-    let p = prepared.get(ctx);
-    if (p === undefined) {
-      const rules = new SafeSizeRules({
-        model: o.model,
-        instrument: o.instrument,
-        side: ctx.side,
-        entry: ctx.request.entry,
-        stop: ctx.request.stop,
-        buffer: o.buffer ?? DEFAULT_LIQUIDATION_BUFFER,
-        marginMode: o.marginMode,
-        balance: o.balance ?? ctx.equity,
-        leverage: o.leverage,
-        otherPositions: o.otherPositions,
-      });
-      p = { rules, perContract: unitsPerInstrumentContract(ctx, o.instrument) };
-      prepared.set(ctx, p);
-    }
-    return p;
-  };
-  return {
-    name: 'liquidation',
-    limit(ctx) {
-      const { rules, perContract } = prepare(ctx);
-      const r = solveSafeSize(rules);
-      return new ConstraintLimit('liquidation', r.quantity * perContract, () => explain(o, ctx, r, perContract, rules.input.balance));
-    },
-    allows(ctx, quantity) {
-      const { rules, perContract } = prepare(ctx);
-      return rules.breaks(quantity / perContract) === null;
-    },
-  };
+  const buffer = o.buffer ?? DEFAULT_LIQUIDATION_BUFFER;
+  return venueSafeSizeConstraint('liquidation', o, (ctx) => ({ stop: ctx.request.stop, buffer }), (ctx, r, max) => {
+    const safe = r as SafeSize;
+    const { entry, stop } = ctx.request;
+    const sign = ctx.side === 'long' ? '−' : '+';
+    const limit = `${fmt(safe.liquidationLimit, 8)} = stop ${fmt(stop)} ${sign} ${pct(buffer)} × ${fmt(Math.abs(entry - stop))}`;
+    const where = venueWhere(o, ctx);
+    if (safe.quantity === 0) return `one lot already breaks ${safe.binding} (liquidation limit ${limit}; ${where}) → at most 0`;
+    const lp = safe.liquidationPrice === null ? 'no liquidation price' : `liquidation at ${fmt(safe.liquidationPrice, 8)}`;
+    return `${lp}, beyond ${limit} (${where}) → at most ${fmt(max)}; one more lot breaks ${safe.binding}`;
+  });
 }

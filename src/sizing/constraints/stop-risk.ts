@@ -18,7 +18,9 @@ export const stopRisk = linearCap({
   cap: (ctx) => ctx.riskBudget,
   explain: (ctx, max) => {
     const r = ctx.request;
-    const budget = r.risk !== undefined ? `${pct(r.risk)} of equity = ${fmt(ctx.riskBudget)}` : fmt(ctx.riskBudget);
+    const base = r.riskAmount ?? (r.risk ?? 0) * ctx.equity;
+    const scaled = r.regime === undefined ? '' : ` × regime ${r.regime.name} ${fmt(r.regime.multiplier)} = ${fmt(ctx.riskBudget)}`;
+    const budget = (r.risk !== undefined ? `${pct(r.risk)} of equity = ${fmt(base)}` : fmt(base)) + scaled;
     return (
       `loss at stop ${fmt(ctx.stopFill)} is ${fmt(ctx.unitPriceLoss)} + fees ${fmt(ctx.unitFees)} = ` +
       `${fmt(ctx.unitLossAtStop)} per contract; budget ${budget} → at most ${fmt(max)}`

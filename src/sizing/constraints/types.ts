@@ -23,14 +23,21 @@ export interface SizingContext {
   readonly unitPriceLoss: number;
   /** Fees per unit: entry fee + exit fee at the stop fill. */
   readonly unitFees: number;
-  /** The risk budget: the most this trade may lose at the stop. */
+  /** The risk budget: the most this trade may lose at the stop (after the regime multiplier). */
   readonly riskBudget: number;
+  /** The regime's risk multiplier m (1 without a regime): scales the risk budget and the Kelly and vol-target caps. */
+  readonly riskMultiplier: number;
 }
 
 /** The limit one constraint puts on the quantity, with its explanation computed on demand. */
 export class ConstraintLimit {
   readonly name: string;
-  /** Largest quantity (in contracts of the contract size) this constraint allows; ≥ 0. */
+  /**
+   * Largest quantity (in contracts of the contract size) this constraint allows; ≥ 0, or
+   * +Infinity for a gate that passed (a rule that does not depend on the size, such as the
+   * probability of reaching the stop first). JSON writes that as `"unbounded": true` without
+   * `maxQuantity`.
+   */
   readonly maxQuantity: number;
   private readonly explainFn: (ctx: SizingContext, maxQuantity: number) => string;
   private readonly ctx: SizingContext | undefined;
@@ -53,8 +60,10 @@ export class ConstraintLimit {
     return this.explained;
   }
 
-  toJSON(): { name: string; maxQuantity: number; explanation: string } {
-    return { name: this.name, maxQuantity: this.maxQuantity, explanation: this.explanation };
+  toJSON(): { name: string; maxQuantity: number; explanation: string } | { name: string; unbounded: true; explanation: string } {
+    return Number.isFinite(this.maxQuantity)
+      ? { name: this.name, maxQuantity: this.maxQuantity, explanation: this.explanation }
+      : { name: this.name, unbounded: true, explanation: this.explanation };
   }
 }
 
