@@ -135,6 +135,7 @@ export function createCli(): Command {
     .option('--tiers <file>', 'override: the tier table, ccxt fetchLeverageTiers JSON')
     .option('--positions <file>', 'cross: the other positions, JSON [{symbol, side, quantity, entryPrice, markPrice}] or ccxt Position[]')
     .option('--contract-size <n>', 'override the contract size: base units (linear) or quote units (inverse)')
+    .option('--taker-fee <rate>', 'override (okx-swap): the taker fee rate OKX adds to the maintenance rate')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/liquidation.js')).runLiquidation(opts));
 

@@ -9,8 +9,9 @@
  * tier's max leverage to L, except on Hyperliquid where it sets the one tier's maintenance rate
  * to 1/(2L). On dYdX and Deribit, whose models read parameters rather than a table, `--mmr` sets
  * the maintenance fraction and 1/L the initial one. Without `--symbol`, the venue's first bundled
- * instrument (by symbol) gives the contract kind, contract size and lot step (OKX, with none
- * bundled: a linear contract of size 1, no taker fee in the maintenance rate).
+ * instrument (by symbol) gives the contract kind, contract size and lot step (and, on OKX, the
+ * taker fee added to the maintenance rate). `--taker-fee R` replaces that fee (okx-swap only: the
+ * one model whose maintenance requirement includes it).
  */
 import { TradesizeError, type FieldPath } from '../core/errors.js';
 import { getInstrument, getVenue, listInstruments } from '../venues/registry.js';
@@ -23,7 +24,7 @@ const str = (v: string | boolean | undefined): string | undefined => (typeof v =
 /** Library field → the flag a CLI user typed, for errors raised by the venue code. */
 const FLAGS: Readonly<Record<string, string>> = {
   venue: '--venue', symbol: '--symbol', collateral: '--collateral', leverage: '--leverage', marginMode: '--margin-mode',
-  quantity: '--quantity', markPrice: '--mark', entryPrice: '--entry', contractSize: '--contract-size', tiers: '--tiers', takerFee: '--symbol',
+  quantity: '--quantity', markPrice: '--mark', entryPrice: '--entry', contractSize: '--contract-size', tiers: '--tiers', takerFee: '--taker-fee',
 };
 
 /** Re-points a venue error at the flag that caused it (`['position', 'quantity']` → `--quantity`). */
@@ -119,7 +120,12 @@ export async function resolveVenue(o: Opts): Promise<VenueChoice> {
   const tiers = overridden ? overriddenTiers(venue, baseTiers, o) : base.tiers;
   const contractSize = optionalNumber(str(o.contractSize), '--contract-size') ?? base.contractSize;
   if (!(contractSize > 0)) throw new TradesizeError('INVALID_INPUT', `--contract-size must be > 0, got ${contractSize}`, ['--contract-size']);
-  let instrument: Instrument = { ...base, tiers, contractSize };
+  const takerFee = optionalNumber(str(o.takerFee), '--taker-fee');
+  if (takerFee !== undefined && venue !== 'okx-swap') {
+    throw new TradesizeError('CONFLICTING_OPTIONS', `--taker-fee applies only to okx-swap (the maintenance rate of ${venue} does not include it)`, ['--taker-fee']);
+  }
+  if (takerFee !== undefined && !(takerFee >= 0 && takerFee < 0.1)) throw new TradesizeError('INVALID_INPUT', `--taker-fee must be in [0, 0.1), got ${takerFee}`, ['--taker-fee']);
+  let instrument: Instrument = { ...base, tiers, contractSize, ...(takerFee === undefined ? {} : { takerFee }) };
   const top = tiers[0];
   if (overridden && tiers.length === 1 && top !== undefined && (venue === 'dydx' || venue === 'deribit')) {
     instrument = { ...instrument, params: flatParams(venue, base, top.maintenanceMarginRate, top.maxLeverage) };

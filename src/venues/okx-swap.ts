@@ -11,8 +11,9 @@
  * not move with the price. Cross (single-currency) mode: MR = (balance + PnL − …)/(MM + fees);
  * implemented as margin balance = Σ value·(MMR + takerFee) with the other positions held at their
  * marks (open orders, option and borrowing terms are not modelled). Hedge (long/short) mode is not
- * modelled. No bundled tiers (see `snapshots/okx-swap.ts`): the instrument, its tiers (or a flat
- * rate) and its taker fee must be supplied. No official worked example was found; the closed forms
+ * modelled. The bundled BTC-USDT-SWAP (`snapshots/okx-swap.ts`) has only the first tier in its
+ * sources; other instruments need their tiers (or a flat rate) and taker fee supplied. No
+ * official worked example was found; the closed forms
  * are derived from the ratio.
  *
  * Sources: OKX help "Introduction to the isolated mode" / liquidation FAQ (mirror

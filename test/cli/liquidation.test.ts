@@ -104,6 +104,17 @@ describe('tradesize liquidation', () => {
     expect(out.liquidationPrice as number).toBeCloseTo((60_000 - 3000 / 0.5) / (1 - 0.004 - 0.0005), 6);
   });
 
+  it('--taker-fee replaces the fee OKX adds to the maintenance rate; other venues refuse it', async () => {
+    const args = ['liquidation', '--venue', 'okx-swap', '--side', 'long', '--entry', '60000', '--quantity', '0.5', '--margin-mode', 'isolated', '--collateral', '3000', '--mmr', '0.004', '--contract-size', '0.01'];
+    const out = json(await cli(...args, '--taker-fee', '0.0002', '--json'));
+    expect(out.liquidationPrice as number).toBeCloseTo((60_000 - 3000 / 0.5) / (1 - 0.004 - 0.0002), 6);
+    const other = await cli('liquidation', '--venue', 'binance-usdm', '--symbol', 'BTCUSDT', '--side', 'long', '--entry', '60000', '--quantity', '0.5', '--margin-mode', 'isolated', '--collateral', '3000', '--taker-fee', '0.0002', '--json');
+    expect(other.code).toBe(2);
+    expect(JSON.parse(other.stderr).error).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--taker-fee'] });
+    const bad = await cli(...args, '--taker-fee', '-0.1', '--json');
+    expect(JSON.parse(bad.stderr).error).toMatchObject({ code: 'INVALID_INPUT', path: ['--taker-fee'] });
+  });
+
   it('cross: --positions adds the other positions (own schema and ccxt Position[] alike)', async () => {
     const model = getVenue('binance-usdm');
     const btc = getInstrument('binance-usdm', 'BTCUSDT');

@@ -7,7 +7,7 @@
  * - over-collateralised at entry: long LP < entry < short LP;
  * - the tier the result reports is the tier of the maintenance margin at the LP;
  * - the allocation-free kernels return the full solver's price.
- * Bybit inverse and OKX tables here are illustrative (neither is bundled).
+ * The Bybit inverse and OKX tables here are illustrative (deeper than the partial bundled snapshots).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
