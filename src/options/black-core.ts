@@ -22,8 +22,8 @@
  * contracts", J. Financial Economics 3 (1976); Greeks as in E. G. Haug, "The Complete Guide to
  * Option Pricing Formulas", 2nd ed. (2007) §1.1 and §2.1; the inverse (coin-settled) form is the
  * Black price divided by the forward, Deribit, "Inverse options" (https://www.deribit.com/kb/options),
- * differentiated in F by the quotient rule. n(d2) is taken from F·n(d1) = K·n(d2) (Haug §2.1.1)
- * to share one exponential.
+ * differentiated in F by the quotient rule. K·n(d2) is taken as F·n(d1) (Haug §2.1.1) to share
+ * one exponential and to stay representable when n(d2) alone would underflow.
  *
  * Degenerate inputs: T ≤ 0 is an expired option — V = intrinsic value (undiscounted),
  * Δ = the step (½ exactly at the strike), Γ = vega = θ = ρ = 0, except that the inverse
@@ -31,7 +31,7 @@
  * forward intrinsic value with its exact deterministic θ and ρ; Γ's Dirac mass at F = K is not
  * representable and reported as 0.
  */
-import { normalCdfWithGauss } from './normal-tail.js';
+import { scaledNormalCdf } from './normal-tail.js';
 
 /** Output arrays of a Greeks evaluation (any lengths ≥ the index written). */
 export interface GreeksArrays {
@@ -50,7 +50,6 @@ export const INVERSE = 2;
 export type ModelCode = typeof BLACK_SCHOLES | typeof BLACK76 | typeof INVERSE;
 
 const INV_SQRT_2PI = 0.3989422804014327;
-const TINY_GAUSS = 1e-290;
 
 /** d1 for a possibly zero total volatility s = σ√T: ±∞ off the strike, 0 at it. */
 function d1Of(lnFK: number, s: number): number {
@@ -91,33 +90,32 @@ export function writeGreeks(
   const d1 = d1Of(lnFK, s);
   const d2 = d1 - s;
   const g1 = Math.exp(-0.5 * d1 * d1);
-  const g2 = g1 > TINY_GAUSS ? (g1 * f) / k : Math.exp(-0.5 * d2 * d2);
-  const n1w = normalCdfWithGauss(w * d1, g1);
-  const n2w = normalCdfWithGauss(w * d2, g2);
+  const fGauss = f * g1;
+  const fN1 = scaledNormalCdf(w * d1, f, fGauss);
+  const kN2 = scaledNormalCdf(w * d2, k, fGauss);
   const pdf1 = INV_SQRT_2PI * g1;
-  const black = w * (f * n1w - k * n2w);
+  const black = w * (fN1 - kN2);
   const vegaF = df * f * pdf1 * sqrtT;
   const decay = s > 0 ? (0.5 * vegaF * vol) / t : 0;
   if (model === BLACK_SCHOLES) {
     const price = df * black;
-    const fwdDelta = w * df * n1w;
     out.price[i] = price;
-    out.delta[i] = (fwdDelta * f) / u;
+    out.delta[i] = (w * df * fN1) / u;
     out.gamma[i] = s > 0 ? (df * f * pdf1) / (u * u * s) : 0;
     out.vega[i] = vegaF;
-    out.theta[i] = -decay - w * r * k * df * n2w + q * fwdDelta * f;
-    out.rho[i] = w * k * t * df * n2w;
+    out.theta[i] = -decay - w * r * df * kN2 + w * q * df * fN1;
+    out.rho[i] = w * t * df * kN2;
   } else if (model === BLACK76) {
     const price = df * black;
     out.price[i] = price;
-    out.delta[i] = w * df * n1w;
+    out.delta[i] = (w * df * fN1) / f;
     out.gamma[i] = s > 0 ? (df * pdf1) / (f * s) : 0;
     out.vega[i] = vegaF;
     out.theta[i] = -decay + r * price;
     out.rho[i] = -t * price;
   } else {
     const price = (df * black) / f;
-    const delta = (w * df * n1w - price) / f;
+    const delta = ((w * df * fN1) / f - price) / f;
     out.price[i] = price;
     out.delta[i] = delta;
     out.gamma[i] = (s > 0 ? (df * pdf1) / (f * f * s) : 0) - (2 * delta) / f;
@@ -173,9 +171,7 @@ export function priceOnly(model: ModelCode, isCall: boolean, u: number, k: numbe
     lnFK = Math.log(f / k);
   }
   const d1 = d1Of(lnFK, s);
-  const d2 = d1 - s;
-  const g1 = Math.exp(-0.5 * d1 * d1);
-  const g2 = g1 > TINY_GAUSS ? (g1 * f) / k : Math.exp(-0.5 * d2 * d2);
-  const black = w * (f * normalCdfWithGauss(w * d1, g1) - k * normalCdfWithGauss(w * d2, g2));
+  const fGauss = f * Math.exp(-0.5 * d1 * d1);
+  const black = w * (scaledNormalCdf(w * d1, f, fGauss) - scaledNormalCdf(w * (d1 - s), k, fGauss));
   return model === INVERSE ? (df * black) / f : df * black;
 }

@@ -1,7 +1,7 @@
 /**
- * The standard normal distribution function N(d) when the Gaussian factor e^{−d²/2} is already
- * known, so that pricing shares one exponential between N(d1), n(d1) and (via F·n(d1) = K·n(d2))
- * N(d2) — the batch Greeks kernel's inner loop.
+ * The standard normal distribution function N(d), scaled, when the Gaussian factor e^{−d²/2} is
+ * already known, so that pricing shares one exponential between N(d1), n(d1) and (via
+ * F·n(d1) = K·n(d2)) N(d2) — the batch Greeks kernel's inner loop.
  *
  *   |d| ≤ 0.46875·√2:  N(d) = ½ + ½·erf(d/√2)
  *   otherwise:         ½·erfc(|d|/√2) = ½·erfcx(|d|/√2)·e^{−d²/2},  N(d) = that (d < 0) or 1 − that
@@ -50,18 +50,19 @@ function erfcxFar(y: number): number {
 /* eslint-enable no-loss-of-precision */
 
 /**
- * N(d) given g = e^{−d²/2} (ignored on the central interval). A kernel: no validation;
- * d = ±∞ gives 1 / 0.
+ * scale·N(d) given scaledGauss = scale·e^{−d²/2} (ignored on the central interval |d| ≤ 0.46875·√2).
+ * Passing the scaled factor lets Black's formula take K·e^{−d2²/2} as F·e^{−d1²/2} (the identity
+ * F·n(d1) = K·n(d2)), which stays a normal double where e^{−d2²/2} alone would be subnormal or 0.
+ * A kernel: no validation; d = ±∞ gives scale / 0.
  *
  * @example
- * normalCdfWithGauss(0, 1);                // => 0.5
- * normalCdfWithGauss(-3, Math.exp(-4.5));  // => ~0.00134989803163009
+ * scaledNormalCdf(0, 1, 1);                  // => 0.5
+ * scaledNormalCdf(-3, 2, 2 * Math.exp(-4.5)); // => ~0.00269979606326018 (= 2·N(−3))
  */
-export function normalCdfWithGauss(d: number, g: number): number {
+export function scaledNormalCdf(d: number, scale: number, scaledGauss: number): number {
   const a = d < 0 ? -d : d;
-  if (a <= CENTRAL) return 0.5 + 0.5 * erfCentral(d * Math.SQRT1_2);
-  if (a === Infinity) return d > 0 ? 1 : 0;
+  if (a <= CENTRAL) return scale * (0.5 + 0.5 * erfCentral(d * Math.SQRT1_2));
   const y = a * Math.SQRT1_2;
-  const tail = 0.5 * g * (a <= FOUR ? erfcxMiddle(y) : erfcxFar(y));
-  return d < 0 ? tail : 1 - tail;
+  const tail = 0.5 * scaledGauss * (a <= FOUR ? erfcxMiddle(y) : erfcxFar(y));
+  return d < 0 ? tail : scale - tail;
 }
