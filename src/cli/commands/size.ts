@@ -225,7 +225,9 @@ function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
     ...(d.regime === undefined ? [] : ([['regime', `${d.regime.name}: risk budget, Kelly and vol-target caps × ${fmt(d.regime.multiplier)}`]] as const)),
     ...(vol === undefined
       ? []
-      : ([['volatility', `${fmt(vol.sigma)} (${vol.method}, ${vol.observations} returns, ${vol.periodsPerYear} per year ${vol.periodsPerYearSource})`]] as const)),
+      : ([['volatility', vol.implied === undefined
+          ? `${fmt(vol.sigma)} (${vol.method}${vol.horizon === undefined ? '' : ` over ${vol.horizon} periods`}, ${vol.observations} returns, ${vol.periodsPerYear} per year ${vol.periodsPerYearSource})`
+          : `${fmt(vol.sigma)} (implied-vol index ${vol.implied.level}${vol.implied.unit === 'percent' ? '%' : ''} as of ${vol.implied.asOf ?? 'the last row'})`]] as const)),
   ]);
   return `${head}\n\n${table}`;
 }
