@@ -102,3 +102,23 @@ export { parkinsonVol } from './volatility/parkinson.js';
 export { garmanKlassVol } from './volatility/garman-klass.js';
 export { rogersSatchellVol } from './volatility/rogers-satchell.js';
 export { yangZhangVol } from './volatility/yang-zhang.js';
+
+// Portfolios, cross margin and margin stress testing (issue #5 §2–4)
+export { parsePortfolio, PortfolioSchema, PositionSchema, type Portfolio, type PortfolioInput, type PositionSpec, type PositionInput, type StressParamsInput } from './portfolio/schema.js';
+export { compilePortfolio, yearsToExpiry, type CompiledPortfolio, type MarginRules } from './portfolio/compile.js';
+export { positionValue, positionGreeks, equityAt, type PositionGreeks } from './portfolio/valuation.js';
+export { aggregateGreeks, type UnderlyingGreeks } from './portfolio/greeks.js';
+export { crossMarginAccount, positionRiskAt, requirementNotional } from './portfolio/account.js';
+export { stressParams, DERIBIT_DEFAULTS, VOL_SCENARIOS, type StressParams, type VolScenario } from './risk/stress/params.js';
+export { volShocks, vegaScale } from './risk/stress/vol-shock.js';
+export { extendedWeight, extendedContribution } from './risk/stress/extended.js';
+export { revalueGrid, type GridRevaluation } from './risk/stress/grid.js';
+export { portfolioMarginRequirement, type PortfolioMarginRequirement } from './risk/stress/margin.js';
+export { stressPortfolio, gridStress, type StressResult, type GridStress, type Scenario, type StressAccount } from './risk/stress/stress.js';
+export { maxAdverseMoves, ADVERSE_MOVE_CAPS, type AdverseMove } from './risk/stress/adverse-move.js';
+export { incrementalGrid, type IncrementalGrid } from './risk/stress/incremental.js';
+export { studentTJointReturns, bootstrapJointReturns, normalVariate, gammaVariate, type StudentTJointOptions, type BootstrapJointOptions } from './risk/stress/joint-returns.js';
+export { alignedLogReturns, type AlignedReturns, type CloseSeries } from './risk/stress/history.js';
+export { monteCarloStress, type MonteCarloStress, type MonteCarloOptions } from './risk/stress/monte-carlo.js';
+export { monteCarloPortfolio, correlationMatrix, MonteCarloPortfolioOptions } from './risk/stress/monte-carlo-portfolio.js';
+export { stressConstraint, type StressConstraintOptions, type StressLegInput } from './sizing/constraints/stress.js';

@@ -139,6 +139,20 @@ export function createCli(): Command {
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/liquidation.js')).runLiquidation(opts));
 
+  program
+    .command('stress')
+    .description('Margin stress test of a portfolio: Deribit-style scenario grid (full revaluation vs delta-gamma), cross-margin account, largest adverse moves, Monte Carlo')
+    .requiredOption('--portfolio <file>', 'portfolio JSON (docs/PORTFOLIO.md)')
+    .option('--report <file>', 'also write a self-contained HTML report (table and SVG heat map)')
+    .option('--mc-paths <n>', 'Monte Carlo paths', '10000')
+    .option('--horizon <days>', 'Monte Carlo horizon in days (liquidation checked at every daily close)', '10')
+    .option('--seed <k>', 'Monte Carlo seed', '1')
+    .option('--nu <df>', 'Student-t degrees of freedom of the model-based Monte Carlo (> 2)', '4')
+    .option('--history <pairs>', 'bootstrap the Monte Carlo from daily OHLCV files by date: BTC=btc-1d.csv,ETH=eth-1d.csv')
+    .option('--block <n>', 'bootstrap block length in days', '5')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/stress.js')).runStress(opts));
+
   return program;
 }
 
