@@ -115,6 +115,11 @@ export function hmmFilter(returns: ArrayLike<number>, params: HmmParams): HmmFil
   return filterResult(eStep(returns, p, ws), ws);
 }
 
+function isConstant(y: ArrayLike<number>): boolean {
+  for (let t = 1; t < y.length; t++) if (y[t] !== y[0]) return false;
+  return true;
+}
+
 function fixedInitial(initial: 'estimate' | number[], k: number): Float64Array | null {
   if (initial === 'estimate') return null;
   const p = packParams({ means: new Array<number>(k).fill(0), variances: new Array<number>(k).fill(1), transition: identity(k), initial }, []);
@@ -151,7 +156,7 @@ export function fitHmm(returns: ArrayLike<number>, options: FitHmmOptions = {}):
   requireFiniteSeries(returns, ['returns'], min);
   const y = returns;
   const { mean, variance } = moments(y);
-  if (!(variance > 0)) throw new TradesizeError('INSUFFICIENT_DATA', 'fitHmm: the returns are constant; no volatility regimes to fit', ['returns']);
+  if (!(variance > 0) || isConstant(y)) throw new TradesizeError('INSUFFICIENT_DATA', 'fitHmm: the returns are constant; no volatility regimes to fit', ['returns']);
   const floor = o.varianceFloor * variance;
   const pi = fixedInitial(o.initial, k);
   const settings = {

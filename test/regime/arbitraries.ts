@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { HmmParams } from '../../src/regime/params.js';
+import { createRng } from '../../src/stats/random.js';
 
 /** A probability vector of length k with every entry ≥ 0.01 / k. */
 const distribution = (k: number) =>
@@ -72,4 +73,25 @@ function bruteForcePrefix(y: readonly number[], p: HmmParams): number[] {
   const w = logs.map((l) => Math.exp(l - top));
   const total = w.reduce((a, b) => a + b, 0);
   return Array.from({ length: k }, (_, s) => paths.reduce((acc, path, i) => acc + (path[y.length - 1] === s ? (w[i] as number) : 0), 0) / total);
+}
+
+/** A series of n observations simulated from `p` with a seeded xoshiro stream (Box–Muller normals). */
+export function simulateHmm(seed: number, n: number, p: HmmParams): number[] {
+  const rng = createRng(seed);
+  const draw = (w: readonly number[]): number => {
+    let u = rng.next();
+    for (let s = 0; s < w.length - 1; s++) {
+      u -= w[s] as number;
+      if (u < 0) return s;
+    }
+    return w.length - 1;
+  };
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  const y: number[] = [];
+  let s = draw(p.initial);
+  for (let t = 0; t < n; t++) {
+    if (t > 0) s = draw(p.transition[s] as number[]);
+    y.push((p.means[s] as number) + Math.sqrt(p.variances[s] as number) * normal());
+  }
+  return y;
 }
