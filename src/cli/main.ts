@@ -75,6 +75,30 @@ export function createCli(): Command {
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/risk.js')).runRisk(opts));
 
   program
+    .command('first-passage')
+    .description('P(stop first), P(target first), P(neither) within a horizon: GBM closed form, or Monte Carlo (gbm, student-t, garch-t) with standard errors')
+    .option('--price <p>', 'current price')
+    .option('--lower <l>', 'lower barrier (stop), below the price; may be omitted for a target alone')
+    .option('--upper <u>', 'upper barrier (target), above the price; may be omitted for a stop alone')
+    .option('--mu <m>', 'annual LOG-drift of the price (mu_S - sigma^2/2)')
+    .option('--sigma <s>', 'annual volatility of ln price (garch-t: optional, sets the first variance to sigma^2/365)')
+    .option('--horizon <t>', "horizon in years ('infinite' for the closed form)")
+    .addOption(new Option('--model <m>', 'dynamics: gbm (closed form unless --paths), student-t or garch-t (simulated)').choices(['gbm', 'student-t', 'garch-t']).default('gbm'))
+    .option('--paths <n>', 'simulate this many paths (default 100000 for student-t/garch-t)')
+    .option('--steps <n>', 'simulation: grid steps over the horizon (default one per day; garch-t: always daily)')
+    .option('--seed <k>', 'simulation: seed (default 1); the same seed gives the same numbers on any thread count')
+    .option('--threads <n>', 'simulation: worker threads (default: all cores)')
+    .addOption(new Option('--monitoring <m>', 'gbm simulation: continuous (Brownian-bridge correction, default) or discrete (grid points)').choices(['continuous', 'discrete']))
+    .option('--nu <v>', 'student-t: degrees of freedom > 2 (default 4); garch-t: of the innovations (with --omega --alpha --beta)')
+    .option('--data <file>', 'student-t: fit nu to the log returns of this CSV; garch-t: fit GARCH(1,1)-t to them')
+    .option('--column <name>', 'column of --data (default close, or the only data column)')
+    .option('--omega <w>', 'garch-t: per-day variance constant')
+    .option('--alpha <a>', 'garch-t: ARCH coefficient')
+    .option('--beta <b>', 'garch-t: GARCH coefficient')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/first-passage.js')).runFirstPassage(opts));
+
+  program
     .command('size')
     .description('Size a position: the largest quantity that every constraint allows, explained')
     .requiredOption('--equity <amount>', 'account equity (settlement currency: quote, or coin with --inverse)')
