@@ -177,6 +177,36 @@ export function createCli(): Command {
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/stress.js')).runStress(opts));
 
+  program
+    .command('greeks')
+    .description('Price and Greeks of a European option: Black-Scholes-Merton (--spot), Black-76 or Deribit coin-settled inverse (--forward)')
+    .option('--model <m>', 'black-scholes, black76 or inverse (value in coin)')
+    .option('--type <t>', 'call or put')
+    .option('--spot <S>', 'black-scholes: spot price')
+    .option('--forward <F>', 'black76 / inverse: forward price')
+    .option('--strike <K>', 'strike')
+    .option('--expiry <T>', 'time to expiry in years (0 = at expiry: intrinsic value)')
+    .option('--vol <sigma>', 'volatility, decimal per year (0.6 = 60%)')
+    .option('--rate <r>', 'continuous risk-free rate (black76/inverse: discounts the price)')
+    .option('--div <q>', 'black-scholes: continuous dividend / carry yield')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/greeks.js')).runGreeks(opts));
+
+  program
+    .command('iv')
+    .description('Implied volatility of a European option price (quote, or coin for --model inverse)')
+    .option('--model <m>', 'black-scholes, black76 or inverse (price in coin)')
+    .option('--type <t>', 'call or put')
+    .option('--price <P>', 'option price')
+    .option('--spot <S>', 'black-scholes: spot price')
+    .option('--forward <F>', 'black76 / inverse: forward price')
+    .option('--strike <K>', 'strike')
+    .option('--expiry <T>', 'time to expiry in years')
+    .option('--rate <r>', 'continuous risk-free rate (black76/inverse: discounts the price)')
+    .option('--div <q>', 'black-scholes: continuous dividend / carry yield')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/iv.js')).runIv(opts));
+
   return program;
 }
 
