@@ -21,3 +21,16 @@ await build({
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// The Monte Carlo worker thread of `tradesize first-passage`, bundled beside the CLI: the CLI's
+// inlined src/risk/monte-carlo/spawn-worker.ts starts ./monte-carlo-worker.cjs next to itself.
+await build({
+  entryPoints: ['src/risk/monte-carlo/worker.ts'],
+  outfile: 'dist/bin/monte-carlo-worker.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+});

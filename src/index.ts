@@ -96,6 +96,19 @@ export { riskMeasures, RISK_METHODS, type RiskMethod, type RiskMeasuresResult } 
 export { hillTailIndex, type HillResult } from './stats/hill.js';
 export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage.js';
 export { adverseProbability, adverseLevelForProbability, type AdverseSetting } from './risk/first-passage/adverse.js';
+export {
+  simulateFirstPassage,
+  simulateFirstPassageSync,
+  MonteCarloFirstPassageInput,
+  RunOptions,
+  MC_MODELS,
+  CHUNK_PATHS,
+  type MonteCarloFirstPassageResult,
+  type MeanEstimate,
+  type ProgressCallback,
+} from './risk/monte-carlo/index.js';
+export { simulateDrawdown, simulateDrawdownSync, DrawdownSimulationInput, type DrawdownSimulationResult } from './risk/drawdown/index.js';
+export { meanExitTime, meanExitTimeInfinite } from './risk/exit-time/index.js';
 export { impliedVolFromIndex, MAX_IMPLIED_VOL, type ImpliedIndexVol, type ImpliedIndexUnit } from './volatility/implied-index.js';
 export { fitGarch, GarchOptions, GARCH_MIN_OBSERVATIONS, type GarchFit, type GarchStandardErrors, type GarchInnovations } from './volatility/garch.js';
 export { parkinsonVol } from './volatility/parkinson.js';
