@@ -135,3 +135,12 @@ export { alignedLogReturns, type AlignedReturns, type CloseSeries } from './risk
 export { monteCarloStress, type MonteCarloStress, type MonteCarloOptions } from './risk/stress/monte-carlo.js';
 export { monteCarloPortfolio, correlationMatrix, MonteCarloPortfolioOptions } from './risk/stress/monte-carlo-portfolio.js';
 export { stressConstraint, type StressConstraintOptions, type StressLegInput } from './sizing/constraints/stress.js';
+export {
+  optionPrice, optionGreeks, modelCode, type OptionModel, type Greeks, type GreeksArrays,
+  priceOption, blackScholes, black76, inverseOption, type OptionValuation,
+  traderGreeks, DAYS_PER_YEAR, type TraderGreeks,
+  impliedVol, impliedVolKernel, totalVolFromNormalised, type ImpliedVolResult,
+  greeksBatch, impliedVolBatch, type CallFlags,
+  OPTION_MODELS, OPTION_TYPES, OptionInput, ImpliedVolInput, BlackScholesInput, Black76Input, InverseOptionInput,
+  MAX_EXPIRY, MAX_VOL, MAX_RATE, type OptionType,
+} from './options/index.js';
