@@ -130,8 +130,9 @@ export { portfolioMarginRequirement, type PortfolioMarginRequirement } from './r
 export { stressPortfolio, gridStress, type StressResult, type GridStress, type Scenario, type StressAccount } from './risk/stress/stress.js';
 export { maxAdverseMoves, ADVERSE_MOVE_CAPS, type AdverseMove } from './risk/stress/adverse-move.js';
 export { incrementalGrid, type IncrementalGrid } from './risk/stress/incremental.js';
-export { studentTJointReturns, bootstrapJointReturns, normalVariate, gammaVariate, type StudentTJointOptions, type BootstrapJointOptions } from './risk/stress/joint-returns.js';
-export { alignedLogReturns, type AlignedReturns, type CloseSeries } from './risk/stress/history.js';
+export { studentTJointReturns, bootstrapJointReturns, scalesFromVols, normalVariate, gammaVariate, type StudentTJointOptions, type BootstrapJointOptions } from './risk/stress/joint-returns.js';
+export { alignedLogReturns, alignedColumns, type AlignedReturns, type CloseSeries } from './risk/stress/history.js';
+export { fitJointStudentT, kendallTau, type JointStudentT } from './risk/stress/fit-joint.js';
 export { monteCarloStress, type MonteCarloStress, type MonteCarloOptions } from './risk/stress/monte-carlo.js';
 export { monteCarloPortfolio, correlationMatrix, MonteCarloPortfolioOptions } from './risk/stress/monte-carlo-portfolio.js';
 export { stressConstraint, type StressConstraintOptions, type StressLegInput } from './sizing/constraints/stress.js';

@@ -174,6 +174,7 @@ export function createCli(): Command {
     .option('--nu <df>', 'Student-t degrees of freedom of the model-based Monte Carlo (> 2)', '4')
     .option('--history <pairs>', 'bootstrap the Monte Carlo from daily OHLCV files by date: BTC=btc-1d.csv,ETH=eth-1d.csv')
     .option('--block <n>', 'bootstrap block length in days', '5')
+    .option('--mc-method <m>', 'student-t (from the portfolio vols; default), bootstrap (default with --history) or fitted-t (a multivariate t fitted to --history)')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/stress.js')).runStress(opts));
 

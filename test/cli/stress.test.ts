@@ -48,6 +48,8 @@ describe('tradesize stress', () => {
       [['--portfolio', 'examples/portfolio-btc.json', '--mc-paths', '5'], 'INVALID_INPUT', ['--mc-paths']],
       [['--portfolio', 'examples/portfolio-btc.json', '--nu', '2'], 'INVALID_INPUT', ['--nu']],
       [['--portfolio', 'examples/portfolio-btc.json', '--history', 'BTC'], 'INVALID_INPUT', ['--history']],
+      [['--portfolio', 'examples/portfolio-btc.json', '--mc-method', 'fitted-t'], 'MISSING_OPTION', ['--history']],
+      [['--portfolio', 'examples/portfolio-btc.json', '--mc-method', 'garch'], 'INVALID_INPUT', ['--mc-method']],
       [['--portfolio', 'examples/portfolio-btc.json', '--mc-paths', '200', '--report', join(dir, 'no', 'such', 'dir.html')], 'FILE_NOT_FOUND', ['--report']],
     ];
     for (const [args, code, path] of cases) {
@@ -62,6 +64,8 @@ describeWithSharedData('tradesize stress --history (bootstrap from ../shared/dat
   it('bootstraps whole dates from the daily files', async () => {
     const h = ['btc', 'eth', 'sol'].map((u) => `${u.toUpperCase()}=${sharedDataPath(`ohlcv/${u}-usdt-1d.csv`) as string}`).join(',');
     const out = json(await cli('stress', '--portfolio', 'examples/portfolio-multi.json', '--mc-paths', '300', '--history', h, '--json'));
-    expect(out.monteCarlo).toMatchObject({ method: 'bootstrap', paths: 300, horizonDays: 10 });
+    expect(out.monteCarlo).toMatchObject({ method: 'bootstrap', paths: 300, horizonDays: 10, nu: null });
+    const fitted = json(await cli('stress', '--portfolio', 'examples/portfolio-multi.json', '--mc-paths', '300', '--history', h, '--mc-method', 'fitted-t', '--json'));
+    expect(fitted.monteCarlo).toMatchObject({ method: 'fitted-t', paths: 300 });
   });
 });

@@ -3,8 +3,9 @@
  * a portfolio (docs/PORTFOLIO.md): the Deribit-style grid fully revalued with the delta-gamma
  * comparison, the cross-margin account, Greeks per underlying, the largest adverse moves, and a
  * Monte Carlo stress over `--horizon` days — model-based (multivariate Student-t from the
- * portfolio's vols and correlations) by default, so it runs on a fresh clone, or bootstrapped by
- * date from daily OHLCV files with `--history BTC=btc-1d.csv,ETH=eth-1d.csv`.
+ * portfolio's vols and correlations) by default, so it runs on a fresh clone, or from daily OHLCV
+ * files with `--history BTC=btc-1d.csv,ETH=eth-1d.csv`: bootstrapped by date (default with
+ * --history) or a multivariate t fitted to them (`--mc-method fitted-t`).
  *
  * JSON keys (public): worstLoss, worstScenario, scenarios, liquidated, maxAdverseMove, and
  * currency, account, greeks, deltaGammaMaxError, monteCarlo, params. Amounts in the report currency.
@@ -15,7 +16,7 @@ import { stressPortfolio, type StressResult } from '../../risk/stress/stress.js'
 import { monteCarloPortfolio } from '../../risk/stress/monte-carlo-portfolio.js';
 import type { MonteCarloStress } from '../../risk/stress/monte-carlo.js';
 import { alignedLogReturns, type AlignedReturns } from '../../risk/stress/history.js';
-import { parseInteger, parseNumber } from '../options.js';
+import { parseChoice, parseInteger, parseNumber } from '../options.js';
 import { emit, renderRows, renderTable } from '../output.js';
 import { readJson, readOhlc } from '../data.js';
 import { renderStressReport } from '../report-html.js';
@@ -89,10 +90,11 @@ export async function runStress(o: Opts): Promise<void> {
   const blockLength = parseInteger(str(o.block) ?? '5', '--block');
   const historySpec = str(o.history);
   const history = historySpec === undefined ? undefined : await readHistory(historySpec);
+  const method = parseChoice(str(o.mcMethod) ?? (history === undefined ? 'student-t' : 'bootstrap'), '--mc-method', ['student-t', 'fitted-t', 'bootstrap'] as const);
   const result = stressPortfolio(input);
   let monteCarlo: MonteCarloStress;
   try {
-    monteCarlo = monteCarloPortfolio(input, { method: history === undefined ? 'student-t' : 'bootstrap', paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }) });
+    monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }) });
   } catch (e) {
     throw withMcFlag(e);
   }

@@ -52,3 +52,22 @@ export function alignedLogReturns(series: readonly CloseSeries[]): AlignedReturn
   }
   return { underlyings: series.map((s) => s.name), dates: common.slice(1), returns };
 }
+
+/**
+ * The columns of `h` in the order of `underlyings` (a portfolio's), dropping the others.
+ *
+ * @throws TradesizeError MISSING_OPTION naming the underlying without history (['history', u]).
+ */
+export function alignedColumns(h: AlignedReturns, underlyings: readonly string[]): AlignedReturns {
+  const cols = underlyings.map((u) => {
+    const k = h.underlyings.indexOf(u);
+    if (k < 0) throw new TradesizeError('MISSING_OPTION', `history: no history for underlying ${u}`, ['history', u]);
+    return k;
+  });
+  const W = h.underlyings.length;
+  const U = underlyings.length;
+  const T = h.returns.length / W;
+  const returns = new Float64Array(T * U);
+  for (let t = 0; t < T; t++) for (let u = 0; u < U; u++) returns[t * U + u] = h.returns[t * W + (cols[u] as number)] as number;
+  return { underlyings, dates: h.dates, returns };
+}

@@ -2,9 +2,10 @@
  * Joint daily log returns across underlyings for the Monte Carlo stress, as a Float64Array of
  * paths × days × underlyings (index (path·days + day)·U + u).
  *
- * - Model (a fresh clone, no data): multivariate Student-t, x = scale ⊙ (L·z)/√(W/ν) with z iid
- *   standard normal, W ~ χ²_ν and L the Cholesky factor of the correlation matrix; scale_u =
- *   σ_u/√365 · √((ν − 2)/ν) so the daily sd is σ_u/√365 (ν > 2). One W per day shares the tail
+ * - Model: multivariate Student-t, x = scale ⊙ (L·z)/√(W/ν) with z iid standard normal, W ~ χ²_ν
+ *   and L the Cholesky factor of the correlation matrix. From annual vols (a fresh clone, no data)
+ *   scale_u = σ_u/√365 · √((ν − 2)/ν), so the daily sd is σ_u/√365 (ν > 2: {@link scalesFromVols});
+ *   fitted to history, the scales are the fitted t scales (`./fit-joint.ts`). One W per day shares the tail
  *   event across underlyings (joint crashes), as in the multivariate t (Kotz & Nadarajah,
  *   "Multivariate t Distributions and Their Applications", 2004, §1.1). Normals by the Marsaglia
  *   polar method (Marsaglia & Bray, SIAM Review 6(3), 1964); χ²_ν = 2·Gamma(ν/2) by Marsaglia &
@@ -15,7 +16,7 @@
  *   tails and, within a block, the volatility clustering of the data.
  *
  * @example
- * studentTJointReturns({ vols: [0.6, 0.8], correlation: [1, 0.8, 0.8, 1], nu: 4, days: 10, paths: 1000, seed: 7 });
+ * studentTJointReturns({ scales: scalesFromVols([0.6, 0.8], 4), correlation: [1, 0.8, 0.8, 1], nu: 4, days: 10, paths: 1000, seed: 7 });
  */
 import { require } from '../../core/errors.js';
 import { cholesky } from '../../numerics/linalg.js';
@@ -49,13 +50,19 @@ export function gammaVariate(rng: Rng, a: number): number {
   }
 }
 
+/** Daily t scales whose standard deviation is σ/√365 for annualised vols σ (ν > 2; module doc). */
+export function scalesFromVols(vols: readonly number[], nu: number): number[] {
+  require(nu > 2, `monteCarlo: nu must be > 2 to match the vols (finite variance), got ${nu}`, ['nu']);
+  return vols.map((v) => (v / Math.sqrt(365)) * Math.sqrt((nu - 2) / nu));
+}
+
 /** Inputs of {@link studentTJointReturns}. */
 export interface StudentTJointOptions {
-  /** Annualised vols per underlying (365-day year). */
-  readonly vols: readonly number[];
+  /** Daily t scales per underlying. */
+  readonly scales: readonly number[];
   /** Row-major U×U correlation matrix. */
   readonly correlation: ArrayLike<number>;
-  /** Degrees of freedom ν > 2. */
+  /** Degrees of freedom ν > 0. */
   readonly nu: number;
   readonly days: number;
   readonly paths: number;
@@ -64,10 +71,10 @@ export interface StudentTJointOptions {
 
 /** Multivariate Student-t daily log returns (module doc). */
 export function studentTJointReturns(o: StudentTJointOptions): Float64Array {
-  const U = o.vols.length;
-  require(o.nu > 2, `monteCarlo: nu must be > 2 (finite variance), got ${o.nu}`, ['nu']);
+  const U = o.scales.length;
+  require(o.nu > 0, `monteCarlo: nu must be > 0, got ${o.nu}`, ['nu']);
   const l = cholesky(Float64Array.from(o.correlation), U, ['correlations'], 'monteCarlo correlation matrix');
-  const scale = o.vols.map((v) => (v / Math.sqrt(365)) * Math.sqrt((o.nu - 2) / o.nu));
+  const scale = o.scales;
   const rng = createRng(o.seed);
   const out = new Float64Array(o.paths * o.days * U);
   const z = new Float64Array(U);

@@ -1,25 +1,29 @@
 /**
- * Monte Carlo stress of a portfolio file: builds the joint daily returns (Student-t model from the
- * portfolio's vols and `correlations`, or a block bootstrap of aligned history), takes the
- * maintenance requirement from the grid, and revalues every path (`./monte-carlo.ts`).
+ * Monte Carlo stress of a portfolio file: builds the joint daily returns — `student-t`: a
+ * multivariate t from the portfolio's vols and `correlations`; `fitted-t`: the same model fitted
+ * to aligned history (`./fit-joint.ts`); `bootstrap`: whole dates of that history in moving blocks —
+ * takes the maintenance requirement from the grid, and revalues every path (`./monte-carlo.ts`).
  *
  * The model needs each underlying's `vol` (annualised) and uses the `correlations` pairs
  * ("BTC/ETH": 0.85; missing pairs 0); ν defaults to 4 (a typical daily crypto tail). The bootstrap
- * needs aligned history for every underlying of the portfolio (`./history.ts`).
+ * and the fitted model need aligned history for every underlying of the portfolio (`./history.ts`).
  *
  * @throws TradesizeError INVALID_INPUT naming the option or the portfolio field (a missing vol:
  *   ['underlyings', 'SOL', 'vol']; a missing history: ['history', 'SOL']).
  * @example
  * monteCarloPortfolio(json, { paths: 10_000, days: 10, seed: 1 }); // model-based, no data needed
  * monteCarloPortfolio(json, { method: 'bootstrap', history: alignedLogReturns(series), blockLength: 5 });
+ * monteCarloPortfolio(json, { method: 'fitted-t', history: alignedLogReturns(series) });
  */
 import { z } from 'zod';
 import { TradesizeError } from '../../core/errors.js';
 import { parseInput } from '../../core/validate.js';
-import { compilePortfolio, type CompiledPortfolio } from '../../portfolio/compile.js';
+import { compilePortfolio } from '../../portfolio/compile.js';
 import { parsePortfolio, type Portfolio } from '../../portfolio/schema.js';
 import type { AlignedReturns } from './history.js';
-import { bootstrapJointReturns, studentTJointReturns } from './joint-returns.js';
+import { bootstrapJointReturns, scalesFromVols, studentTJointReturns } from './joint-returns.js';
+import { fitJointStudentT } from './fit-joint.js';
+import { alignedColumns } from './history.js';
 import { portfolioMarginRequirement } from './margin.js';
 import { monteCarloStress, type MonteCarloStress } from './monte-carlo.js';
 import { revalueGrid } from './grid.js';
@@ -27,7 +31,7 @@ import { stressParams } from './params.js';
 
 export const MonteCarloPortfolioOptions = z
   .object({
-    method: z.enum(['student-t', 'bootstrap']).default('student-t'),
+    method: z.enum(['student-t', 'fitted-t', 'bootstrap']).default('student-t'),
     paths: z.number().int().min(100).max(1_000_000).default(10_000),
     days: z.number().int().min(1).max(365).default(10),
     seed: z.number().int().refine(Number.isSafeInteger, 'seed must be a safe integer').default(1),
@@ -53,20 +57,6 @@ export function correlationMatrix(p: Portfolio): Float64Array {
   return m;
 }
 
-function historyColumns(c: CompiledPortfolio, h: AlignedReturns): Float64Array {
-  const U = c.underlyings.length;
-  const cols = c.underlyings.map((u) => {
-    const k = h.underlyings.indexOf(u);
-    if (k < 0) throw new TradesizeError('MISSING_OPTION', `monteCarlo: no history for underlying ${u}`, ['history', u]);
-    return k;
-  });
-  const W = h.underlyings.length;
-  const T = h.returns.length / W;
-  const out = new Float64Array(T * U);
-  for (let t = 0; t < T; t++) for (let u = 0; u < U; u++) out[t * U + u] = h.returns[t * W + (cols[u] as number)] as number;
-  return out;
-}
-
 /** Monte Carlo stress of a portfolio (module doc). */
 export function monteCarloPortfolio(input: unknown, options: MonteCarloPortfolioOptions = {}): MonteCarloStress {
   const { history, ...rest } = options;
@@ -76,16 +66,25 @@ export function monteCarloPortfolio(input: unknown, options: MonteCarloPortfolio
   const g = revalueGrid(c, stressParams(portfolio.stress));
   const maintenance = c.margin.style === 'portfolio' ? portfolioMarginRequirement(g, c.margin.mmFactor).mmr : 0;
   let returns: Float64Array;
-  if (o.method === 'bootstrap') {
-    if (history === undefined) throw new TradesizeError('MISSING_OPTION', 'monteCarlo: the bootstrap needs history (aligned daily returns)', ['history']);
-    returns = bootstrapJointReturns({ history: historyColumns(c, history), underlyings: c.underlyings.length, days: o.days, paths: o.paths, blockLength: o.blockLength, seed: o.seed });
-  } else {
+  let nu: number | null = null;
+  if (o.method === 'student-t') {
     const vols = c.underlyings.map((u) => {
       const v = portfolio.underlyings[u]?.vol;
       if (v === undefined) throw new TradesizeError('INVALID_INPUT', `monteCarlo: underlying ${u} needs a vol for the Student-t model`, ['underlyings', u, 'vol']);
       return v;
     });
-    returns = studentTJointReturns({ vols, correlation: correlationMatrix(portfolio), nu: o.nu, days: o.days, paths: o.paths, seed: o.seed });
+    nu = o.nu;
+    returns = studentTJointReturns({ scales: scalesFromVols(vols, o.nu), correlation: correlationMatrix(portfolio), nu, days: o.days, paths: o.paths, seed: o.seed });
+  } else {
+    if (history === undefined) throw new TradesizeError('MISSING_OPTION', `monteCarlo: ${o.method} needs history (aligned daily returns)`, ['history']);
+    const h = alignedColumns(history, c.underlyings);
+    if (o.method === 'fitted-t') {
+      const fit = fitJointStudentT(h);
+      nu = fit.nu;
+      returns = studentTJointReturns({ scales: fit.scales, correlation: fit.correlation, nu, days: o.days, paths: o.paths, seed: o.seed });
+    } else {
+      returns = bootstrapJointReturns({ history: h.returns, underlyings: c.underlyings.length, days: o.days, paths: o.paths, blockLength: o.blockLength, seed: o.seed });
+    }
   }
-  return monteCarloStress(c, returns, { method: o.method, paths: o.paths, days: o.days, seed: o.seed, maintenance });
+  return monteCarloStress(c, returns, { method: o.method, paths: o.paths, days: o.days, seed: o.seed, maintenance, nu });
 }

@@ -1,7 +1,7 @@
 /**
  * Monte Carlo margin stress over a horizon of H days: correlated, fat-tailed daily moves of every
- * underlying (`./joint-returns.ts`: a multivariate Student-t, or whole dates bootstrapped from
- * history), each path revalued in full at every day's close (options with time decay, vols
+ * underlying (`./joint-returns.ts`: a multivariate Student-t, given or fitted, or whole dates
+ * bootstrapped from history), each path revalued in full at every day's close (options with time decay, vols
  * unchanged):
  *
  *   s_u(d) = s_u · exp(Σ_{j ≤ d} x_{u,j}),   NC(d) = equity at s(d) after d/365 years,
@@ -24,9 +24,11 @@ import { riskMeasures } from '../var-es.js';
 
 /** Result of {@link monteCarloStress}; amounts in the report currency. */
 export interface MonteCarloStress {
-  readonly method: 'student-t' | 'bootstrap';
+  readonly method: 'student-t' | 'fitted-t' | 'bootstrap';
   readonly paths: number;
   readonly horizonDays: number;
+  /** Degrees of freedom of the t model (null for the bootstrap). */
+  readonly nu: number | null;
   readonly seed: number;
   readonly pLiquidation: number;
   readonly standardError: number;
@@ -39,9 +41,10 @@ export interface MonteCarloStress {
 
 /** Options of {@link monteCarloStress}. */
 export interface MonteCarloOptions {
-  readonly method: 'student-t' | 'bootstrap';
+  readonly method: 'student-t' | 'fitted-t' | 'bootstrap';
   readonly paths: number;
   readonly days: number;
+  readonly nu: number | null;
   readonly seed: number;
   /** Portfolio-margin MMR held over the horizon (ignored for standard margin). */
   readonly maintenance: number;
@@ -80,6 +83,7 @@ export function monteCarloStress(c: CompiledPortfolio, returns: Float64Array, o:
     method: o.method,
     paths: o.paths,
     horizonDays: o.days,
+    nu: o.nu,
     seed: o.seed,
     pLiquidation: p,
     standardError: Math.sqrt((p * (1 - p)) / o.paths),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { monteCarloPortfolio, correlationMatrix } from '../../../src/risk/stress/monte-carlo-portfolio.js';
-import { studentTJointReturns, bootstrapJointReturns, gammaVariate } from '../../../src/risk/stress/joint-returns.js';
+import { studentTJointReturns, bootstrapJointReturns, gammaVariate, scalesFromVols } from '../../../src/risk/stress/joint-returns.js';
+import { fitJointStudentT, kendallTau } from '../../../src/risk/stress/fit-joint.js';
 import { alignedLogReturns } from '../../../src/risk/stress/history.js';
 import { parsePortfolio } from '../../../src/portfolio/schema.js';
 import { createRng } from '../../../src/stats/random.js';
@@ -9,7 +10,8 @@ import { TradesizeError } from '../../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../../helpers/shared-data.js';
 import { parseOhlcCsv } from '../../../src/market/ohlc-csv.js';
 
-const fixture = readFixture<{ monteCarlo: { portfolio: unknown; nu: number; pLiquidation: number } }>('risk/stress-grid.json').monteCarlo;
+const all = readFixture<{ monteCarlo: { portfolio: unknown; nu: number; pLiquidation: number }; fit: { sample: number[][]; kendallTau: number[][]; tFit: { loc: number; scale: number; nu: number }[] } }>('risk/stress-grid.json');
+const fixture = all.monteCarlo;
 const multi = JSON.parse(readFileSync(new URL('../../../examples/portfolio-multi.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const code = (f: () => unknown) => {
@@ -39,7 +41,7 @@ describe('Monte Carlo stress', () => {
 
   it('Student-t draws: daily sd σ/√365 and the target correlation (60,000 draws, 4 % tolerance)', () => {
     const paths = 60_000;
-    const x = studentTJointReturns({ vols: [0.6, 0.9], correlation: [1, 0.7, 0.7, 1], nu: 6, days: 1, paths, seed: 5 });
+    const x = studentTJointReturns({ scales: scalesFromVols([0.6, 0.9], 6), correlation: [1, 0.7, 0.7, 1], nu: 6, days: 1, paths, seed: 5 });
     let sa = 0, sb = 0, sab = 0;
     for (let i = 0; i < paths; i++) {
       const a = x[2 * i] as number;
@@ -49,6 +51,29 @@ describe('Monte Carlo stress', () => {
     expect(Math.sqrt(sa / paths) / (0.6 / Math.sqrt(365))).toBeCloseTo(1, 1);
     expect(Math.sqrt(sb / paths) / (0.9 / Math.sqrt(365))).toBeCloseTo(1, 1);
     expect(Math.abs(sab / Math.sqrt(sa * sb) - 0.7)).toBeLessThan(0.04 * 0.7);
+  });
+
+  it('fitted multivariate t: Kendall τ equals scipy.stats.kendalltau (1e-12); per-column t fits match scipy.stats.t.fit (scale 1e-3, ν 1e-2 relative)', () => {
+    const { sample, kendallTau: tau, tFit } = all.fit;
+    const cols = [0, 1, 2].map((u) => sample.map((row) => row[u] as number));
+    for (let u = 0; u < 3; u++) for (let v = 0; v < u; v++) expect(kendallTau(cols[u] as number[], cols[v] as number[])).toBeCloseTo((tau[u] as number[])[v] as number, 12);
+    const fit = fitJointStudentT({ underlyings: ['A', 'B', 'C'], dates: sample.map((_, i) => String(i)), returns: Float64Array.from(sample.flat()) });
+    fit.perUnderlying.forEach((f, u) => {
+      const ref = tFit[u] as { scale: number; nu: number };
+      expect(Math.abs(f.scale / ref.scale - 1)).toBeLessThan(1e-3);
+      expect(Math.abs(f.nu / ref.nu - 1)).toBeLessThan(1e-2);
+    });
+    expect(fit.correlation[1]).toBeCloseTo(Math.sin((Math.PI / 2) * ((tau[1] as number[])[0] as number)), 12);
+  });
+
+  it('fitted multivariate t recovers the model it was simulated from (4,000 days: ν, scales, correlation)', () => {
+    const scales = [0.02, 0.03, 0.05];
+    const correlation = [1, 0.6, 0.4, 0.6, 1, 0.5, 0.4, 0.5, 1];
+    const returns = studentTJointReturns({ scales, correlation, nu: 4, days: 1, paths: 4_000, seed: 21 });
+    const fit = fitJointStudentT({ underlyings: ['A', 'B', 'C'], dates: Array.from({ length: 4_000 }, (_, i) => String(i)), returns });
+    expect(Math.abs(fit.nu - 4)).toBeLessThan(0.8);
+    fit.scales.forEach((s, u) => expect(Math.abs(s / (scales[u] as number) - 1)).toBeLessThan(0.05));
+    for (const k of [1, 2, 5]) expect(Math.abs((fit.correlation[k] as number) - (correlation[k] as number))).toBeLessThan(0.05);
   });
 
   it('Gamma variates have mean a and variance a (shapes 0.5, 2, 7.5)', () => {
@@ -81,6 +106,7 @@ describe('Monte Carlo stress', () => {
     expect(code(() => monteCarloPortfolio({ ...multi, correlations: { 'BTC/ETH': 0.99, 'BTC/SOL': -0.99, 'ETH/SOL': 0.99 } }, { paths: 100 }))).toEqual(['INVALID_INPUT', ['correlations']]);
     expect(code(() => monteCarloPortfolio(multi, { paths: 10 }))).toEqual(['INVALID_INPUT', ['paths']]);
     expect(code(() => monteCarloPortfolio(multi, { method: 'bootstrap', paths: 100 }))).toEqual(['MISSING_OPTION', ['history']]);
+    expect(code(() => monteCarloPortfolio(multi, { method: 'fitted-t', paths: 100 }))).toEqual(['MISSING_OPTION', ['history']]);
     const linearSol = (multi.positions as { kind: string; underlying: string }[]).filter((x) => !(x.kind === 'option' && x.underlying === 'SOL'));
     const noVol = { ...multi, positions: linearSol, underlyings: { ...(multi.underlyings as object), SOL: { spot: 150 } } };
     expect(code(() => monteCarloPortfolio(noVol, { paths: 100 }))).toEqual(['INVALID_INPUT', ['underlyings', 'SOL', 'vol']]);
@@ -111,5 +137,8 @@ describeWithSharedData('Monte Carlo stress bootstrapped from ../shared/data dail
     expect(ten.var99).toBeGreaterThan(one.var99);
     expect(ten.pLiquidation).toBeGreaterThanOrEqual(0);
     expect(monteCarloPortfolio(multi, { method: 'bootstrap', history, paths: 2_000, days: 10, blockLength: 5, seed: 2 })).toEqual(ten);
+    const fitted = monteCarloPortfolio(multi, { method: 'fitted-t', history, paths: 2_000, days: 10, seed: 2 });
+    expect(fitted.nu).toBeGreaterThan(1);
+    expect(fitted.nu).toBeLessThan(10);
   });
 });
