@@ -145,3 +145,11 @@ export {
   OPTION_MODELS, OPTION_TYPES, OptionInput, ImpliedVolInput, BlackScholesInput, Black76Input, InverseOptionInput,
   MAX_EXPIRY, MAX_VOL, MAX_RATE, type OptionType,
 } from './options/index.js';
+
+// Regimes: Gaussian HMM, volatility-percentile classifier, per-regime sizing multiplier
+export { fitHmm, hmmFilter, FitHmmOptions, HMM_STATES, HMM_MIN_OBSERVATIONS_PER_STATE, HMM_VARIANCE_FLOOR, type HmmFit, type HmmFilterResult } from './regime/hmm.js';
+export { viterbi, type ViterbiResult } from './regime/viterbi.js';
+export type { HmmParams } from './regime/params.js';
+export { hmmRegimes, HmmRegimesInput, STATE_LABELS, type RegimeReport, type RegimeState } from './regime/report.js';
+export { volRegime, VolRegimeInput, VOL_REGIMES, VOL_REGIME_MIN_OBSERVATIONS, type VolRegimeReport, type VolRegimeLabel } from './regime/vol-regime.js';
+export { regimeMultiplier, VOL_REGIME_MULTIPLIERS, type RegimeMultiplier, type RegimeMultiplierOptions, type RegimeWeighting } from './regime/multiplier.js';

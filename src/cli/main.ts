@@ -208,6 +208,24 @@ export function createCli(): Command {
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/iv.js')).runIv(opts));
 
+  program
+    .command('regime')
+    .description('Volatility regimes of a CSV series: Gaussian HMM (states, transition matrix, current state) or the EWMA vol percentile, and the sizing multiplier they imply')
+    .option('--data <file>', 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)')
+    .option('--column <name>', 'column to read (default close, or the only data column)')
+    .option('--input <kind>', 'the column holds prices or simple returns (default prices)')
+    .option('--method <m>', 'hmm (default) or vol')
+    .option('--states <k>', 'hmm: number of states, 2 (default) or 3')
+    .option('--starts <n>', 'hmm: EM starts (the deterministic one plus n-1 seeded random ones; default 1)')
+    .option('--seed <k>', 'hmm: seed of the random starts (default 1)')
+    .option('--weighting <w>', 'hmm: multiplier weighted by the filtered probabilities (probability, default) or of the current state (current)')
+    .option('--multipliers <table>', 'multiplier per regime, each in (0, 1]: hmm "1,0.6[,0.3]" (calm first); vol "low=1,normal=0.75,high=0.5"')
+    .option('--lambda <l>', 'vol: EWMA decay (default 0.94)')
+    .option('--window <n>', 'vol: trailing forecasts the current vol is ranked in (default 365)')
+    .option('--periods-per-year <n>', 'bars per year (default: inferred from timestamps, else 365)')
+    .option('--json', 'print one JSON object')
+    .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/regime.js')).runRegime(opts));
+
   return program;
 }
 
