@@ -87,7 +87,7 @@ export function createCli(): Command {
     .option('--paths <n>', 'simulate this many paths (default 100000 for student-t/garch-t)')
     .option('--steps <n>', 'simulation: grid steps over the horizon (default one per day; garch-t: always daily)')
     .option('--seed <k>', 'simulation: seed (default 1); the same seed gives the same numbers on any thread count')
-    .option('--threads <n>', 'simulation: worker threads (default: all cores)')
+    .option('--threads <n>', 'simulation: worker threads (default: all cores; 1 for runs under 4e6 path-steps)')
     .addOption(new Option('--monitoring <m>', 'gbm simulation: continuous (Brownian-bridge correction, default) or discrete (grid points)').choices(['continuous', 'discrete']))
     .option('--nu <v>', 'student-t: degrees of freedom > 2 (default 4); garch-t: of the innovations (with --omega --alpha --beta)')
     .option('--data <file>', 'student-t: fit nu to the log returns of this CSV; garch-t: fit GARCH(1,1)-t to them')

@@ -17,7 +17,6 @@
  * A progress bar is drawn on stderr for long simulations (at least 2·10⁷ path-steps) when stderr
  * is a terminal and --json is not given.
  */
-import { availableParallelism } from 'node:os';
 import { TradesizeError } from '../../core/errors.js';
 import { parseChoice, parseNumber } from '../options.js';
 import { emit, renderRows, type Row } from '../output.js';
@@ -28,7 +27,7 @@ import { fitGarch } from '../../volatility/garch.js';
 import { fitStudentT } from '../../stats/student-t-fit.js';
 import { barrierHitProbability, firstPassage } from '../../risk/first-passage.js';
 import { meanExitTime } from '../../risk/exit-time/index.js';
-import { DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, type MonteCarloFirstPassageInput } from '../../risk/monte-carlo/index.js';
+import { DEFAULT_PATHS, DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, threadsFor, type MonteCarloFirstPassageInput } from '../../risk/monte-carlo/index.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 type Model = (typeof MC_MODELS)[number];
@@ -195,7 +194,7 @@ async function simulated(o: Opts, c: Common, horizonText: string): Promise<First
   const paths = integer(o, 'paths', '--paths', 1);
   const steps = integer(o, 'steps', '--steps', 1);
   const seed = integer(o, 'seed', '--seed', 0) ?? 1;
-  const threads = integer(o, 'threads', '--threads', 1) ?? availableParallelism();
+  const requestedThreads = integer(o, 'threads', '--threads', 1);
   const monitoringText = str(o.monitoring);
   const monitoring = monitoringText === undefined ? undefined : parseChoice(monitoringText, '--monitoring', ['continuous', 'discrete'] as const);
   const d = await dynamics(o, c);
@@ -205,7 +204,8 @@ async function simulated(o: Opts, c: Common, horizonText: string): Promise<First
     ...(paths === undefined ? {} : { paths }), ...(steps === undefined ? {} : { steps }), ...(monitoring === undefined ? {} : { monitoring }),
     ...d.input,
   };
-  const pathSteps = (paths ?? 100_000) * (steps ?? Math.ceil(horizon * 365));
+  const pathSteps = (paths ?? DEFAULT_PATHS) * (steps ?? Math.ceil(horizon * 365));
+  const threads = threadsFor(pathSteps, requestedThreads);
   const bar = progressBar(process.stderr, o.json !== true && pathSteps >= PROGRESS_MIN_PATH_STEPS);
   let r;
   try {

@@ -22,7 +22,6 @@
  * American Statistician 50(4) (1996) 361–365 (definition 7); P. Glasserman, "Monte Carlo Methods
  * in Financial Engineering" (2004), §1.1 and §6.4.
  */
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseInput } from '../../core/validate.js';
 import { openUnit } from '../../core/schemas.js';
@@ -30,7 +29,7 @@ import { drawdownProbability } from '../../kelly/fractional.js';
 import { abmHitProbability } from '../first-passage/index.js';
 import { checkModel, ModelFields, stepModel } from '../monte-carlo/model-input.js';
 import type { EquitySpec } from '../monte-carlo/path-spec.js';
-import { runChunks, runChunksSync, type ProgressCallback } from '../monte-carlo/pool.js';
+import { runChunks, runChunksSync, threadsFor, type ProgressCallback } from '../monte-carlo/pool.js';
 import { RunOptions } from '../monte-carlo/run-options.js';
 import { binomialStdError, meanEstimate, type MeanEstimate } from '../monte-carlo/estimate.js';
 import type { Job } from '../monte-carlo/job.js';
@@ -182,7 +181,7 @@ function summarize(v: Parsed, job: Job & { kind: 'drawdown' }, chunks: readonly 
 export async function simulateDrawdown(input: DrawdownSimulationInput, options: RunOptions = {}): Promise<DrawdownSimulationResult> {
   const { v, job } = prepare(input, 'simulateDrawdown');
   const o = parseInput(RunOptions, options, 'simulateDrawdown');
-  return summarize(v, job, await runChunks(job, o.threads ?? availableParallelism(), o.onProgress));
+  return summarize(v, job, await runChunks(job, threadsFor(job.paths * job.spec.steps, o.threads), o.onProgress));
 }
 
 /**

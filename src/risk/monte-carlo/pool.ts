@@ -4,8 +4,11 @@
  *
  * Work is handed out in batches of consecutive chunks (about eight batches per thread, at most
  * 16 chunks each) to whichever worker is idle; `onProgress` receives the fraction of chunks done
- * after each batch. One thread (or a single chunk) runs synchronously without workers.
+ * after each batch. One thread (or a single chunk) runs synchronously without workers; without an
+ * explicit thread count, runs below {@link SMALL_RUN_PATH_STEPS} path-steps do too (starting a
+ * worker costs about as much as simulating a few million path-steps).
  */
+import { availableParallelism } from 'node:os';
 import { chunkCount, runChunk, type Job } from './job.js';
 import type { BatchReply, BatchRequest } from './worker.js';
 import { spawnWorker } from './spawn-worker.js';
@@ -14,6 +17,22 @@ import { spawnWorker } from './spawn-worker.js';
 export type ProgressCallback = (fraction: number) => void;
 
 const MAX_BATCH = 16;
+/** Without an explicit thread count, runs of fewer path-steps stay in the calling thread. */
+export const SMALL_RUN_PATH_STEPS = 4_000_000;
+
+/**
+ * The thread count used for `pathSteps` = paths × steps: `requested` when given, else 1 for a
+ * small run and `os.availableParallelism()` otherwise.
+ *
+ * @example
+ * threadsFor(1_000_000);        // => 1
+ * threadsFor(100_000_000);      // => os.availableParallelism()
+ * threadsFor(1_000_000, 4);     // => 4
+ */
+export function threadsFor(pathSteps: number, requested?: number): number {
+  if (requested !== undefined) return requested;
+  return pathSteps < SMALL_RUN_PATH_STEPS ? 1 : availableParallelism();
+}
 const BATCHES_PER_THREAD = 8;
 
 /** Runs every chunk of `job` in this thread. */

@@ -16,14 +16,13 @@
  * Source of the estimators: P. Glasserman, "Monte Carlo Methods in Financial Engineering"
  * (2004), §1.1 (sample means, standard errors and confidence intervals).
  */
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseInput } from '../../core/validate.js';
 import { positive } from '../../core/schemas.js';
 import type { PathSpec } from './path-spec.js';
 import { TALLY, TALLY_SIZE } from './first-passage-kernel.js';
 import { checkModel, ModelFields, stepModel } from './model-input.js';
-import { runChunks, runChunksSync, type ProgressCallback } from './pool.js';
+import { runChunks, runChunksSync, threadsFor, type ProgressCallback } from './pool.js';
 import { RunOptions } from './run-options.js';
 import { binomialStdError, meanEstimate, type MeanEstimate } from './estimate.js';
 import type { Job } from './job.js';
@@ -128,7 +127,7 @@ function summarize(p: Prepared, chunks: readonly Float64Array[]): MonteCarloFirs
 export async function simulateFirstPassage(input: MonteCarloFirstPassageInput, options: RunOptions = {}): Promise<MonteCarloFirstPassageResult> {
   const p = prepare(input, 'simulateFirstPassage');
   const o = parseInput(RunOptions, options, 'simulateFirstPassage');
-  const chunks = await runChunks(p.job, o.threads ?? availableParallelism(), o.onProgress);
+  const chunks = await runChunks(p.job, threadsFor(p.job.paths * p.job.spec.steps, o.threads), o.onProgress);
   return summarize(p, chunks);
 }
 
