@@ -6,7 +6,10 @@
  *   NC_i = the position's equity contribution (`./valuation.ts`)
  *   standard margin:  IMR_i = imRate_i × N_i,  MMR_i = mmRate_i × N_i, with the requirement notional
  *     N_i = |q|·F (linear perpetual/future), |q|·s/F = |q|/f (inverse: |q| USD of contracts valued
- *     in coin at F, converted at s), |q|·s for a short option, 0 for a long option (premium paid).
+ *     in coin at F, converted at s), |q|·s for a short option, 0 for a long option (premium paid);
+ *     or, for a perpetual/future with `venue` and `symbol`, the venue model's tiered initial and
+ *     maintenance margin at the mark F (`VenueModel.positionMargin`, `../venues/*.ts`), converted
+ *     at s when the instrument is inverse (margin in coin).
  *   portfolio margin (Deribit PM): IMR = the grid's margin (worst loss, extended table included,
  *     `../risk/stress/margin.ts`), MMR = mm_factor × IMR — not a per-position sum, so the fold gives
  *     NC and the requirements replace its (zero) IMR/MMR.
@@ -35,10 +38,30 @@ export function requirementNotional(c: CompiledPortfolio, i: number, s: number):
   return q < 0 ? -q * s : 0;
 }
 
+function venueMargin(c: CompiledPortfolio, i: number, s: number): { initialMargin: number; maintenanceMargin: number } {
+  const v = c.venue[i] as NonNullable<CompiledPortfolio['venue'][number]>;
+  const mark = (c.fwd[i] as number) * s;
+  const pm = v.model.positionMargin(v.instrument, { ...v.position, markPrice: mark }, mark, v.leverage);
+  const toReport = v.instrument.kind === 'inverse' ? s : 1;
+  return { initialMargin: pm.initialMargin * toReport, maintenanceMargin: pm.maintenanceMargin * toReport };
+}
+
+/** Standard-margin maintenance requirement of position i at underlying price s (module doc). */
+export function maintenanceAt(c: CompiledPortfolio, i: number, s: number): number {
+  if (c.venue[i] != null) return venueMargin(c, i, s).maintenanceMargin;
+  return (c.mmRate[i] as number) * requirementNotional(c, i, s);
+}
+
+/** Standard-margin initial requirement of position i at underlying price s (module doc). */
+export function initialAt(c: CompiledPortfolio, i: number, s: number): number {
+  if (c.venue[i] != null) return venueMargin(c, i, s).initialMargin;
+  return (c.imRate[i] as number) * requirementNotional(c, i, s);
+}
+
 /** Risk of position i at underlying price s (NC = its equity contribution; standard-margin IMR/MMR). */
 export function positionRiskAt(c: CompiledPortfolio, i: number, s: number): Risk {
-  const n = c.margin.style === 'standard' ? requirementNotional(c, i, s) : 0;
-  return { imr: (c.imRate[i] as number) * n, mmr: (c.mmRate[i] as number) * n, nc: positionValue(c, i, s, c.vol[i] as number, 0) };
+  const standard = c.margin.style === 'standard';
+  return { imr: standard ? initialAt(c, i, s) : 0, mmr: standard ? maintenanceAt(c, i, s) : 0, nc: positionValue(c, i, s, c.vol[i] as number, 0) };
 }
 
 /**

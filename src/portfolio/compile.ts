@@ -12,7 +12,17 @@
  * const c = compilePortfolio(parsePortfolio(json));
  * c.n; c.underlyings; // => number of positions, ['BTC', 'ETH']
  */
-import type { Portfolio, PositionSpec } from './schema.js';
+import { venueOf, type Portfolio, type PositionSpec } from './schema.js';
+import type { Instrument, Position, VenueModel } from '../venues/types.js';
+
+/** A perpetual or future margined by its venue's model (standard margin). */
+export interface VenueLeg {
+  readonly model: VenueModel;
+  readonly instrument: Instrument;
+  /** The venue position at entry (contracts = |q| / the instrument's contract size); its mark is set per scenario. */
+  readonly position: Position;
+  readonly leverage: number | undefined;
+}
 
 export const LINEAR = 0;
 export const INVERSE_LINEAR = 1;
@@ -50,6 +60,8 @@ export interface CompiledPortfolio {
   readonly div: Float64Array;
   readonly imRate: Float64Array;
   readonly mmRate: Float64Array;
+  /** Venue margin rules per position (null: the rates above). */
+  readonly venue: readonly (VenueLeg | null)[];
   /** The validated input, for reports. */
   readonly source: Portfolio;
 }
@@ -84,6 +96,7 @@ export function compilePortfolio(p: Portfolio): CompiledPortfolio {
     div: new Float64Array(n), imRate: new Float64Array(n), mmRate: new Float64Array(n),
   };
   const m = p.account.margin;
+  const venue: (VenueLeg | null)[] = [];
   p.positions.forEach((pos, i) => {
     const ui = index.get(pos.underlying) as number;
     const u = p.underlyings[pos.underlying] as Portfolio['underlyings'][string];
@@ -94,6 +107,16 @@ export function compilePortfolio(p: Portfolio): CompiledPortfolio {
     c.div[i] = u.div;
     c.imRate[i] = pos.imRate ?? (m.style === 'standard' ? m.imRate : 0);
     c.mmRate[i] = pos.mmRate ?? (m.style === 'standard' ? m.mmRate : 0);
+    const v = pos.kind === 'option' ? null : venueOf(p, pos, i);
+    venue.push(
+      v === null || pos.kind === 'option'
+        ? null
+        : {
+            ...v,
+            position: { symbol: v.instrument.symbol, side: pos.quantity > 0 ? 'long' : 'short', quantity: Math.abs(pos.quantity * pos.contractSize) / v.instrument.contractSize, entryPrice: pos.entryPrice },
+            leverage: pos.leverage,
+          },
+    );
     if (pos.kind === 'perpetual') {
       c.entry[i] = pos.entryPrice;
       c.fwd[i] = (pos.markPrice ?? u.spot) / u.spot;
@@ -112,5 +135,5 @@ export function compilePortfolio(p: Portfolio): CompiledPortfolio {
     }
   });
   const cash = p.account.collateral[p.account.currency] ?? 0;
-  return { currency: p.account.currency, underlyings: names, spot, cash, coin, margin: m, n, ...c, source: p };
+  return { currency: p.account.currency, underlyings: names, spot, cash, coin, margin: m, n, ...c, venue, source: p };
 }

@@ -19,6 +19,8 @@
 import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
 import { TradesizeError } from '../core/errors.js';
+import { getInstrument, getVenue } from '../venues/registry.js';
+import type { Instrument, VenueModel } from '../venues/types.js';
 
 const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO 8601 date, e.g. 2026-12-25T08:00:00Z');
 const rate = z.number().min(0).max(1);
@@ -63,6 +65,17 @@ export const UnderlyingSchema = z
   })
   .strict();
 
+/**
+ * Standard margin from a venue's own model (perpetuals and futures): the bundled instrument's
+ * tiered IM/MM at the moved mark (`../venues/registry.ts`); `leverage` sets the IM (default the
+ * tier's maximum).
+ */
+const venueRules = {
+  venue: z.string().min(1).optional(),
+  symbol: z.string().min(1).optional(),
+  leverage: z.number().positive().max(1000).optional(),
+};
+
 const common = {
   underlying: z.string().min(1),
   quantity: z.number().refine((q) => q !== 0, 'quantity must not be 0 (+ long, − short)'),
@@ -72,13 +85,14 @@ const common = {
 };
 
 export const PerpetualSchema = z
-  .object({ kind: z.literal('perpetual'), ...common, settlement: z.enum(['linear', 'inverse']).default('linear'), entryPrice: z.number().positive(), markPrice: z.number().positive().optional() })
+  .object({ kind: z.literal('perpetual'), ...common, ...venueRules, settlement: z.enum(['linear', 'inverse']).default('linear'), entryPrice: z.number().positive(), markPrice: z.number().positive().optional() })
   .strict();
 
 export const FutureSchema = z
   .object({
     kind: z.literal('future'),
     ...common,
+    ...venueRules,
     settlement: z.enum(['linear', 'inverse']).default('linear'),
     entryPrice: z.number().positive(),
     expiry: isoDate,
@@ -121,6 +135,33 @@ export type PositionSpec = z.output<typeof PositionSchema>;
 export type PositionInput = z.input<typeof PositionSchema>;
 export type StressParamsInput = z.input<typeof StressParamsSchema>;
 
+/** A position's venue model and bundled instrument, or null without `venue`/`symbol` (validated). */
+export function venueOf(p: Portfolio, pos: Extract<PositionSpec, { kind: 'perpetual' | 'future' }>, i: number): { model: VenueModel; instrument: Instrument } | null {
+  if (pos.venue === undefined && pos.symbol === undefined) {
+    if (pos.leverage !== undefined) throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}].leverage needs venue and symbol`, ['positions', i, 'leverage']);
+    return null;
+  }
+  const at = (field: string) => ['positions', i, field];
+  if (pos.venue === undefined || pos.symbol === undefined) throw new TradesizeError('MISSING_OPTION', `portfolio: positions[${i}] needs both venue and symbol`, at(pos.venue === undefined ? 'venue' : 'symbol'));
+  if (p.account.margin.style === 'portfolio') throw new TradesizeError('CONFLICTING_OPTIONS', `portfolio: positions[${i}] has venue margin rules but the account uses portfolio margin`, at('venue'));
+  let model: VenueModel;
+  let instrument: Instrument;
+  try {
+    model = getVenue(pos.venue);
+    instrument = getInstrument(pos.venue, pos.symbol);
+  } catch (e) {
+    if (e instanceof TradesizeError) throw new TradesizeError(e.code, `portfolio: positions[${i}]: ${e.message}`, at(e.code === 'UNKNOWN_VENUE' ? 'venue' : 'symbol'));
+    throw e;
+  }
+  if (instrument.kind !== pos.settlement) {
+    throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}] is ${pos.settlement} but ${instrument.venue} ${instrument.symbol} is ${instrument.kind}`, at('settlement'));
+  }
+  if (pos.leverage === undefined && !instrument.tiers.every((t) => Number.isFinite(t.maxLeverage))) {
+    throw new TradesizeError('MISSING_OPTION', `portfolio: positions[${i}]: ${instrument.venue} ${instrument.symbol}'s tier table states no max leverage; give leverage`, at('leverage'));
+  }
+  return { model, instrument };
+}
+
 /** Cross-field checks zod cannot express locally: known underlyings, vols, expiries after asOf. */
 function checkReferences(p: Portfolio): void {
   const asOf = Date.parse(p.asOf);
@@ -140,6 +181,7 @@ function checkReferences(p: Portfolio): void {
     if (pos.kind === 'option' && pos.vol === undefined && u.vol === undefined) {
       throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}] has no vol and underlying ${pos.underlying} has none`, ['positions', i, 'vol']);
     }
+    if (pos.kind !== 'option') venueOf(p, pos, i);
     if (p.account.margin.style === 'portfolio' && (pos.imRate !== undefined || pos.mmRate !== undefined)) {
       throw new TradesizeError('CONFLICTING_OPTIONS', `portfolio: positions[${i}] has margin rates but the account uses portfolio margin`, ['positions', i, pos.imRate !== undefined ? 'imRate' : 'mmRate']);
     }

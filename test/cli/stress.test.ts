@@ -37,6 +37,12 @@ describe('tradesize stress', () => {
     expect((out.worstScenario as { id: string }).id).toBe('BTC -16% vol up');
   });
 
+  it('standard margin from venue tiers (examples/portfolio-venue.json)', async () => {
+    const out = json(await cli('stress', '--portfolio', 'examples/portfolio-venue.json', ...FAST, '--json'));
+    expect(out.account).toMatchObject({ style: 'standard' });
+    expect((out.account as { maintenanceMargin: number }).maintenanceMargin).toBeGreaterThan(0);
+  });
+
   it('bad input exits 2 naming the field or flag', async () => {
     const bad = join(dir, 'bad.json');
     const p = JSON.parse(readFileSync('examples/portfolio-btc.json', 'utf8')) as { positions: Record<string, unknown>[] };

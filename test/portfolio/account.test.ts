@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compilePortfolio } from '../../src/portfolio/compile.js';
-import { crossMarginAccount, positionRiskAt } from '../../src/portfolio/account.js';
+import { crossMarginAccount, initialAt, maintenanceAt, positionRiskAt } from '../../src/portfolio/account.js';
+import { positionRisk } from '../../src/venues/account-risk.js';
+import { binanceUsdm } from '../../src/venues/binance-usdm.js';
+import { binanceCoinm } from '../../src/venues/binance-coinm.js';
+import { revalueGrid } from '../../src/risk/stress/grid.js';
+import { stressParams } from '../../src/risk/stress/params.js';
+import { TradesizeError } from '../../src/core/errors.js';
 import { aggregateGreeks } from '../../src/portfolio/greeks.js';
 import { equityAt, positionValue } from '../../src/portfolio/valuation.js';
 import { parsePortfolio } from '../../src/portfolio/schema.js';
@@ -39,6 +45,47 @@ describe('cross-margin account on the Risk monoid', () => {
     const coin = unrealizedPnl(getInstrument('binance-coinm', 'BTCUSD'), { symbol: 'BTCUSD', side: 'short', quantity: 200, entryPrice: 70_000, markPrice: 65_000 });
     expect(positionValue(c, 0, 65_000, 0, 0)).toBeCloseTo(linear, 9);
     expect(positionValue(c, 1, 65_000, 0, 0)).toBeCloseTo(coin * 65_000, 9);
+  });
+
+  it('venue rules: IMR/MMR of a perpetual with venue and symbol are the venue model\'s at the moved mark (inverse converted at the index)', () => {
+    const p = parsePortfolio(portfolioOf([
+      { kind: 'perpetual', underlying: 'BTC', quantity: 30, entryPrice: 64_000, venue: 'binance-usdm', symbol: 'BTCUSDT', leverage: 10 },
+      { kind: 'perpetual', underlying: 'BTC', settlement: 'inverse', quantity: -2_000_000, entryPrice: 66_000, venue: 'binance-coinm', symbol: 'BTCUSD', leverage: 5 },
+      { kind: 'perpetual', underlying: 'ETH', quantity: -5, entryPrice: 3_400 },
+    ], 50_000, standard));
+    const c = compilePortfolio(p);
+    const usdm = getInstrument('binance-usdm', 'BTCUSDT');
+    const coinm = getInstrument('binance-coinm', 'BTCUSD');
+    for (const s of [65_000, 52_000, 80_000]) {
+      const a = positionRisk(binanceUsdm, { instrument: usdm, position: { symbol: 'BTCUSDT', side: 'long', quantity: 30, entryPrice: 64_000, markPrice: s }, leverage: 10 });
+      const b = positionRisk(binanceCoinm, { instrument: coinm, position: { symbol: 'BTCUSD', side: 'short', quantity: 2_000_000 / coinm.contractSize, entryPrice: 66_000, markPrice: s }, leverage: 5 });
+      expect(maintenanceAt(c, 0, s)).toBeCloseTo(a.mmr, 9);
+      expect(initialAt(c, 0, s)).toBeCloseTo(a.imr, 9);
+      expect(maintenanceAt(c, 1, s)).toBeCloseTo(b.mmr * s, 9);
+      expect(positionValue(c, 1, s, 0, 0)).toBeCloseTo(b.nc * s, 6);
+    }
+    expect(maintenanceAt(c, 2, 3_500)).toBeCloseTo(0.02 * 5 * 3_500, 9);
+    const g = revalueGrid(c, stressParams());
+    expect(g.mm[0 * g.moves + 0]).toBeCloseTo(maintenanceAt(c, 0, 65_000 * 0.84) + maintenanceAt(c, 1, 65_000 * 0.84), 6);
+  });
+
+  it('venue rules are checked: both venue and symbol, a known symbol, the matching settlement, standard margin only', () => {
+    const err = (pos: object, mg: object = standard) => {
+      try {
+        parsePortfolio(portfolioOf([pos], 1_000, mg));
+      } catch (e) {
+        return e instanceof TradesizeError ? [e.code, e.path] : e;
+      }
+      return null;
+    };
+    const perp = { kind: 'perpetual', underlying: 'BTC', quantity: 1, entryPrice: 65_000 };
+    expect(err({ ...perp, venue: 'binance-usdm' })).toEqual(['MISSING_OPTION', ['positions', 0, 'symbol']]);
+    expect(err({ ...perp, venue: 'binance-usdm', symbol: 'NOPEUSDT' })).toEqual(['UNKNOWN_SYMBOL', ['positions', 0, 'symbol']]);
+    expect(err({ ...perp, venue: 'mtgox', symbol: 'BTCUSDT' })).toEqual(['UNKNOWN_VENUE', ['positions', 0, 'venue']]);
+    expect(err({ ...perp, venue: 'binance-coinm', symbol: 'BTCUSD' })).toEqual(['INVALID_INPUT', ['positions', 0, 'settlement']]);
+    expect(err({ ...perp, venue: 'binance-usdm', symbol: 'BTCUSDT' }, { style: 'portfolio' })).toEqual(['CONFLICTING_OPTIONS', ['positions', 0, 'venue']]);
+    expect(err({ ...perp, leverage: 5 })).toEqual(['INVALID_INPUT', ['positions', 0, 'leverage']]);
+    expect(err({ ...perp, settlement: 'inverse', quantity: 100, venue: 'binance-coinm', symbol: 'BTCUSD' })).toEqual(['MISSING_OPTION', ['positions', 0, 'leverage']]);
   });
 
   it('portfolio margin takes IMR/MMR from the grid requirement and NC from the fold; an option is worth its kernel value', () => {

@@ -18,7 +18,7 @@
  * maxAdverseMoves(c, 4_000); // => [{ scope: 'BTC', down: 0.2301, up: null }]
  */
 import type { CompiledPortfolio } from '../../portfolio/compile.js';
-import { requirementNotional } from '../../portfolio/account.js';
+import { maintenanceAt } from '../../portfolio/account.js';
 import { positionValue } from '../../portfolio/valuation.js';
 import { JOINT, scopeName, scopesOf } from './scopes.js';
 
@@ -57,7 +57,7 @@ export function maxAdverseMoves(c: CompiledPortfolio, heldMaintenance: number): 
       const moved = scope === JOINT || scope === u;
       const s = (c.spot[u] as number) * (moved ? 1 + x : 1);
       if (moved) nc += positionValue(c, i, s, c.vol[i] as number, 0) - (value0[i] as number);
-      if (standard) mmr += (c.mmRate[i] as number) * requirementNotional(c, i, s);
+      if (standard) mmr += maintenanceAt(c, i, s);
     }
     return nc - mmr;
   };

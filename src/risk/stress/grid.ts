@@ -25,7 +25,7 @@
  */
 import { INVERSE_LINEAR, LINEAR, type CompiledPortfolio } from '../../portfolio/compile.js';
 import { positionGreeks, positionValue } from '../../portfolio/valuation.js';
-import { requirementNotional } from '../../portfolio/account.js';
+import { initialAt, maintenanceAt } from '../../portfolio/account.js';
 import type { StressParams } from './params.js';
 import { volShocks } from './vol-shock.js';
 
@@ -108,16 +108,10 @@ export function revalueGrid(c: CompiledPortfolio, p: StressParams): GridRevaluat
       }
     }
     if (standard) {
-      const mr = c.mmRate[i] as number;
-      const ir = c.imRate[i] as number;
-      const n0 = requirementNotional(c, i, s0);
-      mm0[u] = (mm0[u] as number) + mr * n0;
-      im0[u] = (im0[u] as number) + ir * n0;
-      for (let k = 0; k < K; k++) {
-        const nk = requirementNotional(c, i, s0 * (1 + (mv[k] as number)));
-        mm[u * K + k] = (mm[u * K + k] as number) + mr * nk;
-      }
-      for (let e = 0; e < E; e++) extMm[u * E + e] = (extMm[u * E + e] as number) + mr * requirementNotional(c, i, s0 * (1 + (em[e] as number)));
+      mm0[u] = (mm0[u] as number) + maintenanceAt(c, i, s0);
+      im0[u] = (im0[u] as number) + initialAt(c, i, s0);
+      for (let k = 0; k < K; k++) mm[u * K + k] = (mm[u * K + k] as number) + maintenanceAt(c, i, s0 * (1 + (mv[k] as number)));
+      for (let e = 0; e < E; e++) extMm[u * E + e] = (extMm[u * E + e] as number) + maintenanceAt(c, i, s0 * (1 + (em[e] as number)));
     }
   }
 

@@ -18,7 +18,7 @@
  * // => { pLiquidation: 0.0123, standardError: 0.0011, var99: 18_200, ... }
  */
 import type { CompiledPortfolio } from '../../portfolio/compile.js';
-import { requirementNotional } from '../../portfolio/account.js';
+import { maintenanceAt as positionMaintenance } from '../../portfolio/account.js';
 import { equityAt } from '../../portfolio/valuation.js';
 import { riskMeasures } from '../var-es.js';
 
@@ -53,7 +53,7 @@ export interface MonteCarloOptions {
 function maintenanceAt(c: CompiledPortfolio, prices: Float64Array, held: number): number {
   if (c.margin.style === 'portfolio') return held;
   let mm = 0;
-  for (let i = 0; i < c.n; i++) mm += (c.mmRate[i] as number) * requirementNotional(c, i, prices[c.under[i] as number] as number);
+  for (let i = 0; i < c.n; i++) mm += positionMaintenance(c, i, prices[c.under[i] as number] as number);
   return mm;
 }
 

@@ -11,6 +11,8 @@
  * bisection steps; the limit is the safe end, and `allows` re-checks any quantity exactly on the
  * same scenario vectors, so lot rounding in `sizePosition` never lets a breaking size through.
  * The request's entry and stop do not enter: the constraint is about the book, not the trade's stop.
+ * Legs take the account's margin rates (or their own imRate/mmRate), not venue tiers, so that their
+ * requirement stays linear in q (the book's own positions may use venue tiers).
  *
  * SOURCE: issue #5 §4; the grid in `../../risk/stress/grid.ts`.
  *
@@ -60,6 +62,11 @@ function withEntry(p: Portfolio, leg: StressLegInput, i: number): unknown {
 function unitPortfolio(p: Portfolio, legs: readonly StressLegInput[]): Portfolio {
   if (legs.length === 0) throw new TradesizeError('INVALID_INPUT', 'stressConstraint: legs must hold at least one position', ['legs']);
   const positions = legs.map((leg, i) => withEntry(p, leg, i));
+  legs.forEach((leg, i) => {
+    if ((leg as { venue?: unknown }).venue !== undefined) {
+      throw new TradesizeError('INVALID_INPUT', `stressConstraint: legs[${i}] takes the account's margin rates; venue tiers are not linear in the size`, ['legs', i, 'venue']);
+    }
+  });
   try {
     return parsePortfolio({ ...p, account: { ...p.account, collateral: {} }, positions });
   } catch (e) {

@@ -79,5 +79,6 @@ describe('the stress sizing constraint', () => {
     expect(bad([{ kind: 'option', underlying: 'BTC', type: 'put', strike: -1, expiry: '2026-12-25T08:00:00Z', quantity: 1 }])).toEqual(['INVALID_INPUT', ['legs', 0, 'strike']]);
     expect(bad([{ kind: 'perpetual', underlying: 'DOGE', quantity: 1 }])).toEqual(['INVALID_INPUT', ['legs', 0, 'underlying']]);
     expect(bad([])).toEqual(['INVALID_INPUT', ['legs']]);
+    expect(bad([{ kind: 'perpetual', underlying: 'BTC', quantity: 1, venue: 'binance-usdm', symbol: 'BTCUSDT' }])).toEqual(['INVALID_INPUT', ['legs', 0, 'venue']]);
   });
 });
