@@ -13,12 +13,12 @@
  * out.price[0]; // => ~10.4506
  */
 import { TradesizeError } from '../core/errors.js';
-import { type GreeksArrays, writeGreeks } from './black-core.js';
+import { type GreeksArrays, greeksLoop } from './black-core.js';
 import { impliedVolKernel } from './implied-vol-kernel.js';
 import { modelCode, type OptionModel } from './kernel.js';
 
-/** Call/put flags: 1 (or true) = call, 0 = put. */
-export type CallFlags = Uint8Array | Int8Array | Int32Array | readonly boolean[];
+/** Call/put flags: non-zero = call, 0 = put (one element type keeps the hot loop monomorphic). */
+export type CallFlags = Uint8Array;
 
 /** Throws INVALID_INPUT naming the first array whose length is not `n`. */
 function checkLengths(n: number, arrays: Record<string, { readonly length: number }>): void {
@@ -42,10 +42,7 @@ export function greeksBatch(
     isCall, strike, expiry, vol, rate, div,
     'out.price': out.price, 'out.delta': out.delta, 'out.gamma': out.gamma, 'out.vega': out.vega, 'out.theta': out.theta, 'out.rho': out.rho,
   });
-  const code = modelCode(model);
-  for (let i = 0; i < n; i++) {
-    writeGreeks(code, Boolean(isCall[i]), underlying[i] as number, strike[i] as number, expiry[i] as number, vol[i] as number, rate[i] as number, div[i] as number, out, i);
-  }
+  greeksLoop(modelCode(model), { isCall, underlying, strike, expiry, vol, rate, div }, out, n);
 }
 
 /**
@@ -65,7 +62,7 @@ export function impliedVolBatch(
   const code = modelCode(model);
   let failed = 0;
   for (let i = 0; i < n; i++) {
-    const iv = impliedVolKernel(code, Boolean(isCall[i]), price[i] as number, underlying[i] as number, strike[i] as number, expiry[i] as number, rate[i] as number, div[i] as number);
+    const iv = impliedVolKernel(code, isCall[i] !== 0, price[i] as number, underlying[i] as number, strike[i] as number, expiry[i] as number, rate[i] as number, div[i] as number);
     out[i] = iv;
     if (iv !== iv) failed++;
   }

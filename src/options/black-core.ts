@@ -57,71 +57,92 @@ function d1Of(lnFK: number, s: number): number {
   return lnFK > 0 ? Infinity : lnFK < 0 ? -Infinity : 0;
 }
 
+/** The inputs of a batch: element i is one option (isCall[i] non-zero = call). */
+export interface GreeksInputs {
+  isCall: Uint8Array;
+  underlying: Float64Array;
+  strike: Float64Array;
+  expiry: Float64Array;
+  vol: Float64Array;
+  rate: Float64Array;
+  div: Float64Array;
+}
+
 /**
- * Price and Greeks of one option written to `out.*[i]`. A kernel: no validation.
+ * Price and Greeks of options [0, n) of `x` written to `out.*[i]`: the one implementation behind
+ * both the batch and the single-option kernel (a loop over typed arrays, the arrays hoisted, no
+ * allocation). A kernel: no validation.
  *
  * @example
+ * const one = (v: number) => Float64Array.of(v);
  * const out = { price: new Float64Array(1), delta: new Float64Array(1), gamma: new Float64Array(1),
  *   vega: new Float64Array(1), theta: new Float64Array(1), rho: new Float64Array(1) };
- * writeGreeks(BLACK_SCHOLES, true, 100, 100, 1, 0.2, 0.05, 0, out, 0);
+ * greeksLoop(BLACK_SCHOLES, { isCall: Uint8Array.of(1), underlying: one(100), strike: one(100), expiry: one(1),
+ *   vol: one(0.2), rate: one(0.05), div: one(0) }, out, 1);
  * out.price[0]; // => ~10.450583572185565
  */
-export function writeGreeks(
-  model: ModelCode, isCall: boolean, u: number, k: number, t: number, vol: number, r: number, q: number,
-  out: GreeksArrays, i: number,
-): void {
-  const w = isCall ? 1 : -1;
-  if (!(t > 0)) {
-    writeExpired(model, w, u, k, out, i);
-    return;
-  }
-  const sqrtT = Math.sqrt(t);
-  const s = vol * sqrtT;
-  const df = Math.exp(-r * t);
-  let f = u;
-  let lnFK: number;
-  if (model === BLACK_SCHOLES) {
-    const carry = (r - q) * t;
-    f = u * Math.exp(carry);
-    lnFK = Math.log(u / k) + carry;
-  } else {
-    lnFK = Math.log(f / k);
-  }
-  const d1 = d1Of(lnFK, s);
-  const d2 = d1 - s;
-  const g1 = Math.exp(-0.5 * d1 * d1);
-  const fGauss = f * g1;
-  const fN1 = scaledNormalCdf(w * d1, f, fGauss);
-  const kN2 = scaledNormalCdf(w * d2, k, fGauss);
-  const pdf1 = INV_SQRT_2PI * g1;
-  const black = w * (fN1 - kN2);
-  const vegaF = df * f * pdf1 * sqrtT;
-  const decay = s > 0 ? (0.5 * vegaF * vol) / t : 0;
-  if (model === BLACK_SCHOLES) {
-    const price = df * black;
-    out.price[i] = price;
-    out.delta[i] = (w * df * fN1) / u;
-    out.gamma[i] = s > 0 ? (df * f * pdf1) / (u * u * s) : 0;
-    out.vega[i] = vegaF;
-    out.theta[i] = -decay - w * r * df * kN2 + w * q * df * fN1;
-    out.rho[i] = w * t * df * kN2;
-  } else if (model === BLACK76) {
-    const price = df * black;
-    out.price[i] = price;
-    out.delta[i] = (w * df * fN1) / f;
-    out.gamma[i] = s > 0 ? (df * pdf1) / (f * s) : 0;
-    out.vega[i] = vegaF;
-    out.theta[i] = -decay + r * price;
-    out.rho[i] = -t * price;
-  } else {
-    const price = (df * black) / f;
-    const delta = ((w * df * fN1) / f - price) / f;
-    out.price[i] = price;
-    out.delta[i] = delta;
-    out.gamma[i] = (s > 0 ? (df * pdf1) / (f * f * s) : 0) - (2 * delta) / f;
-    out.vega[i] = vegaF / f;
-    out.theta[i] = -decay / f + r * price;
-    out.rho[i] = -t * price;
+export function greeksLoop(model: ModelCode, x: GreeksInputs, out: GreeksArrays, n: number): void {
+  const { isCall, underlying, strike, expiry, vol: vols, rate, div } = x;
+  const { price: P, delta: D, gamma: G, vega: V, theta: TH, rho: R } = out;
+  for (let i = 0; i < n; i++) {
+    const w = isCall[i] !== 0 ? 1 : -1;
+    const u = underlying[i] as number;
+    const k = strike[i] as number;
+    const t = expiry[i] as number;
+    if (!(t > 0)) {
+      writeExpired(model, w, u, k, out, i);
+      continue;
+    }
+    const vol = vols[i] as number;
+    const r = rate[i] as number;
+    const sqrtT = Math.sqrt(t);
+    const s = vol * sqrtT;
+    const df = Math.exp(-r * t);
+    let f = u;
+    let q = 0;
+    let lnFK: number;
+    if (model === BLACK_SCHOLES) {
+      q = div[i] as number;
+      const carry = (r - q) * t;
+      f = u * Math.exp(carry);
+      lnFK = Math.log(u / k) + carry;
+    } else {
+      lnFK = Math.log(f / k);
+    }
+    const d1 = d1Of(lnFK, s);
+    const g1 = Math.exp(-0.5 * d1 * d1);
+    const fGauss = f * g1;
+    const fN1 = scaledNormalCdf(w * d1, f, fGauss);
+    const kN2 = scaledNormalCdf(w * (d1 - s), k, fGauss);
+    const pdf1 = INV_SQRT_2PI * g1;
+    const black = w * (fN1 - kN2);
+    const vegaF = df * f * pdf1 * sqrtT;
+    const decay = s > 0 ? (0.5 * vegaF * vol) / t : 0;
+    if (model === BLACK_SCHOLES) {
+      P[i] = df * black;
+      D[i] = (w * df * fN1) / u;
+      G[i] = s > 0 ? (df * f * pdf1) / (u * u * s) : 0;
+      V[i] = vegaF;
+      TH[i] = -decay - w * r * df * kN2 + w * q * df * fN1;
+      R[i] = w * t * df * kN2;
+    } else if (model === BLACK76) {
+      const price = df * black;
+      P[i] = price;
+      D[i] = (w * df * fN1) / f;
+      G[i] = s > 0 ? (df * pdf1) / (f * s) : 0;
+      V[i] = vegaF;
+      TH[i] = -decay + r * price;
+      R[i] = -t * price;
+    } else {
+      const price = (df * black) / f;
+      const delta = ((w * df * fN1) / f - price) / f;
+      P[i] = price;
+      D[i] = delta;
+      G[i] = (s > 0 ? (df * pdf1) / (f * f * s) : 0) - (2 * delta) / f;
+      V[i] = vegaF / f;
+      TH[i] = -decay / f + r * price;
+      R[i] = -t * price;
+    }
   }
 }
 
@@ -147,7 +168,7 @@ function writeExpired(model: ModelCode, w: number, u: number, k: number, out: Gr
 }
 
 /**
- * Price only (the same formulas as {@link writeGreeks}, fewer operations). A kernel.
+ * Price only (the same formulas as {@link greeksLoop}, fewer operations). A kernel.
  *
  * @example
  * priceOnly(BLACK76, false, 100, 100, 1, 0.2, 0, 0); // => ~7.965567455405804

@@ -18,7 +18,7 @@
  * optionGreeks('black76', false, 100, 100, 1, 0.2, 0, 0).delta;   // => ~-0.460172162722971
  * optionPrice('inverse', true, 60000, 65000, 0.25, 0.6, 0, 0);     // => ~0.0868959 coin per 1 BTC
  */
-import { BLACK76, BLACK_SCHOLES, INVERSE, type GreeksArrays, type ModelCode, priceOnly, writeGreeks } from './black-core.js';
+import { BLACK76, BLACK_SCHOLES, INVERSE, type GreeksArrays, type GreeksInputs, type ModelCode, greeksLoop, priceOnly } from './black-core.js';
 
 export type OptionModel = 'black-scholes' | 'black76' | 'inverse';
 
@@ -50,6 +50,15 @@ export function optionPrice(
   return priceOnly(modelCode(model), isCall, underlying, strike, expiry, vol, rate, div);
 }
 
+const input: GreeksInputs = {
+  isCall: new Uint8Array(1),
+  underlying: new Float64Array(1),
+  strike: new Float64Array(1),
+  expiry: new Float64Array(1),
+  vol: new Float64Array(1),
+  rate: new Float64Array(1),
+  div: new Float64Array(1),
+};
 const scratch: GreeksArrays = {
   price: new Float64Array(1),
   delta: new Float64Array(1),
@@ -68,7 +77,14 @@ const scratch: GreeksArrays = {
 export function optionGreeks(
   model: OptionModel, isCall: boolean, underlying: number, strike: number, expiry: number, vol: number, rate: number, div: number,
 ): Greeks {
-  writeGreeks(modelCode(model), isCall, underlying, strike, expiry, vol, rate, div, scratch, 0);
+  input.isCall[0] = isCall ? 1 : 0;
+  input.underlying[0] = underlying;
+  input.strike[0] = strike;
+  input.expiry[0] = expiry;
+  input.vol[0] = vol;
+  input.rate[0] = rate;
+  input.div[0] = div;
+  greeksLoop(modelCode(model), input, scratch, 1);
   return {
     price: scratch.price[0] as number,
     delta: scratch.delta[0] as number,
