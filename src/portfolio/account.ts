@@ -48,13 +48,13 @@ function venueMargin(c: CompiledPortfolio, i: number, s: number): { initialMargi
 
 /** Standard-margin maintenance requirement of position i at underlying price s (module doc). */
 export function maintenanceAt(c: CompiledPortfolio, i: number, s: number): number {
-  if (c.venue[i] != null) return venueMargin(c, i, s).maintenanceMargin;
+  if ((c.venue[i] ?? null) !== null) return venueMargin(c, i, s).maintenanceMargin;
   return (c.mmRate[i] as number) * requirementNotional(c, i, s);
 }
 
 /** Standard-margin initial requirement of position i at underlying price s (module doc). */
 export function initialAt(c: CompiledPortfolio, i: number, s: number): number {
-  if (c.venue[i] != null) return venueMargin(c, i, s).initialMargin;
+  if ((c.venue[i] ?? null) !== null) return venueMargin(c, i, s).initialMargin;
   return (c.imRate[i] as number) * requirementNotional(c, i, s);
 }
 
