@@ -1,7 +1,7 @@
 /**
  * The shared closed form behind every option model: Black's formula on a forward, discounted, with
- * the Greeks of each model mapped from it, written into arrays at an index (no allocation, so the
- * batch loop and the single-option kernel run the same code).
+ * the Greeks of each model mapped from it, as one loop over typed arrays (no allocation; the batch
+ * and the single-option kernel run the same code).
  *
  *   d1 = ln(F/K)/(σ√T) + σ√T/2,  d2 = d1 − σ√T,  ω = +1 call / −1 put,  D = e^{−rT}
  *   Black(F, K, T, σ) = ω·[F·N(ω·d1) − K·N(ω·d2)]
@@ -20,10 +20,13 @@
  *
  * Sources: F. Black & M. Scholes (1973), R. Merton (1973), F. Black, "The pricing of commodity
  * contracts", J. Financial Economics 3 (1976); Greeks as in E. G. Haug, "The Complete Guide to
- * Option Pricing Formulas", 2nd ed. (2007) §1.1 and §2.1; the inverse (coin-settled) form is the
- * Black price divided by the forward, Deribit, "Inverse options" (https://www.deribit.com/kb/options),
- * differentiated in F by the quotient rule. K·n(d2) is taken as F·n(d1) (Haug §2.1.1) to share
- * one exponential and to stay representable when n(d2) alone would underflow.
+ * Option Pricing Formulas", 2nd ed. (2007), ch. 1 (generalised BSM) and ch. 2 (Greeks). The inverse
+ * (coin-settled) form is the Black price divided by the forward (Deribit, "Inverse Options",
+ * https://support.deribit.com/hc/en-us/articles/25944688327069-Inverse-Options: premium and payoff
+ * in coin, implied vol quoted on the forward; C. Alexander and A. Imeraj, "Inverse Options in a
+ * Black–Scholes World", arXiv:2107.12041 (2021)), differentiated in F by the quotient rule.
+ * K·n(d2) is taken as F·n(d1) (the identity behind the Greeks of Haug ch. 2) to share one
+ * exponential and to stay representable when n(d2) alone would underflow.
  *
  * Degenerate inputs: T ≤ 0 is an expired option — V = intrinsic value (undiscounted),
  * Δ = the step (½ exactly at the strike), Γ = vega = θ = ρ = 0, except that the inverse

@@ -13,12 +13,12 @@
  *   vegaPerPoint = vega/100       per 1 volatility point (σ from 0.50 to 0.51)
  *   rhoPerPoint  = ρ/100          per 1 percentage point of rate
  *
- * Sources: E. G. Haug, "The Complete Guide to Option Pricing Formulas", 2nd ed. (2007), §2.1
+ * Sources: E. G. Haug, "The Complete Guide to Option Pricing Formulas", 2nd ed. (2007), ch. 2
  * (elasticity Λ, GammaP, theta per day, vega and rho per percentage point); N. Taleb, "Dynamic
- * Hedging" (1997), ch. 7–8 (cash/"dollar" delta and gamma); Deribit FAQ, "What does Delta Total in
+ * Hedging" (1997) (cash or "dollar" delta and gamma); Deribit FAQ, "What does Delta Total in
  * the account summary mean?" (an option bought for 0.10 BTC with delta 0.50 adds 0.40 to Delta
  * Total: the displayed delta is the Black delta minus the coin price) and C. Alexander and
- * A. Imeraj, "Inverse Options in a Black–Scholes World", arXiv:2107.12041 (2021), §3.
+ * A. Imeraj, "Inverse Options in a Black–Scholes World", arXiv:2107.12041 (2021).
  */
 import type { Greeks } from './kernel.js';
 
