@@ -11,10 +11,16 @@
  * barriers, the Brownian bridge crossed the lower barrier −a with probability
  * p_L = exp(−2(x + a)(y + a)/(σ²Δt)) and the upper b with p_U = exp(−2(b − x)(b − y)/(σ²Δt));
  * one uniform V decides: lower if V < p_L, else upper if V < p_L + p_U. This is exact for one
- * barrier and first-order in p_L·p_U for two (both within reach in one step means the grid is
- * too coarse for the strip), so the estimate converges to the continuously monitored closed
- * form. A probability below e^{−50} is taken as 0 (no uniform is drawn), which keeps the hot
- * loop free of exp for paths far from the barriers. Without `bridge`, and always for student-t
+ * barrier; with both in reach the exact no-exit probability of the bridge is
+ * 1 − p_L − p_U + (image terms each ≤ p_L·p_U), and a grid point beyond one barrier may have been
+ * preceded by a touch of the other (probability p_U resp. p_L of the bridge to that point). So
+ * when the call is uncertain by more than 1e-7 (p_L·p_U inside, the other barrier's crossing
+ * probability outside) the step is refined instead: the bridge's midpoint is drawn,
+ * m ~ N((x + y)/2, σ²Δt/4), and each half is decided the same way (recursively, at most 20
+ * halvings), which also settles which barrier comes first. The
+ * estimate thus converges to the continuously monitored closed form even on a coarse grid. A
+ * probability below e^{−50} is taken as 0 (no uniform is drawn), which keeps the hot loop free
+ * of exp for paths far from the barriers. Without `bridge`, and always for student-t
  * and garch-t (discrete-time models: one return per step, e.g. daily closes), barriers are
  * checked at the grid points only.
  *
@@ -23,7 +29,9 @@
  * most Δt/2 per path).
  *
  * Sources: P. Glasserman, "Monte Carlo Methods in Financial Engineering" (2004), §6.4 (Brownian
- * bridge crossing probability for barrier options); R. Beaglehole, P. H. Dybvig and G. Zhou,
+ * bridge crossing probability for barrier options) and §3.1 (Brownian bridge construction: the
+ * midpoint given the endpoints); A. N. Borodin and P. Salminen, "Handbook of Brownian Motion"
+ * (2nd ed. 2002), Part II ch. 1, 1.15.8 (bridge staying in a strip: the image series); R. Beaglehole, P. H. Dybvig and G. Zhou,
  * "Going to Extremes: Correcting Simulation Bias in Exotic Option Valuation", Financial Analysts
  * Journal 53(1) (1997) 62–68; T. Bollerslev, Review of Economics and Statistics 69(3) (1987).
  */
@@ -107,28 +115,18 @@ function gbmChunk(spec: PathSpec, stream: Stream, paths: number, out: Float64Arr
         s3 = st[3] as number;
       }
       const y = x + drift + scale * z;
-      if (y <= -a) {
-        hit = -1;
-      } else if (y >= b) {
-        hit = 1;
-      } else if (bridge) {
-        const kl = (x + a) * (y + a) * c2;
-        const ku = (b - x) * (b - y) * c2;
-        if (kl < K_MAX || ku < K_MAX) {
-          const pl = kl < K_MAX ? Math.exp(-kl) : 0;
-          const pu = ku < K_MAX ? Math.exp(-ku) : 0;
-          st[0] = s0;
-          st[1] = s1;
-          st[2] = s2;
-          st[3] = s3;
-          const v = stream.uniform();
-          s0 = st[0] as number;
-          s1 = st[1] as number;
-          s2 = st[2] as number;
-          s3 = st[3] as number;
-          if (v < pl) hit = -1;
-          else if (v < pl + pu) hit = 1;
-        }
+      const beyond = y <= -a || y >= b;
+      if (beyond && !bridge) hit = y <= -a ? -1 : 1;
+      else if (beyond || (bridge && ((x + a) * (y + a) * c2 < K_MAX || (b - x) * (b - y) * c2 < K_MAX))) {
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
+        hit = bridgeExit(stream, x, y, a, b, c2, 0);
+        s0 = st[0] as number;
+        s1 = st[1] as number;
+        s2 = st[2] as number;
+        s3 = st[3] as number;
       }
       if (hit !== 0) {
         t = (i + half) * dt;
@@ -142,6 +140,34 @@ function gbmChunk(spec: PathSpec, stream: Stream, paths: number, out: Float64Arr
   st[1] = s1;
   st[2] = s2;
   st[3] = s3;
+}
+
+/** A bridge step is halved while the probability of a wrong call exceeds this (see `bridgeExit`). */
+const BOTH_IN_REACH = 1e-7;
+const MAX_HALVINGS = 20;
+
+/**
+ * Whether the Brownian bridge from x (inside (−a, b)) to y leaves the strip, and through which
+ * barrier first: −1 lower, 1 upper, 0 neither (module doc). `c2` = 2/(σ²·step length). The step
+ * is halved at a drawn midpoint while the answer is not yet clear to within {@link BOTH_IN_REACH}:
+ * y inside with both barriers in reach, or y beyond one barrier with the other one in reach.
+ */
+function bridgeExit(stream: Stream, x: number, y: number, a: number, b: number, c2: number, depth: number): number {
+  const below = y <= -a;
+  const above = y >= b;
+  const pl = below ? 1 : Math.exp(-(x + a) * (y + a) * c2);
+  const pu = above ? 1 : Math.exp(-(b - x) * (b - y) * c2);
+  const settled = below ? pu <= BOTH_IN_REACH : above ? pl <= BOTH_IN_REACH : pl * pu <= BOTH_IN_REACH;
+  if (settled || depth >= MAX_HALVINGS) {
+    if (below) return -1;
+    if (above) return 1;
+    const v = stream.uniform();
+    return v < pl ? -1 : v < pl + pu ? 1 : 0;
+  }
+  const m = 0.5 * (x + y) + Math.sqrt(0.5 / c2) * stream.normal();
+  // The first half decides when it exits (always, if m is already beyond a barrier).
+  const first = bridgeExit(stream, x, m, a, b, 2 * c2, depth + 1);
+  return first !== 0 ? first : bridgeExit(stream, m, y, a, b, 2 * c2, depth + 1);
 }
 
 /** Student-t and GARCH(1,1)-t increments, monitored at the grid points. */

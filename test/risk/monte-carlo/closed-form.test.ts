@@ -20,6 +20,10 @@ const GRID = [
   { name: 'driftless symmetric, one week', price: 30_000, lower: 28_500, upper: 31_579, mu: 0, sigma: 0.8, horizon: 7 / 365 },
   { name: 'high vol, coarse grid (12 steps)', price: 50, lower: 40, upper: 65, mu: 0.3, sigma: 1.2, horizon: 1, steps: 12 },
   { name: 'low vol, long horizon', price: 100, lower: 92, upper: 110, mu: 0.05, sigma: 0.15, horizon: 3 },
+  // Steps wider than the strip: the bridge is refined at drawn midpoints (both barriers in reach,
+  // or a grid point beyond one barrier after a possible touch of the other).
+  { name: 'two steps for a strip narrower than one step', price: 100, lower: 86, upper: 116, mu: 0.4, sigma: 0.8, horizon: 0.5, steps: 2 },
+  { name: 'a single step', price: 100, lower: 86, upper: 116, mu: -0.4, sigma: 0.8, horizon: 0.1, steps: 1 },
 ];
 
 describe('GBM Monte Carlo (bridge-corrected) vs the closed form, within 3 standard errors', () => {
