@@ -138,6 +138,9 @@ export function createCli(): Command {
     .option('--mu <drift>', 'with --max-hit-prob: annual log-drift of the price (default 0)')
     .option('--regime-multiplier <m>', 'regime risk multiplier in (0, 1]: scales the risk budget and the Kelly and vol-target caps (see tradesize regime)')
     .option('--regime-name <name>', 'with --regime-multiplier: the regime label shown in the explanations')
+    .option('--regime-data <file>', 'regime multiplier from a CSV of prices: Gaussian HMM (default) or EWMA-percentile classifier (see tradesize regime)')
+    .addOption(new Option('--regime-method <m>', 'with --regime-data: hmm (default) or vol').choices(['hmm', 'vol']))
+    .option('--regime-states <k>', 'with --regime-data and hmm: 2 (default) or 3 states')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/size.js')).runSize(opts));
 

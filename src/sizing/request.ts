@@ -48,9 +48,10 @@ function buildSchema({ z }: typeof Zod) {
       volTarget: z.strictObject({ target: positive, sigma: positive, source: z.string().min(1).optional() }).optional(),
       /**
        * A regime's risk multiplier m in (0, 1] (e.g. from `regimeMultiplier`): the risk budget,
-       * the Kelly cap and the volatility-target cap are scaled by m; `name` labels the regime.
+       * the Kelly cap and the volatility-target cap are scaled by m; `name` labels the regime and
+       * `explanation` says why (both are echoed in the decision).
        */
-      regime: z.strictObject({ multiplier: z.number().gt(0).max(1), name: z.string().min(1) }).optional(),
+      regime: z.strictObject({ multiplier: z.number().gt(0).max(1), name: z.string().min(1), explanation: z.string().min(1).optional() }).optional(),
       /** Venue trading rules: lot step, minimum and maximum quantity, minimum notional (quote). */
       venue: z
         .strictObject({
@@ -100,7 +101,7 @@ export const REQUEST_KEYS: ReadonlySet<string> = new Set(REQUEST_KEY_LIST);
 const CONTRACT_KEYS = ['kind', 'size'] as const;
 const FEE_KEYS = ['entry', 'exit'] as const;
 const VOL_KEYS = ['target', 'sigma', 'source'] as const;
-const REGIME_KEYS = ['multiplier', 'name'] as const;
+const REGIME_KEYS = ['multiplier', 'name', 'explanation'] as const;
 const VENUE_KEYS = ['lotStep', 'minQty', 'maxQty', 'minNotional'] as const;
 
 /**
@@ -163,6 +164,7 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   if (g !== undefined) {
     if (!isObj(g) || !onlyKeys(g, REGIME_KEYS) || !isNum(g.multiplier) || !(g.multiplier > 0 && g.multiplier <= 1)) return null;
     if (!(typeof g.name === 'string' && g.name.length > 0)) return null;
+    if (g.explanation !== undefined && !(typeof g.explanation === 'string' && g.explanation.length > 0)) return null;
     out.regime = g as SizeRequest['regime'];
   }
   const u = x.venue;

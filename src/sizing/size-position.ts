@@ -56,7 +56,7 @@ export interface SizeDecision {
   /** Every constraint that applied, with its limit and explanation. */
   readonly constraints: readonly ConstraintLimit[];
   /** The regime multiplier applied to the risk budget and the Kelly and vol-target caps, when one was given. */
-  readonly regime?: { readonly name: string; readonly multiplier: number };
+  readonly regime?: { readonly name: string; readonly multiplier: number; readonly explanation?: string };
 }
 
 /** A request with no valid size. */

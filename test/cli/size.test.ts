@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cli, hasNonFinite, json } from './run.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeWithSharedData, sharedDataPath } from '../helpers/shared-data.js';
+import { createRng } from '../../src/stats/random.js';
 
 const BASE = ['size', '--equity', '10000', '--entry', '65000', '--stop', '63000', '--risk', '0.01'];
 
@@ -120,6 +124,35 @@ describe('tradesize size', () => {
     expect(await err('--max-hit-prob', '0.2', '--vol', '0.5', '--target', '60000')).toMatchObject({ code: 'INVALID_INPUT', path: ['--target'] });
     expect(await err('--max-hit-prob', '0.2', '--vol', '0.5', '--hit-barrier', 'liquidation')).toMatchObject({ code: 'MISSING_OPTION', path: ['--venue'] });
     expect(await err('--vol', '0.5')).toMatchObject({ code: 'MISSING_OPTION', path: ['--vol-target'] });
+  });
+
+  it('--regime-data: the HMM (or EWMA-percentile) multiplier of a price file scales the decision, with its reason', async () => {
+    // 400 calm days then 100 turbulent ones (seeded normal returns, vol 1 % then 5 %).
+    const rng = createRng(7);
+    let price = 100;
+    const rows = ['timestamp,close'];
+    for (let i = 0; i < 500; i++) {
+      const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      price *= Math.exp((i < 400 ? 0.01 : 0.05) * z);
+      rows.push(`${new Date(Date.UTC(2024, 0, 1 + i)).toISOString()},${price}`);
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'tradesize-size-')), 'closes.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const hmm = json(await cli(...BASE, '--regime-data', file, '--json'));
+    const regime = hmm.regime as { name: string; multiplier: number; explanation: string };
+    expect(regime.name).toMatch(/turbulent/);
+    expect(regime.multiplier).toBeGreaterThan(0.1);
+    expect(regime.multiplier).toBeLessThan(0.5);
+    expect(regime.explanation).toContain(file);
+    expect(hmm.riskBudget as number).toBeCloseTo(100 * regime.multiplier, 9);
+    const vol = json(await cli(...BASE, '--regime-data', file, '--regime-method', 'vol', '--json'));
+    expect(vol.regime).toMatchObject({ name: 'vol-high', multiplier: 0.5 });
+    const err = async (...args: string[]) => JSON.parse((await cli(...BASE, ...args, '--json')).stderr).error as { code: string; path: string[] };
+    expect(await err('--regime-data', file, '--regime-multiplier', '0.5')).toMatchObject({ code: 'CONFLICTING_OPTIONS' });
+    expect(await err('--regime-states', '3')).toMatchObject({ code: 'MISSING_OPTION', path: ['--regime-data'] });
+    expect(await err('--regime-data', file, '--regime-method', 'vol', '--regime-states', '3')).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--regime-states'] });
+    expect(await err('--regime-data', file, '--regime-states', '4')).toMatchObject({ code: 'INVALID_INPUT', path: ['--regime-states'] });
+    expect(await err('--regime-data', '/no/such.csv')).toMatchObject({ code: 'FILE_NOT_FOUND', path: ['--regime-data'] });
   });
 
   it('a missing --vol-data file is FILE_NOT_FOUND', async () => {

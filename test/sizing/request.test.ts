@@ -22,7 +22,7 @@ const candidate = fc.record(
     contract: maybe(fc.record({ kind: maybe(fc.constantFrom('linear', 'inverse', 'quanto')), size: maybe(num) }, { requiredKeys: [] })),
     fees: maybe(fc.record({ entry: maybe(num), exit: maybe(num) }, { requiredKeys: [] })),
     volTarget: maybe(fc.record({ target: num, sigma: num, source: maybe(fc.constantFrom('garch-t forecast', '', 3)) }, { requiredKeys: ['target', 'sigma'] })),
-    regime: maybe(fc.record({ multiplier: maybe(num), name: maybe(fc.constantFrom('turbulent', '', 0)) }, { requiredKeys: [] })),
+    regime: maybe(fc.record({ multiplier: maybe(num), name: maybe(fc.constantFrom('turbulent', '', 0)), explanation: maybe(fc.constantFrom('why', '', 1)) }, { requiredKeys: [] })),
     venue: maybe(fc.record({ lotStep: maybe(num), minQty: maybe(num), maxQty: maybe(num), minNotional: maybe(num) }, { requiredKeys: [] })),
     typo: fc.option(num, { nil: undefined, freq: 10 }),
   },

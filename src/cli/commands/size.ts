@@ -112,6 +112,46 @@ function volSource(e: VolatilityEstimate, file: string): string {
   return `${what}, ${file}`;
 }
 
+/**
+ * The regime multiplier: given (--regime-multiplier, --regime-name), or from a price file
+ * (--regime-data: a Gaussian HMM with --regime-states states, or the EWMA-percentile classifier
+ * with --regime-method vol; `regimeMultiplier` with its default table).
+ */
+async function regimeOf(o: Opts, num: (key: string, flag: string) => number | undefined): Promise<NonNullable<SizeRequestInput['regime']> | undefined> {
+  exclusive(o, { regimeMultiplier: '--regime-multiplier', regimeData: '--regime-data' });
+  const multiplier = num('regimeMultiplier', '--regime-multiplier');
+  const file = str(o.regimeData);
+  if (file === undefined) {
+    const stray = (['regimeMethod', 'regimeStates'] as const).find((k) => o[k] !== undefined);
+    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${stray === 'regimeMethod' ? '--regime-method' : '--regime-states'} needs --regime-data`, ['--regime-data']);
+    if (multiplier === undefined) {
+      if (o.regimeName !== undefined) throw new TradesizeError('MISSING_OPTION', '--regime-name needs --regime-multiplier', ['--regime-multiplier']);
+      return undefined;
+    }
+    return { multiplier, name: str(o.regimeName) ?? 'given' };
+  }
+  if (o.regimeName !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--regime-name labels --regime-multiplier; --regime-data names its regime itself', ['--regime-name']);
+  const method = parseChoice(str(o.regimeMethod) ?? 'hmm', '--regime-method', ['hmm', 'vol'] as const);
+  if (method === 'vol' && o.regimeStates !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--regime-states applies to --regime-method hmm', ['--regime-states']);
+  const { readSeries } = await import('../data.js');
+  const series = await readSeries(file, '--regime-data', str(o.column));
+  const [{ regimeMultiplier }, input] = await Promise.all([
+    import('../../regime/multiplier.js'),
+    Promise.resolve({ values: series.values, input: 'prices' as const, ...(series.timestamps === null ? {} : { timestamps: series.timestamps }) }),
+  ]);
+  try {
+    const report =
+      method === 'hmm'
+        ? (await import('../../regime/report.js')).hmmRegimes({ ...input, states: parseChoice(str(o.regimeStates) ?? '2', '--regime-states', ['2', '3'] as const) === '3' ? 3 : 2 })
+        : (await import('../../regime/vol-regime.js')).volRegime(input);
+    const m = regimeMultiplier(report);
+    return { multiplier: m.multiplier, name: m.regime, explanation: `${m.explanation} (${file})` };
+  } catch (e) {
+    if (e instanceof TradesizeError && (e.path[0] === 'values' || e.path[0] === 'timestamps')) throw new TradesizeError(e.code, `--regime-data: ${e.message}`, ['--regime-data']);
+    throw e;
+  }
+}
+
 /** --max-hit-prob: the hit-probability constraint on the stop or the venue's liquidation price. */
 async function hitConstraint(o: Opts, sigma: number | undefined, venue: LiquidationConstraintOptions | null): Promise<SizingConstraint | null> {
   const max = optionalNumber(str(o.maxHitProb), '--max-hit-prob');
@@ -190,9 +230,8 @@ async function buildRequest(o: Opts): Promise<Built> {
   }
   const hit = await hitConstraint(o, vol?.sigma, liq);
   if (hit !== null) constraints.push(hit);
-  const multiplier = num('regimeMultiplier', '--regime-multiplier');
-  if (multiplier !== undefined) req.regime = { multiplier, name: str(o.regimeName) ?? 'given' };
-  else if (o.regimeName !== undefined) throw new TradesizeError('MISSING_OPTION', '--regime-name needs --regime-multiplier', ['--regime-multiplier']);
+  const regime = await regimeOf(o, num);
+  if (regime !== undefined) req.regime = regime;
   return vol?.estimate === undefined ? { request: req, constraints } : { request: req, volatility: vol.estimate, constraints };
 }
 
@@ -223,6 +262,7 @@ function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
     ['stop fill', d.stopFill],
     ['binding', d.binding],
     ...(d.regime === undefined ? [] : ([['regime', `${d.regime.name}: risk budget, Kelly and vol-target caps × ${fmt(d.regime.multiplier)}`]] as const)),
+    ...(d.regime?.explanation === undefined ? [] : ([['regime why', d.regime.explanation]] as const)),
     ...(vol === undefined
       ? []
       : ([['volatility', vol.implied === undefined
