@@ -121,7 +121,7 @@ function summarize(p: Prepared, chunks: readonly Float64Array[]): MonteCarloFirs
  *   seed and threads are integers in range.
  * @example
  * await simulateFirstPassage({ price: 100, lower: 90, upper: 120, mu: 0.1, sigma: 0.6, horizon: 0.25, paths: 200_000, seed: 7 });
- * // => { pLowerFirst: ~0.6125, pUpperFirst: ~0.3821, pNeither: ~0.0055, stdError: ~0.0011, … }
+ * // => { pLowerFirst: 0.612505, pUpperFirst: 0.38229, pNeither: 0.005205, stdError: ~0.00109, … }
  * //    (closed form: 0.612464, 0.382066, 0.005470)
  */
 export async function simulateFirstPassage(input: MonteCarloFirstPassageInput, options: RunOptions = {}): Promise<MonteCarloFirstPassageResult> {
@@ -137,7 +137,7 @@ export async function simulateFirstPassage(input: MonteCarloFirstPassageInput, o
  * @throws TradesizeError INVALID_INPUT as {@link simulateFirstPassage}.
  * @example
  * simulateFirstPassageSync({ price: 100, lower: 90, mu: 0, sigma: 0.5, horizon: 1, paths: 20_000 });
- * // => { pLowerFirst: ~0.83 (closed form 2·N(ln 0.9/0.5) = 0.8327), pUpperFirst: 0, … }
+ * // => { pLowerFirst: 0.83305 (closed form 2·N(ln 0.9/0.5) = 0.8327), pUpperFirst: 0, … }
  */
 export function simulateFirstPassageSync(input: MonteCarloFirstPassageInput, onProgress?: ProgressCallback): MonteCarloFirstPassageResult {
   const p = prepare(input, 'simulateFirstPassageSync');
