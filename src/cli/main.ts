@@ -141,6 +141,9 @@ export function createCli(): Command {
     .option('--regime-data <file>', 'regime multiplier from a CSV of prices: Gaussian HMM (default) or EWMA-percentile classifier (see tradesize regime)')
     .addOption(new Option('--regime-method <m>', 'with --regime-data: hmm (default) or vol').choices(['hmm', 'vol']))
     .option('--regime-states <k>', 'with --regime-data and hmm: 2 (default) or 3 states')
+    .option('--portfolio <file>', 'stress constraint: the existing book (docs/PORTFOLIO.md) must stay above maintenance in every grid scenario with the new position')
+    .option('--stress-underlying <u>', 'with --portfolio: the new position is a perpetual on this underlying of the portfolio')
+    .option('--stress-legs <file>', 'with --portfolio: the new position is this JSON array of legs (one contract; options, futures, perpetuals)')
     .option('--json', 'print one JSON object')
     .action(async (opts: Record<string, string | boolean | undefined>) => (await import('./commands/size.js')).runSize(opts));
 

@@ -155,6 +155,27 @@ describe('tradesize size', () => {
     expect(await err('--regime-data', '/no/such.csv')).toMatchObject({ code: 'FILE_NOT_FOUND', path: ['--regime-data'] });
   });
 
+  it('--portfolio with --stress-underlying or --stress-legs adds the stress constraint; the sized book survives the grid', async () => {
+    const args = ['size', '--equity', '50000', '--entry', '65000', '--stop', '60000', '--risk', '0.5', '--max-leverage', '10', '--lot', '0.001', '--portfolio', 'examples/portfolio-btc.json'];
+    const perp = json(await cli(...args, '--stress-underlying', 'BTC', '--json'));
+    const limit = (perp.constraints as { name: string; maxQuantity: number; explanation: string }[]).find((c) => c.name === 'stress');
+    expect(perp.binding).toBe('stress');
+    expect(perp.quantity).toBe(Math.floor((limit?.maxQuantity as number) * 1000) / 1000);
+    expect(limit?.explanation).toMatch(/stays above maintenance in all 27 grid scenarios/);
+    // The same leg written out as a legs file gives the same limit.
+    const legs = join(mkdtempSync(join(tmpdir(), 'tradesize-size-')), 'legs.json');
+    writeFileSync(legs, JSON.stringify([{ kind: 'perpetual', underlying: 'BTC', quantity: 1 }]));
+    const same = json(await cli(...args, '--stress-legs', legs, '--json'));
+    expect((same.constraints as { name: string; maxQuantity: number }[]).find((c) => c.name === 'stress')?.maxQuantity).toBeCloseTo(limit?.maxQuantity as number, 9);
+    const err = async (...more: string[]) => JSON.parse((await cli(...more, '--json')).stderr).error as { code: string; path: (string | number)[] };
+    expect(await err(...args, '--stress-underlying', 'ETH')).toMatchObject({ code: 'INVALID_INPUT', path: ['--stress-underlying'] });
+    expect(await err(...args)).toMatchObject({ code: 'MISSING_OPTION', path: ['--stress-underlying'] });
+    expect(await err(...BASE, '--stress-underlying', 'BTC')).toMatchObject({ code: 'MISSING_OPTION', path: ['--portfolio'] });
+    expect(await err(...args, '--stress-underlying', 'BTC', '--stress-legs', legs)).toMatchObject({ code: 'CONFLICTING_OPTIONS' });
+    writeFileSync(legs, JSON.stringify([{ kind: 'option', underlying: 'BTC', type: 'call', quantity: 1, expiry: '2026-12-25T08:00:00Z', model: 'black76' }]));
+    expect(await err(...args, '--stress-legs', legs)).toMatchObject({ code: 'INVALID_INPUT', path: ['--stress-legs', 0, 'strike'] });
+  });
+
   it('a missing --vol-data file is FILE_NOT_FOUND', async () => {
     const run = await cli(...BASE, '--vol-target', '0.5', '--vol-data', '/no/such/file.csv', '--json');
     expect(run.code).toBe(2);

@@ -113,6 +113,41 @@ function volSource(e: VolatilityEstimate, file: string): string {
 }
 
 /**
+ * --portfolio FILE: the stress constraint — the new position added to the book must keep it above
+ * maintenance in every grid scenario. One contract of the request is a perpetual on
+ * --stress-underlying (settled like the request: linear, or inverse in quote units), or the legs of
+ * --stress-legs FILE (a JSON array of portfolio positions, docs/PORTFOLIO.md, for one contract).
+ */
+async function stressOf(o: Opts, req: SizeRequestInput): Promise<SizingConstraint | null> {
+  const file = str(o.portfolio);
+  if (file === undefined) {
+    const stray = (['stressUnderlying', 'stressLegs'] as const).find((k) => o[k] !== undefined);
+    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${stray === 'stressLegs' ? '--stress-legs' : '--stress-underlying'} needs --portfolio`, ['--portfolio']);
+    return null;
+  }
+  exclusive(o, { stressUnderlying: '--stress-underlying', stressLegs: '--stress-legs' });
+  const { readJson } = await import('../data.js');
+  const portfolio = await readJson(file, '--portfolio');
+  const underlying = str(o.stressUnderlying);
+  const legsFile = str(o.stressLegs);
+  let legs: unknown;
+  if (legsFile !== undefined) legs = await readJson(legsFile, '--stress-legs');
+  else if (underlying !== undefined) {
+    const size = req.contract?.size ?? 1;
+    legs = [{ kind: 'perpetual', underlying, quantity: 1, contractSize: size, settlement: req.contract?.kind ?? 'linear' }];
+  } else throw new TradesizeError('MISSING_OPTION', '--portfolio needs the new position: --stress-underlying U or --stress-legs FILE', ['--stress-underlying']);
+  if (!Array.isArray(legs)) throw new TradesizeError('PARSE_ERROR', '--stress-legs: expected a JSON array of positions', ['--stress-legs']);
+  const { stressConstraint } = await import('../../sizing/constraints/stress.js');
+  try {
+    return stressConstraint({ portfolio, legs: legs as Parameters<typeof stressConstraint>[0]['legs'] });
+  } catch (e) {
+    if (!(e instanceof TradesizeError)) throw e;
+    const flag = e.path[0] === 'legs' ? (legsFile === undefined ? '--stress-underlying' : '--stress-legs') : '--portfolio';
+    throw new TradesizeError(e.code, `${flag}: ${e.message}`, [flag, ...e.path.slice(flag === '--stress-underlying' ? e.path.length : 1)], e.details as Record<string, unknown> | undefined);
+  }
+}
+
+/**
  * The regime multiplier: given (--regime-multiplier, --regime-name), or from a price file
  * (--regime-data: a Gaussian HMM with --regime-states states, or the EWMA-percentile classifier
  * with --regime-method vol; `regimeMultiplier` with its default table).
@@ -230,6 +265,8 @@ async function buildRequest(o: Opts): Promise<Built> {
   }
   const hit = await hitConstraint(o, vol?.sigma, liq);
   if (hit !== null) constraints.push(hit);
+  const stress = await stressOf(o, req);
+  if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);
   if (regime !== undefined) req.regime = regime;
   return vol?.estimate === undefined ? { request: req, constraints } : { request: req, volatility: vol.estimate, constraints };
