@@ -3,13 +3,16 @@
  * Black–Scholes–Merton options (seeded realistic inputs, bench/options/inputs.mjs) by
  * `greeksBatch` on one thread, options per second (median of 7 rounds). In the same run, on the
  * same inputs: numpy + scipy.special.ndtr vectorised (one process, only the computation timed,
- * median of 7), and QuantLib-Python's AnalyticEuropeanEngine looping over the first 20,000 options
+ * median of 7, by wall clock and by process CPU time), and QuantLib-Python's AnalyticEuropeanEngine looping over the first 20,000 options
  * (one VanillaOption per option on a shared BlackScholesMertonProcess whose quotes are reset;
  * NPV and the five Greeks; scaled to options per second). ratio = ours / peer (above 1: faster).
- * The numpy checksum (sum of prices) is compared with ours as a sanity check. Without
+ * The numpy checksum (sum of prices) is compared with ours as a sanity check. The same loop is
+ * also timed by this thread's CPU time (cpuTimeOptionsPerSec) and the 1-minute load average is
+ * recorded, because on a shared machine the wall clock includes other processes' time. Without
  * /usr/bin/python3, numpy/scipy or QuantLib the peer figures are null.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { greeksBatch } from '../../dist/index.js';
 import { measureRate, report } from '../harness.mjs';
 import { optionInputs, pythonEnv, writeColumns } from './inputs.mjs';
@@ -25,6 +28,17 @@ const ours = measureRate(() => {
   greeksBatch('black-scholes', x.isCall, x.spot, x.strike, x.expiry, x.vol, x.rate, x.div, out);
   return out.price[N - 1] + out.rho[0];
 }, { batch: N, rounds: 7, warmup: 2 });
+// The same loop timed by this thread's CPU time (user + system): on a shared machine the wall
+// clock also counts the time the scheduler gave to other processes (see loadAverage1m).
+const cpuRates = [];
+for (let r = 0; r < 7; r++) {
+  const c0 = process.cpuUsage();
+  greeksBatch('black-scholes', x.isCall, x.spot, x.strike, x.expiry, x.vol, x.rate, x.div, out);
+  const c = process.cpuUsage(c0);
+  cpuRates.push(N / ((c.user + c.system) / 1e6));
+}
+cpuRates.sort((a, b) => a - b);
+const load = loadavg()[0];
 let checksum = 0;
 for (let i = 0; i < N; i++) checksum += out.price[i];
 
@@ -52,11 +66,12 @@ def greeks():
     rho = w * K * T * df * N2
     return price, delta, gamma, vega, theta, rho
 greeks()
-times = []
+times, cpu = [], []
 for _ in range(7):
-    t0 = time.perf_counter(); res = greeks(); times.append(time.perf_counter() - t0)
-times.sort()
-print(json.dumps({"perSec": len(S) / times[3], "checksum": float(res[0].sum()), "numpy": np.__version__, "scipy": scipy.__version__}))
+    t0, c0 = time.perf_counter(), time.process_time(); res = greeks()
+    times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
+times.sort(); cpu.sort()
+print(json.dumps({"perSec": len(S) / times[3], "cpuPerSec": len(S) / cpu[3], "checksum": float(res[0].sum()), "numpy": np.__version__, "scipy": scipy.__version__}))
 `;
 
 const QUANTLIB = `
@@ -103,10 +118,14 @@ report({
   min: Math.round(ours.min),
   max: Math.round(ours.max),
   unit: 'options/s: price + delta, gamma, vega, theta, rho, 1,000,000 BSM options, one thread (median of 7)',
+  cpuTimeOptionsPerSec: Math.round(cpuRates[3]),
+  loadAverage1m: Number(load.toFixed(2)),
   numpyScipyPerSec: np === null ? null : Math.round(np.perSec),
+  numpyScipyCpuTimePerSec: np === null ? null : Math.round(np.cpuPerSec),
   quantlibPerSec: ql === null ? null : Math.round(ql.perSec),
   quantlibSample: QL_SAMPLE,
   ratioVsNumpyScipy: ratio(np),
+  ratioVsNumpyScipyCpuTime: np === null || !(np.cpuPerSec > 0) ? null : Number((cpuRates[3] / np.cpuPerSec).toFixed(2)),
   ratioVsQuantLib: ratio(ql),
   checksumRelDiffVsNumpy: np === null ? null : Math.abs(checksum - np.checksum) / Math.abs(np.checksum),
   versions: { numpy: np?.numpy ?? null, scipy: np?.scipy ?? null, QuantLib: ql?.QuantLib ?? null },
