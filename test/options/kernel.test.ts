@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { optionGreeks, optionPrice, type Greeks, type OptionModel } from '../../src/options/kernel.js';
 import { greeksBatch } from '../../src/options/batch.js';
 import { readFixture } from '../helpers/shared-data.js';
+import { thrown } from '../helpers/assert.js';
 
 type Field = keyof Greeks;
 const FIELDS: readonly Field[] = ['price', 'delta', 'gamma', 'vega', 'theta', 'rho'];
@@ -76,6 +77,15 @@ describe.each(MODELS)('%s against QuantLib and 50-digit references', (key, model
       expect(optionPrice(model, r.type === 'call', (r.spot ?? r.forward) as number, r.strike, r.expiry, r.vol, r.rate, r.div ?? 0)).toBe(g.price);
       for (const f of FIELDS) expect(out[f][i]).toBe(g[f]);
     });
+  });
+});
+
+describe('greeksBatch input checks', () => {
+  it('rejects arrays of different lengths, naming the array', () => {
+    const a = (n: number) => new Float64Array(n);
+    const out = { price: a(2), delta: a(2), gamma: a(2), vega: a(2), theta: a(2), rho: a(2) };
+    expect(thrown(() => greeksBatch('black76', new Uint8Array(2), a(2), a(3), a(2), a(2), a(2), a(2), out)).path).toEqual(['strike']);
+    expect(thrown(() => greeksBatch('black76', new Uint8Array(2), a(2), a(2), a(2), a(2), a(2), a(2), { ...out, rho: a(1) })).path).toEqual(['out.rho']);
   });
 });
 
