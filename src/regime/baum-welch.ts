@@ -21,9 +21,11 @@
  * two EM steps), the jump θ₀ − 2αr + α²v is taken for the means directly and for the variances
  * and transition probabilities on their logarithms (so they stay positive: variances at least the
  * floor, probabilities at least 1e-300, rows renormalised), with π from θ₂; one more EM update
- * follows. That candidate is kept only if its log-likelihood is at least θ₂'s, otherwise θ₂ is:
- * every cycle is at least as good as two plain EM steps, so the likelihood never decreases. The
- * norms measure means in units of the sample sd, variances in units of the sample variance.
+ * follows. That candidate is kept when it raises the log-likelihood above θ₀'s by more than the
+ * convergence tolerance (Varadhan & Roland's safeguard, without evaluating θ₂); otherwise the
+ * better of θ₂ and the candidate is kept, so the likelihood never decreases and convergence is
+ * never declared on a jump that EM would have beaten. The norms measure means in units of the
+ * sample sd, variances in units of the sample variance.
  *
  * Stops when a cycle (one EM step, or one SQUAREM cycle) raises log L by at most
  * tolerance·(1 + |log L|) (converged), or after maxIterations EM updates (not converged).
@@ -180,26 +182,35 @@ export function baumWelch(y: ArrayLike<number>, start: PackedParams, s: BaumWelc
     } else {
       const p2 = mStep(y, p1, ws, s);
       iterations++;
-      const ll2 = eStep(y, p2, ws);
-      next = p2;
-      nextLl = ll2;
+      let accepted: PackedParams | null = null;
+      let acceptedLl = -Infinity;
       const alpha = stepLength(params, p1, p2, s.variance);
       if (alpha < -1 && iterations < s.maxIterations) {
         const jump = extrapolate(params, p1, p2, alpha, s.varianceFloor);
-        let candidate: PackedParams | null = null;
-        let candidateLl = -Infinity;
         try {
           eStep(y, jump, spare);
-          candidate = mStep(y, jump, spare, s);
-          candidateLl = eStep(y, candidate, spare);
+          const candidate = mStep(y, jump, spare, s);
+          acceptedLl = eStep(y, candidate, spare);
+          accepted = candidate;
         } catch (e) {
           // An extrapolated point that makes an observation impossible is simply rejected.
           if (!(e instanceof TradesizeError)) throw e;
         }
         iterations++;
-        if (candidate !== null && candidateLl >= ll2) {
-          next = candidate;
-          nextLl = candidateLl;
+      }
+      const tiny = s.tolerance * (1 + Math.abs(ll));
+      if (accepted !== null && acceptedLl - ll > tiny) {
+        next = accepted;
+        nextLl = acceptedLl;
+        [ws, spare] = [spare, ws];
+      } else {
+        // No jump, a rejected jump, or one that barely moved: θ₂ as well, and the better of the two.
+        const ll2 = eStep(y, p2, ws);
+        next = p2;
+        nextLl = ll2;
+        if (accepted !== null && acceptedLl > ll2) {
+          next = accepted;
+          nextLl = acceptedLl;
           [ws, spare] = [spare, ws];
         }
       }

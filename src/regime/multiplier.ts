@@ -83,8 +83,8 @@ function forHmm(report: RegimeReport, table: unknown, weighting: RegimeWeighting
   }
   let multiplier = 0;
   report.probabilities.forEach((p, s) => (multiplier += p * (m[s] as number)));
-  // The weights sum to 1 up to rounding; keep the result inside (0, 1].
-  multiplier = Math.min(1, Math.max(Math.min(...m), multiplier));
+  // The weights sum to 1 up to rounding; keep the mean between the smallest and largest multiplier.
+  multiplier = Math.min(Math.max(...m), Math.max(Math.min(...m), multiplier));
   const probs = report.probabilities.map((p) => fmt(p, 4)).join(', ');
   return { regime, multiplier, explanation: `filtered P(${labels.join(', ')}) = ${probs} at the last return; ${perState}; probability-weighted → ${fmt(multiplier, 4)}` };
 }
