@@ -41,6 +41,18 @@ describe('hmmFilter', () => {
     );
   });
 
+  it('filtered probabilities are causal: appending observations never changes an earlier filtered row', () => {
+    fc.assert(
+      fc.property(hmmParams, shortSeries(60), shortSeries(20), (p, head, tail) => {
+        const a = hmmFilter(head, p);
+        const b = hmmFilter([...head, ...tail], p);
+        const same = a.filtered.every((row, t) => row.every((x, s) => x === ((b.filtered[t] as Float64Array)[s] as number)));
+        expect(same).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('an observation far in the tails does not underflow (log-shifted densities)', () => {
     const p = { means: [0, 0], variances: [1e-6, 1e-4], transition: [[0.99, 0.01], [0.01, 0.99]], initial: [0.5, 0.5] };
     const f = hmmFilter([0, 5, 0], p);
