@@ -41,11 +41,11 @@ function checks(name: string, exactEm: boolean): void {
     const y = caseSeries(c);
     expect(y.length).toBe(c.observations);
     const f = hmmFilter(y, sm);
-    expect(Math.abs(f.logLikelihood - sm.logLikelihood)).toBeLessThanOrEqual(1e-11 * Math.abs(sm.logLikelihood));
+    expect(Math.abs(f.logLikelihood - sm.logLikelihood)).toBeLessThanOrEqual(1e-13 * Math.abs(sm.logLikelihood));
     sm.indices.forEach((t, i) => {
       for (let s = 0; s < c.states; s++) {
-        expect(Math.abs(((f.filtered[t] as Float64Array)[s] as number) - (sm.filtered[i]?.[s] as number))).toBeLessThanOrEqual(1e-9);
-        expect(Math.abs(((f.smoothed[t] as Float64Array)[s] as number) - (sm.smoothed[i]?.[s] as number))).toBeLessThanOrEqual(1e-9);
+        expect(Math.abs(((f.filtered[t] as Float64Array)[s] as number) - (sm.filtered[i]?.[s] as number))).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(((f.smoothed[t] as Float64Array)[s] as number) - (sm.smoothed[i]?.[s] as number))).toBeLessThanOrEqual(1e-12);
       }
     });
   });
@@ -53,7 +53,7 @@ function checks(name: string, exactEm: boolean): void {
   it('at statsmodels parameters: the Viterbi path equals numpy’s', () => {
     const v = viterbi(caseSeries(c), sm);
     expect(Array.from(v.path).join('')).toBe(sm.viterbi);
-    expect(Math.abs(v.logProbability - sm.viterbiLogProbability)).toBeLessThanOrEqual(1e-11 * Math.abs(sm.viterbiLogProbability));
+    expect(Math.abs(v.logProbability - sm.viterbiLogProbability)).toBeLessThanOrEqual(1e-13 * Math.abs(sm.viterbiLogProbability));
   });
 
   if (exactEm) {
@@ -74,13 +74,14 @@ function checks(name: string, exactEm: boolean): void {
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(c.baumWelch.logLikelihood - 1e-10 * scale);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(sm.logLikelihood - 1e-6 * Math.abs(sm.logLikelihood));
     const bw = distance(fit, c.baumWelch);
-    // Measured: ≤ 6e-7 (BTC 3-state, where numpy's plain EM at 1e-13 is itself not fully converged).
-    expect(bw.mean).toBeLessThanOrEqual(1e-5);
-    expect(bw.variance).toBeLessThanOrEqual(1e-5);
-    expect(bw.transition).toBeLessThanOrEqual(1e-5);
-    // Free π versus statsmodels' stationary π: measured ≤ 0.03 σ, 2.4 % and 0.018.
+    // Measured ≤ 6.4e-6 (BTC 2 states, variances: our log L is 6.7e-9 above numpy's there, the optimum is that flat).
+    expect(bw.mean).toBeLessThanOrEqual(2e-5);
+    expect(bw.variance).toBeLessThanOrEqual(2e-5);
+    expect(bw.transition).toBeLessThanOrEqual(2e-5);
+    // Free π versus statsmodels' stationary π: measured ≤ 0.049 σ, 2.0 % and 0.0174 (all on the 135 GNP quarters;
+    // ≤ 7.1e-4 σ, 1.0 % and 0.0048 on the longer series).
     const d = distance(fit, sm);
-    expect(d.mean).toBeLessThanOrEqual(0.05);
+    expect(d.mean).toBeLessThanOrEqual(0.1);
     expect(d.variance).toBeLessThanOrEqual(0.05);
     expect(d.transition).toBeLessThanOrEqual(0.03);
   });
