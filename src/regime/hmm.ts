@@ -29,7 +29,7 @@ import { createRng } from '../stats/random.js';
 import { baumWelch, type BaumWelchRun } from './baum-welch.js';
 import { createWorkspace, eStep, type Workspace } from './forward-backward.js';
 import { deterministicStart, moments, randomStart } from './initialise.js';
-import { packParams, permuteParams, unpackParams, volatilityOrder, type HmmParams, type PackedParams } from './params.js';
+import { packDistribution, packParams, permuteParams, unpackParams, volatilityOrder, type HmmParams, type PackedParams } from './params.js';
 import { viterbiPacked } from './viterbi.js';
 
 /** Numbers of states a fit accepts. */
@@ -42,7 +42,7 @@ export const HMM_VARIANCE_FLOOR = 1e-4;
 /** Options of {@link fitHmm}. */
 export const FitHmmOptions = z.object({
   /** Number of states K: 2 or 3 (default 2). */
-  states: z.union([z.literal(2), z.literal(3)]).default(2),
+  states: z.union([z.literal(HMM_STATES[0]), z.literal(HMM_STATES[1])]).default(2),
   /** Number of starts: the deterministic one plus starts − 1 seeded random ones (default 1). */
   starts: z.number().int().min(1).max(1000).default(1),
   /** Seed of the random starts (default 1). */
@@ -121,13 +121,7 @@ function isConstant(y: ArrayLike<number>): boolean {
 }
 
 function fixedInitial(initial: 'estimate' | number[], k: number): Float64Array | null {
-  if (initial === 'estimate') return null;
-  const p = packParams({ means: new Array<number>(k).fill(0), variances: new Array<number>(k).fill(1), transition: identity(k), initial }, []);
-  return p.pi;
-}
-
-function identity(k: number): number[][] {
-  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  return initial === 'estimate' ? null : packDistribution(initial, k, ['initial']);
 }
 
 function userStart(start: HmmParams, k: number, floor: number, pi: Float64Array | null): PackedParams {

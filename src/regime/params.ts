@@ -55,6 +55,18 @@ function checkDistribution(p: unknown, k: number, path: FieldPath): void {
 }
 
 /**
+ * Checks a probability vector of length k (entries in [0, 1], sum 1 within 1e-9) and copies it.
+ *
+ * @throws TradesizeError INVALID_INPUT at `path` (wrong length or sum) or [...path, i] (a bad entry).
+ * @example
+ * packDistribution([0.25, 0.75], 2, ['initial']);  // => Float64Array [0.25, 0.75]
+ */
+export function packDistribution(p: unknown, k: number, path: FieldPath): Float64Array {
+  checkDistribution(p, k, path);
+  return Float64Array.from(p as number[]);
+}
+
+/**
  * Checks HMM parameters (K ≥ 1, finite means, variances > 0, stochastic rows and initial vector)
  * and packs them into typed arrays.
  *

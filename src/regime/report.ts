@@ -23,13 +23,13 @@
 import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
 import { TradesizeError } from '../core/errors.js';
-import { fitHmm, FitHmmOptions } from './hmm.js';
+import { fitHmm, FitHmmOptions, type HmmFit } from './hmm.js';
 import { regimeSeries, RegimeSeriesShape, type PeriodsSource } from './series.js';
 
 /** Input of {@link hmmRegimes}: the series plus the fit options. */
 export const HmmRegimesInput = z.object({
   ...RegimeSeriesShape,
-  states: z.union([z.literal(2), z.literal(3)]).default(2),
+  states: FitHmmOptions.shape.states,
   starts: FitHmmOptions.shape.starts,
   seed: FitHmmOptions.shape.seed,
   tolerance: FitHmmOptions.shape.tolerance,
@@ -101,7 +101,7 @@ export function hmmRegimes(input: HmmRegimesInput): RegimeReport {
   const o = parseInput(HmmRegimesInput, input, 'hmmRegimes');
   const series = regimeSeries(o);
   const k = o.states;
-  let fit;
+  let fit: HmmFit;
   try {
     fit = fitHmm(series.returns, { states: k, starts: o.starts, seed: o.seed, tolerance: o.tolerance, maxIterations: o.maxIterations });
   } catch (e) {

@@ -11,6 +11,7 @@ import { emit, renderRows, renderTable } from '../output.js';
 import { fmt } from '../../core/format.js';
 import { readSeries } from '../data.js';
 import { hmmRegimes, type RegimeReport } from '../../regime/report.js';
+import { HMM_STATES } from '../../regime/hmm.js';
 import { volRegime, VOL_REGIMES, type VolRegimeReport } from '../../regime/vol-regime.js';
 import { regimeMultiplier, type RegimeMultiplier, type RegimeWeighting } from '../../regime/multiplier.js';
 
@@ -147,7 +148,7 @@ export async function runRegime(o: Opts): Promise<void> {
   const periodsPerYear = optionalNumber(str(o.periodsPerYear), '--periods-per-year');
   const table = parseTable(str(o.multipliers), method);
   reject(o, method === 'hmm' ? VOL_ONLY : HMM_ONLY, method);
-  const states = method === 'hmm' ? Number(parseChoice(str(o.states) ?? '2', '--states', ['2', '3'] as const)) as 2 | 3 : undefined;
+  const states = method === 'hmm' ? (Number(parseChoice(str(o.states) ?? '2', '--states', HMM_STATES.map(String))) as (typeof HMM_STATES)[number]) : undefined;
   const starts = str(o.starts) === undefined ? undefined : parseInteger(str(o.starts) as string, '--starts');
   const seed = str(o.seed) === undefined ? undefined : parseNumber(str(o.seed) as string, '--seed');
   const weighting = parseChoice(str(o.weighting) ?? 'probability', '--weighting', ['probability', 'current'] as const) as RegimeWeighting;
