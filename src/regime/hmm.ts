@@ -163,7 +163,14 @@ export function fitHmm(returns: ArrayLike<number>, options: FitHmmOptions = {}):
   let bestStart = 0;
   for (let s = 0; s < o.starts; s++) {
     const start = s === 0 ? first : randomStart(k, mean, variance, floor, rng);
-    const run = baumWelch(y, pi === null ? start : { ...start, pi }, settings);
+    let run: BaumWelchRun;
+    try {
+      run = baumWelch(y, pi === null ? start : { ...start, pi }, settings);
+    } catch (e) {
+      // A random start whose EM run makes an observation impossible is dropped; the first start's failure is reported.
+      if (s === 0 || !(e instanceof TradesizeError)) throw e;
+      continue;
+    }
     if (best === null || run.logLikelihood > best.logLikelihood) {
       best = run;
       bestStart = s;

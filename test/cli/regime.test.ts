@@ -48,6 +48,8 @@ const pricesFile = join(dir, 'prices.csv');
   writeFileSync(pricesFile, `${rows.join('\n')}\n`);
 }
 const shortFile = join(dir, 'short.csv');
+const badFile = join(dir, 'bad.csv');
+writeFileSync(badFile, 'timestamp,close\n2024-01-01,100\n2024-01-02,abc\n');
 writeFileSync(shortFile, `date,ret\n${logs.slice(0, 15).map((r, i) => `2024-01-${String(i + 1).padStart(2, '0')},${Math.expm1(r)}`).join('\n')}\n`);
 
 interface StateOut {
@@ -128,6 +130,7 @@ describe('tradesize regime errors', () => {
       [{ data: shortFile, input: 'returns' }, 'INSUFFICIENT_DATA', ['--data']],
       [{ data: shortFile, input: 'returns', method: 'vol' }, 'INSUFFICIENT_DATA', ['--data']],
       [{ data: join(dir, 'missing.csv') }, 'FILE_NOT_FOUND', ['--data']],
+      [{ data: badFile }, 'PARSE_ERROR', ['data', 3, 'close']],
     ];
     for (const [opts, code, path] of cases) {
       const e = await runError({ ...opts, json: true });
