@@ -34,8 +34,8 @@
  *
  * Sources: L. E. Baum, T. Petrie, G. Soules and N. Weiss, "A maximization technique occurring in
  * the statistical analysis of probabilistic functions of Markov chains", Ann. Math. Statist.
- * 41(1) (1970); L. R. Rabiner, Proc. IEEE 77(2) (1989), §III.C (eqs. 40a–40c) and §IV.A (eqs.
- * 52–54, Gaussian densities); A. P. Dempster, N. M. Laird and D. B. Rubin, J. R. Statist. Soc. B
+ * 41(1) (1970); L. R. Rabiner, Proc. IEEE 77(2) (1989), §III.C (re-estimation) and §IV.A
+ * (Gaussian densities); A. P. Dempster, N. M. Laird and D. B. Rubin, J. R. Statist. Soc. B
  * 39(1) (1977) (monotonicity of EM); R. Varadhan and C. Roland, "Simple and globally convergent
  * methods for accelerating the convergence of any EM algorithm", Scand. J. Statist. 35(2) (2008),
  * §§3–4 (SqS3 step length, the safeguard).

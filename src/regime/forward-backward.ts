@@ -13,8 +13,8 @@
  *   smoothed   γ_t(i) = α̂_t(i) β̂_t(i);
  *   pairs      ξ_t(i, j) = α̂_t(i) a_ij b_j(y_{t+1}) β̂_{t+1}(j) / c_{t+1}.
  *
- * Source: L. R. Rabiner, Proc. IEEE 77(2) (1989), §III.A (forward–backward procedure, eqs.
- * 18–25), §V.A (scaling, eqs. 91–101), §III.C (γ and ξ, eqs. 26–38). The filtered and smoothed
+ * Source: L. R. Rabiner, Proc. IEEE 77(2) (1989), §III.A (forward–backward procedure), §V.A
+ * (scaling), §III.C (γ and ξ). The filtered and smoothed
  * probabilities equal Hamilton's (1989) filter and Kim's (1994) smoother that statsmodels'
  * `MarkovRegression` reports.
  */

@@ -6,8 +6,9 @@
  *   initial distribution π (./params.ts).
  *
  * Estimation: Baum–Welch EM (./baum-welch.ts) from a deterministic start (local-volatility
- * quantiles, ./initialise.ts) plus `starts − 1` seeded random starts, accelerated by SQUAREM; the run with the highest
- * log-likelihood wins (ties: the earlier start). π is estimated (Rabiner's re-estimate π = γ_0)
+ * quantiles, ./initialise.ts) plus `starts − 1` seeded random starts, accelerated by SQUAREM;
+ * the run with the highest log-likelihood wins (ties: the earlier start; a random start whose run
+ * fails is dropped). π is estimated (Rabiner's re-estimate π = γ_0)
  * unless fixed by `initial`. Variances are floored at varianceFloor × the sample variance. The
  * result lists states by volatility ascending: state 0 is the calmest.
  *
@@ -17,8 +18,8 @@
  *
  * Sources: L. R. Rabiner, Proc. IEEE 77(2) (1989); L. E. Baum et al., Ann. Math. Statist. 41(1)
  * (1970); J. D. Hamilton, "A new approach to the economic analysis of nonstationary time series
- * and the business cycle", Econometrica 57(2) (1989) (the filter, a Markov-switching model of
- * returns); A. J. Viterbi, IEEE Trans. Inf. Theory 13(2) (1967).
+ * and the business cycle", Econometrica 57(2) (1989) (the filter, for a Markov-switching model of
+ * GNP growth); A. J. Viterbi, IEEE Trans. Inf. Theory 13(2) (1967).
  */
 import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';

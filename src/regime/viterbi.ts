@@ -12,7 +12,7 @@
  *
  * Sources: A. J. Viterbi, "Error bounds for convolutional codes and an asymptotically optimum
  * decoding algorithm", IEEE Trans. Information Theory 13(2) (1967); L. R. Rabiner, Proc. IEEE
- * 77(2) (1989), §III.B (eqs. 30–35) and its remark on the logarithmic form (eqs. 105a–105c).
+ * 77(2) (1989), §III.B, and the logarithmic variant noted with scaling in §V.A.
  */
 import { requireFiniteSeries } from '../market/returns.js';
 import { packParams, type HmmParams, type PackedParams } from './params.js';
