@@ -4,14 +4,14 @@
  *
  * Work is handed out in batches of consecutive chunks (about eight batches per thread, at most
  * 16 chunks each) to whichever worker is idle; `onProgress` receives the fraction of chunks done
- * after each batch. One thread (or a single chunk) runs synchronously without workers; without an
+ * after each batch. The workers are kept for the next run (`idle-workers.ts`). One thread (or a single chunk) runs synchronously without workers; without an
  * explicit thread count, runs below {@link SMALL_RUN_PATH_STEPS} path-steps do too (starting a
  * worker costs about as much as simulating a few million path-steps).
  */
 import { availableParallelism } from 'node:os';
 import { chunkCount, runChunk, type Job } from './job.js';
 import type { BatchReply, BatchRequest } from './worker.js';
-import { spawnWorker } from './spawn-worker.js';
+import { acquireWorkers, discardWorkers, releaseWorkers } from './idle-workers.js';
 
 /** Called with the fraction of the work done, in (0, 1]. */
 export type ProgressCallback = (fraction: number) => void;
@@ -53,9 +53,11 @@ export async function runChunks(job: Job, threads: number, onProgress?: Progress
   if (workers <= 1) return runChunksSync(job, onProgress);
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(n / (workers * BATCHES_PER_THREAD))));
   const results = new Array<Float64Array>(n);
-  const pool = Array.from({ length: workers }, () => spawnWorker());
+  const pool = acquireWorkers(workers);
+  const detach: (() => void)[] = [];
   let next = 0;
   let done = 0;
+  let failed = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const feed = (w: (typeof pool)[number]): void => {
@@ -65,22 +67,32 @@ export async function runChunks(job: Job, threads: number, onProgress?: Progress
         w.postMessage(req);
       };
       for (const w of pool) {
-        w.on('message', (reply: BatchReply) => {
+        const onMessage = (reply: BatchReply): void => {
           reply.results.forEach((r, i) => (results[reply.first + i] = r));
           done += reply.results.length;
           onProgress?.(done / n);
           if (done === n) resolve();
           else feed(w);
-        });
+        };
+        const onExit = (code: number): void => reject(new Error(`Monte Carlo worker exited with code ${code} before finishing`));
+        w.on('message', onMessage);
         w.on('error', reject);
-        w.on('exit', (code) => {
-          if (done < n) reject(new Error(`Monte Carlo worker exited with code ${code} before finishing`));
+        w.on('exit', onExit);
+        detach.push(() => {
+          w.off('message', onMessage);
+          w.off('error', reject);
+          w.off('exit', onExit);
         });
         feed(w);
       }
     });
+  } catch (e) {
+    failed = true;
+    throw e;
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const d of detach) d();
+    if (failed) await discardWorkers(pool);
+    else releaseWorkers(pool);
   }
   return results;
 }
