@@ -17,12 +17,11 @@
  * when the call is uncertain by more than 1e-7 (p_L·p_U inside, the other barrier's crossing
  * probability outside) the step is refined instead: the bridge's midpoint is drawn,
  * m ~ N((x + y)/2, σ²Δt/4), and each half is decided the same way (recursively, at most 20
- * halvings), which also settles which barrier comes first. The
- * estimate thus converges to the continuously monitored closed form even on a coarse grid. A
- * probability below e^{−50} is taken as 0 (no uniform is drawn), which keeps the hot loop free
- * of exp for paths far from the barriers. Without `bridge`, and always for student-t
- * and garch-t (discrete-time models: one return per step, e.g. daily closes), barriers are
- * checked at the grid points only.
+ * halvings), which also settles which barrier comes first. The estimate thus converges to the
+ * continuously monitored closed form even on a coarse grid. A probability below e^{−50} is taken
+ * as 0 (no uniform is drawn), which keeps the hot loop free of exp for paths far from the
+ * barriers. Without `bridge`, and always for student-t and garch-t (discrete-time models: one
+ * return per step, e.g. daily closes), barriers are checked at the grid points only.
  *
  * Exit time τ ∧ T: a grid-point exit at step k is at (k + 1)·Δt in the discrete models; with the
  * bridge the crossing lies somewhere in the step, and the midpoint (k + ½)·Δt is used (error at
@@ -30,10 +29,11 @@
  *
  * Sources: P. Glasserman, "Monte Carlo Methods in Financial Engineering" (2004), §6.4 (Brownian
  * bridge crossing probability for barrier options) and §3.1 (Brownian bridge construction: the
- * midpoint given the endpoints); A. N. Borodin and P. Salminen, "Handbook of Brownian Motion"
- * (2nd ed. 2002), Part II ch. 1, 1.15.8 (bridge staying in a strip: the image series); R. Beaglehole, P. H. Dybvig and G. Zhou,
- * "Going to Extremes: Correcting Simulation Bias in Exotic Option Valuation", Financial Analysts
- * Journal 53(1) (1997) 62–68; T. Bollerslev, Review of Economics and Statistics 69(3) (1987).
+ * midpoint given the endpoints); R. Beaglehole, P. H. Dybvig and G. Zhou, "Going to Extremes:
+ * Correcting Simulation Bias in Exotic Option Valuation", Financial Analysts Journal 53(1) (1997)
+ * 62–68; the strip's image series (the killed transition density divided by the free one):
+ * W. Feller, "An Introduction to Probability Theory and Its Applications" vol. II (1971), §X.5;
+ * T. Bollerslev, Review of Economics and Statistics 69(3) (1987).
  */
 import type { PathSpec } from './path-spec.js';
 import { Stream, ZIG_RATIO, ZIG_X } from './stream.js';
