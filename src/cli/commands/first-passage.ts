@@ -240,8 +240,9 @@ function render(r: FirstPassageOutput): string {
   if (r.expectedExitTime !== undefined) rows.push(['E[exit time ∧ T] (years)', r.expectedExitTime]);
   if (r.expectedTimeToUpper !== undefined) rows.push(['E[time to upper | upper first]', r.expectedTimeToUpper]);
   if (r.paths !== undefined) rows.push(['paths × steps', `${r.paths} × ${r.steps} (seed ${r.seed}, ${r.threads} threads)`]);
-  rows.push(['price', r.price], ['lower', r.lower], ['upper', r.upper], ['mu (log-drift)', r.mu], ['sigma', r.sigma], ['horizon (years)', r.horizon]);
-  for (const [label, v] of [['nu', r.nu], ['omega', r.omega], ['alpha', r.alpha], ['beta', r.beta], ['initial variance', r.initialVariance]] as const) {
+  rows.push(['price', r.price]);
+  for (const [label, v] of [['lower', r.lower], ['upper', r.upper], ['mu (log-drift)', r.mu], ['sigma', r.sigma], ['horizon (years)', r.horizon],
+    ['nu', r.nu], ['omega', r.omega], ['alpha', r.alpha], ['beta', r.beta], ['initial variance', r.initialVariance]] as const) {
     if (v !== undefined) rows.push([label, v]);
   }
   if (r.data !== undefined) rows.push(['data', r.data]);
