@@ -34,6 +34,9 @@ import { RunOptions } from '../monte-carlo/run-options.js';
 import { binomialStdError, meanEstimate, type MeanEstimate } from '../monte-carlo/estimate.js';
 import type { Job } from '../monte-carlo/job.js';
 
+/** Most paths of one drawdown simulation (each path's drawdown is kept: 8 bytes a path). */
+export const MAX_DRAWDOWN_PATHS = 20_000_000;
+
 /** Default quantile probabilities of the maximum drawdown. */
 export const DEFAULT_DRAWDOWN_QUANTILES = [0.5, 0.9, 0.95, 0.99] as const;
 
@@ -61,6 +64,9 @@ export const DrawdownSimulationInput = z
     }
     if (v.kellyMultiplier !== undefined && v.sigma !== undefined && v.mu + (v.sigma * v.sigma) / 2 === 0) {
       ctx.addIssue({ code: 'custom', message: 'the Kelly fraction is 0 (no edge): give fraction instead', path: ['kellyMultiplier'] });
+    }
+    if (v.paths > MAX_DRAWDOWN_PATHS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_DRAWDOWN_PATHS} paths (every path's drawdown is kept for the quantiles)`, path: ['paths'] });
     }
     checkModel(v, ctx);
   });

@@ -70,7 +70,12 @@ export async function runChunks(job: Job, threads: number, onProgress?: Progress
         const onMessage = (reply: BatchReply): void => {
           reply.results.forEach((r, i) => (results[reply.first + i] = r));
           done += reply.results.length;
-          onProgress?.(done / n);
+          try {
+            onProgress?.(done / n);
+          } catch (e) {
+            reject(e);
+            return;
+          }
           if (done === n) resolve();
           else feed(w);
         };

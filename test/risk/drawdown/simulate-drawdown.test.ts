@@ -80,6 +80,7 @@ describe('drawdown simulation: bad input', () => {
     ['level 0', { ...ok, fraction: 1, levels: [0] }, ['levels', 0]],
     ['quantile above 1', { ...ok, fraction: 1, quantiles: [1.5] }, ['quantiles', 0]],
     ['Kelly without edge', { ...ok, mu: -0.18, kellyMultiplier: 0.5 }, ['kellyMultiplier']],
+    ['too many paths to keep', { ...ok, fraction: 1, paths: 20_000_001 }, ['paths']],
   ] as const)('%s → INVALID_INPUT', (_name, inp, path) => {
     const e = thrown(() => simulateDrawdownSync(inp as never));
     expect(e.code).toBe('INVALID_INPUT');

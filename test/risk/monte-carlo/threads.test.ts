@@ -28,6 +28,12 @@ describe('threads 1 vs 2: identical numbers', () => {
     }
   });
 
+  it('an error thrown by the progress callback rejects the run, and the next run still works', async () => {
+    const inp = { ...base, sigma: 0.7 };
+    await expect(simulateFirstPassage(inp, { threads: 2, onProgress: () => { throw new Error('stop'); } })).rejects.toThrow('stop');
+    expect(await simulateFirstPassage(inp, { threads: 2 })).toEqual(simulateFirstPassageSync(inp));
+  });
+
   it('drawdown distribution', async () => {
     const inp = { fraction: 1.5, mu: 0.1, sigma: 0.6, horizon: 0.2, ruinLevel: 0.7, levels: [0.2], paths: 7_000, seed: 3 };
     expect(await simulateDrawdown(inp, { threads: 2 })).toEqual(await simulateDrawdown(inp, { threads: 1 }));
