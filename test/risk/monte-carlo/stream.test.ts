@@ -14,7 +14,7 @@ function chiSquare(draw: () => number, cdf: (x: number) => number, n: number, bi
   return counts.reduce((s, c) => s + (c - n / bins) ** 2 / (n / bins), 0);
 }
 
-describe('Stream (xoshiro128** per chunk, ziggurat normals, Bailey t)', () => {
+describe('Stream (xoshiro128** per chunk, ziggurat normals, Marsaglia–Tsang gamma, Student-t)', () => {
   it('int32 is the xoshiro128** reference step on its state', () => {
     const s = new Stream(42, 3);
     const ref = new Uint32Array(s.state);
@@ -75,6 +75,27 @@ describe('Stream (xoshiro128** per chunk, ziggurat normals, Bailey t)', () => {
     const t = new Stream(12, 0);
     // 49 degrees of freedom: the 0.999 quantile is 85.4.
     expect(chiSquare(() => t.normal(), normalCdf, 200_000, 50)).toBeLessThan(85.4);
+  });
+
+  it('gamma(α): mean α and variance α for shapes below and above 1 (α < 1 through the U^{1/α} boost)', () => {
+    for (const alpha of [0.4, 1, 2.5, 8]) {
+      const s = new Stream(14, Math.round(alpha * 10));
+      const n = 200_000;
+      let m1 = 0;
+      let m2 = 0;
+      let min = Infinity;
+      for (let i = 0; i < n; i++) {
+        const g = s.gamma(alpha);
+        min = Math.min(min, g);
+        m1 += g;
+        m2 += g * g;
+      }
+      expect(min).toBeGreaterThan(0);
+      const mean = m1 / n;
+      // sd of the sample mean √(α/n); of the sample variance ≈ √((μ4 − σ⁴)/n) = √((6α + 2α²)/n) for a gamma.
+      expect(Math.abs(mean - alpha)).toBeLessThan(4 * Math.sqrt(alpha / n));
+      expect(Math.abs(m2 / n - mean * mean - alpha)).toBeLessThan(4 * Math.sqrt((6 * alpha + 2 * alpha * alpha) / n));
+    }
   });
 
   it('studentT(ν): quantiles match @stdlib t-quantile (ν = 3, 5) and the variance is ν/(ν − 2)', () => {
