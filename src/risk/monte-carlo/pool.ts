@@ -3,10 +3,11 @@
  * results in chunk order — so the combined estimate does not depend on the thread count.
  *
  * Work is handed out in batches of consecutive chunks (about eight batches per thread, at most
- * 16 chunks each) to whichever worker is idle; `onProgress` receives the fraction of chunks done
- * after each batch. The workers are kept for the next run (`idle-workers.ts`). One thread (or a single chunk) runs synchronously without workers; without an
- * explicit thread count, runs below {@link SMALL_RUN_PATH_STEPS} path-steps do too (starting a
- * worker costs about as much as simulating a few million path-steps).
+ * 16 chunks each), two in flight per worker so that none waits for the next; `onProgress`
+ * receives the fraction of chunks done after each batch. The workers are kept for the next run
+ * (`idle-workers.ts`). One thread (or a single chunk) runs synchronously without workers;
+ * without an explicit thread count, runs below {@link SMALL_RUN_PATH_STEPS} path-steps do too
+ * (starting a worker costs about as much as simulating a few million path-steps).
  */
 import { availableParallelism } from 'node:os';
 import { chunkCount, runChunk, type Job } from './job.js';
@@ -88,6 +89,8 @@ export async function runChunks(job: Job, threads: number, onProgress?: Progress
           w.off('error', reject);
           w.off('exit', onExit);
         });
+        // Two batches in flight per worker: the next one is queued while it runs the first.
+        feed(w);
         feed(w);
       }
     });
