@@ -2,7 +2,7 @@
  * Runs the chunks of a job, in this thread or spread over worker threads, and returns their
  * results in chunk order — so the combined estimate does not depend on the thread count.
  *
- * Work is handed out in batches of consecutive chunks (about eight batches per thread, at most
+ * Work is handed out in batches of consecutive chunks (about sixteen batches per thread, at most
  * 16 chunks each), two in flight per worker so that none waits for the next; `onProgress`
  * receives the fraction of chunks done after each batch. The workers are kept for the next run
  * (`idle-workers.ts`). One thread (or a single chunk) runs synchronously without workers;
@@ -34,7 +34,7 @@ export function threadsFor(pathSteps: number, requested?: number): number {
   if (requested !== undefined) return requested;
   return pathSteps < SMALL_RUN_PATH_STEPS ? 1 : availableParallelism();
 }
-const BATCHES_PER_THREAD = 8;
+const BATCHES_PER_THREAD = 16;
 
 /** Runs every chunk of `job` in this thread. */
 export function runChunksSync(job: Job, onProgress?: ProgressCallback): Float64Array[] {
