@@ -9,8 +9,9 @@
  *   deviation σ√Δt (student-t: a t with ν_t = `nu` > 2 degrees of freedom scaled to unit
  *   variance; default ν_t = 4).
  * - garch-t: a GARCH(1,1)-t on one return per period (1/periodsPerYear years, default a day),
- *   `garch` = {omega, alpha, beta, nu} on the scale of per-period log returns (e.g. a `fitGarch`
- *   result); steps = round(horizon·periodsPerYear) ≥ 1 (`steps` may not be given). The first
+ *   `garch` = {omega, alpha, beta, nu} on the scale of per-period log returns (from
+ *   `fit = fitGarch(logReturns, { innovations: 'student-t' })`: { omega, alpha, beta, nu,
+ *   variance: fit.nextVariance }); steps = round(horizon·periodsPerYear) ≥ 1 (`steps` may not be given). The first
  *   variance is σ²/periodsPerYear when `sigma` is given, else `garch.variance` (e.g. a fit's
  *   `nextVariance`), else the unconditional ω/(1 − α − β) (which needs α + β < 1).
  * - monitoring: 'continuous' (gbm only, the default there: the Brownian-bridge correction) or
