@@ -81,6 +81,7 @@ function buildContext(r: SizeRequest): SizingContext {
   const stopFill = r.side === 'long' ? r.stop * (1 - slip) : r.stop * (1 + slip);
   const priceLoss = unitPriceLoss(terms, r.side, r.entry, stopFill);
   const fees = (r.fees?.entry ?? 0) * unitValue(terms, r.entry) + (r.fees?.exit ?? 0) * unitValue(terms, stopFill);
+  const multiplier = r.regime === undefined ? 1 : r.regime.multiplier;
   return {
     request: r,
     side: r.side,
@@ -91,8 +92,8 @@ function buildContext(r: SizeRequest): SizingContext {
     unitPriceLoss: priceLoss,
     unitFees: fees,
     unitLossAtStop: priceLoss + fees,
-    riskBudget: (r.riskAmount ?? (r.risk ?? 0) * r.equity) * (r.regime?.multiplier ?? 1),
-    riskMultiplier: r.regime?.multiplier ?? 1,
+    riskBudget: (r.riskAmount ?? (r.risk ?? 0) * r.equity) * multiplier,
+    riskMultiplier: multiplier,
   };
 }
 
@@ -176,6 +177,7 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
     binding: bound.name,
     unroundedQuantity: bound.maxQuantity as Quantity,
     constraints: limits,
-    ...(r.regime === undefined ? {} : { regime: r.regime }),
+    // Always present (undefined without a regime, which JSON omits): one object shape on the hot path.
+    regime: r.regime,
   };
 }
