@@ -4,6 +4,8 @@
  * quantity is then in base units for linear contracts and in contracts for inverse ones (equity
  * in the coin), the instrument's lot step and minimum quantity apply unless --lot / --min-qty
  * say otherwise, and the leverage setting --leverage is also the default --max-leverage.
+ * `--max-hit-prob`, `--portfolio` and the regime flags add the hit-probability and stress
+ * constraints and the regime multiplier (see ./size-inputs.ts).
  */
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
