@@ -3,26 +3,13 @@
  * units, the --spot/--forward rule per model, and errors (exit 2, code and flag path).
  */
 import { describe, expect, it } from 'vitest';
-import { cli, cliWith, hasNonFinite, json } from './run.js';
+import { cli, cliError, cliJson } from './run.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { optionGreeks } from '../../src/options/kernel.js';
 
 type Opts = Record<string, string | boolean | undefined>;
-const runJson = async (opts: Opts): Promise<Record<string, unknown>> => {
-  const run = await cli('greeks', ...Object.entries({ ...opts, json: true }).flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])));
-  expect(run.code).toBe(0);
-  expect(hasNonFinite(run.stdout)).toBe(false);
-  return json(run);
-};
-async function runError(opts: Opts): Promise<TradesizeError> {
-  try {
-    await cliWith('greeks', { ...opts, json: true });
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError');
-}
+const runJson = (opts: Opts): Promise<Record<string, unknown>> => cliJson('greeks', opts);
+const runError = (opts: Opts): Promise<TradesizeError> => cliError('greeks', opts);
 
 const BS = { model: 'black-scholes', type: 'call', spot: '100', strike: '100', expiry: '1', vol: '0.2', rate: '0.05' };
 

@@ -3,21 +3,13 @@
  * range, and errors (exit 2) for prices outside the no-arbitrage bounds.
  */
 import { describe, expect, it } from 'vitest';
-import { cli, cliWith } from './run.js';
+import { cli, cliError, cliJson } from './run.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { optionPrice } from '../../src/options/kernel.js';
 
 type Opts = Record<string, string | boolean | undefined>;
-const runJson = async (opts: Opts): Promise<Record<string, unknown>> => JSON.parse((await cliWith('iv', { ...opts, json: true })).trim()) as Record<string, unknown>;
-async function runError(opts: Opts): Promise<TradesizeError> {
-  try {
-    await cliWith('iv', { ...opts, json: true });
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError');
-}
+const runJson = (opts: Opts): Promise<Record<string, unknown>> => cliJson('iv', opts);
+const runError = (opts: Opts): Promise<TradesizeError> => cliError('iv', opts);
 
 describe('tradesize iv', () => {
   it.each([

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliWith, hasNonFinite } from './run.js';
+import { cliError, cliJson, cliWith } from './run.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, sharedDataPath } from '../helpers/shared-data.js';
 import { simulateHmm } from '../regime/arbitraries.js';
@@ -16,23 +16,8 @@ import { fixtureCase } from '../regime/fixture.js';
 type Opts = Record<string, string | boolean | undefined>;
 const run = (opts: Opts): Promise<string> => cliWith('regime', opts);
 
-async function runJson(opts: Opts): Promise<Record<string, unknown>> {
-  const text = await run({ ...opts, json: true });
-  expect(hasNonFinite(text)).toBe(false);
-  const lines = text.trim().split('\n');
-  expect(lines.length).toBe(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
-
-async function runError(opts: Opts): Promise<TradesizeError> {
-  try {
-    await run(opts);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError');
-}
+const runJson = (opts: Opts): Promise<Record<string, unknown>> => cliJson('regime', opts);
+const runError = (opts: Opts): Promise<TradesizeError> => cliError('regime', opts);
 
 const dir = mkdtempSync(join(tmpdir(), 'tradesize-regime-'));
 const P = { means: [0.001, -0.002], variances: [1e-4, 1.6e-3], transition: [[0.97, 0.03], [0.06, 0.94]], initial: [1, 0] };

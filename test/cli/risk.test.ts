@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliWith } from './run.js';
+import { cliError, cliJson, cliWith } from './run.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { expectRel } from '../helpers/assert.js';
 import { describeWithSharedData, readFixture, sharedDataPath } from '../helpers/shared-data.js';
@@ -15,22 +15,8 @@ type Opts = Record<string, string | boolean | undefined>;
 
 const run = (opts: Opts): Promise<string> => cliWith('risk', opts);
 
-async function runJson(opts: Opts): Promise<Record<string, unknown>> {
-  const text = await run({ ...opts, json: true });
-  const lines = text.trim().split('\n');
-  expect(lines.length).toBe(1);
-  return JSON.parse(lines[0] as string) as Record<string, unknown>;
-}
-
-async function runError(opts: Opts): Promise<TradesizeError> {
-  try {
-    await run(opts);
-  } catch (e) {
-    expect(e).toBeInstanceOf(TradesizeError);
-    return e as TradesizeError;
-  }
-  throw new Error('expected a TradesizeError');
-}
+const runJson = (opts: Opts): Promise<Record<string, unknown>> => cliJson('risk', opts);
+const runError = (opts: Opts): Promise<TradesizeError> => cliError('risk', opts);
 
 const dir = mkdtempSync(join(tmpdir(), 'tradesize-risk-'));
 const returnsFile = join(dir, 'returns.csv');

@@ -66,3 +66,26 @@ export async function cliWith(command: string, opts: Readonly<Record<string, str
   if (m === null) throw new Error(`unexpected stderr: ${run.stderr}`);
   throw new TradesizeError(m[1] as ErrorCode, m[3] ?? '', m[2] === undefined ? [] : m[2].split('.'));
 }
+
+/**
+ * `tradesize <command>` with an options object and --json: its one JSON object. Fails on
+ * NaN/Infinity in the output, on more than one line, and on a non-zero exit.
+ */
+export async function cliJson(command: string, opts: Readonly<Record<string, string | boolean | undefined>>): Promise<Record<string, unknown>> {
+  const text = await cliWith(command, { ...opts, json: true });
+  if (hasNonFinite(text)) throw new Error(`non-finite token in the output of tradesize ${command}: ${text}`);
+  const lines = text.trim().split('\n');
+  if (lines.length !== 1) throw new Error(`expected one JSON line from tradesize ${command}, got ${lines.length}`);
+  return JSON.parse(lines[0] as string) as Record<string, unknown>;
+}
+
+/** The TradesizeError `tradesize <command> --json` exits 2 with; fails when the command succeeds. */
+export async function cliError(command: string, opts: Readonly<Record<string, string | boolean | undefined>>): Promise<TradesizeError> {
+  try {
+    await cliWith(command, { ...opts, json: true });
+  } catch (e) {
+    if (e instanceof TradesizeError) return e;
+    throw e;
+  }
+  throw new Error(`expected tradesize ${command} to fail`);
+}
