@@ -22,3 +22,26 @@ export function measureRate(fn, { batch, rounds = 7, warmup = 2 }) {
 export function report(figure) {
   process.stdout.write(`${JSON.stringify(figure)}\n`);
 }
+
+/** The median of a list of numbers (the upper one of the middle two for an even count). */
+export function median(v) {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Wall time of `fn` in milliseconds: `warmup` untimed calls, then `rounds` timed ones; the
+ * result of each call is consumed so the work cannot be optimised away.
+ */
+export function timeMs(fn, { rounds, warmup = 2 }) {
+  let sink = 0;
+  for (let i = 0; i < warmup; i++) sink += fn();
+  const ms = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    sink += fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  if (Number.isNaN(sink)) throw new Error('benchmark result was NaN');
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) };
+}

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, fitHmm, hmmFilter, logReturns, parseSeriesCsv } from '../../dist/index.js';
-import { report } from '../harness.mjs';
+import { report, timeMs } from '../harness.mjs';
 
 const N = 3000;
 const ROUNDS = 9;
@@ -44,23 +44,7 @@ function simulate() {
   return x;
 }
 
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn) {
-  let sink = 0;
-  for (let i = 0; i < 2; i++) sink += fn();
-  const ms = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = process.hrtime.bigint();
-    sink += fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  if (Number.isNaN(sink)) throw new Error('benchmark result was NaN');
-  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) };
-}
+const time = (fn) => timeMs(fn, { rounds: ROUNDS });
 
 function timeStatsmodels(x, params3, btc) {
   const dir = mkdtempSync(join(tmpdir(), 'tradesize-hmm-bench-'));

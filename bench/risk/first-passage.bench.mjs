@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { simulateFirstPassage } from '../../dist/index.js';
-import { report } from '../harness.mjs';
+import { median, report } from '../harness.mjs';
 
 const PATHS = 300_000;
 const STEPS = 250;
@@ -24,11 +24,6 @@ const ROUNDS = 5;
 // in both implementations (numpy advances every path anyway); `executed` reports the fraction.
 const input = { price: 100, lower: 25, upper: 400, mu: 0.1, sigma: 0.6, horizon: STEPS / 365, steps: STEPS, paths: PATHS, seed: 1 };
 const pathSteps = PATHS * STEPS;
-
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 let executed = 0;
 /** The first two-thread run: its rate includes starting the workers. */

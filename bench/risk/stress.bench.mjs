@@ -14,7 +14,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compilePortfolio, createRng, gridStress, parsePortfolio, stressParams } from '../../dist/index.js';
-import { report } from '../harness.mjs';
+import { report, timeMs } from '../harness.mjs';
 
 const ROUNDS = 21;
 const N = 1000;
@@ -40,19 +40,7 @@ const json = {
   positions,
 };
 
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-function time(fn) {
-  let sink = 0;
-  for (let i = 0; i < 10; i++) sink += fn();
-  const ms = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = process.hrtime.bigint();
-    sink += fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  if (Number.isNaN(sink)) throw new Error('benchmark result was NaN');
-  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) };
-}
+const time = (fn) => timeMs(fn, { rounds: ROUNDS, warmup: 10 });
 
 const compiled = compilePortfolio(parsePortfolio(json));
 const params = stressParams();

@@ -12,26 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitGarch } from '../../dist/index.js';
-import { report } from '../harness.mjs';
+import { report, timeMs } from '../harness.mjs';
 
 const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/volatility/garch.json', import.meta.url)), 'utf8'));
 const x = fixture.simulated.returns;
 const ROUNDS = 9;
 
-function median(v) {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-let sink = 0;
-for (let i = 0; i < 2; i++) sink += fitGarch(x, { innovations: 'student-t' }).logLikelihood;
-const ours = [];
-for (let r = 0; r < ROUNDS; r++) {
-  const t0 = process.hrtime.bigint();
-  sink += fitGarch(x, { innovations: 'student-t' }).logLikelihood;
-  ours.push(Number(process.hrtime.bigint() - t0) / 1e6);
-}
-if (Number.isNaN(sink)) throw new Error('benchmark result was NaN');
+const fit = () => fitGarch(x, { innovations: 'student-t' }).logLikelihood;
+const ours = timeMs(fit, { rounds: ROUNDS });
 
 function timeFGarch() {
   const file = join(mkdtempSync(join(tmpdir(), 'tradesize-garch-bench-')), 'x.txt');
@@ -49,14 +37,14 @@ function timeFGarch() {
   return { ms: Number(ms), version };
 }
 
-const oursMs = median(ours);
+const oursMs = ours.median;
 const r = timeFGarch();
 report({
   name: 'fitGarch.studentT.ms',
   issue: 4,
   value: Number(oursMs.toFixed(2)),
-  min: Number(Math.min(...ours).toFixed(2)),
-  max: Number(Math.max(...ours).toFixed(2)),
+  min: Number(ours.min.toFixed(2)),
+  max: Number(ours.max.toFixed(2)),
   unit: 'ms per GARCH(1,1)-t fit of 3000 returns (median, one thread)',
   fGarchMs: r === null ? null : r.ms,
   fGarchVersion: r === null ? null : r.version,
