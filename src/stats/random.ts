@@ -28,10 +28,11 @@ export interface Rng {
 }
 
 const TWO_32 = 4294967296;
-const GOLDEN_GAMMA = 0x9e3779b9;
+/** SplitMix's increment, ⌊2³²/φ⌋ (the golden ratio), used to fill a state from a seed. */
+export const GOLDEN_GAMMA = 0x9e3779b9;
 
 /** MurmurHash3's 32-bit finaliser: a bijective avalanche mix of a 32-bit word. */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   let z = h | 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);

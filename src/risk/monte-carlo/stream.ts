@@ -28,19 +28,11 @@
  * V = 9.91256303526217e-3); G. Marsaglia and W. W. Tsang, "A Simple Method for Generating
  * Gamma Variables", ACM Transactions on Mathematical Software 26(3) (2000) 363–372.
  */
+import { fmix32, GOLDEN_GAMMA } from '../../stats/random.js';
 
-const GOLDEN_GAMMA = 0x9e3779b9;
 const TWO_32 = 4294967296;
 const TWO_M24 = 1 / 16777216;
 const TWO_M53 = 1 / 9007199254740992;
-
-/** MurmurHash3's 32-bit finaliser (a bijection). */
-function fmix32(h: number): number {
-  let z = h | 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
-}
 
 /** Ziggurat layer count, base-layer edge R and layer area V (Doornik 2005). */
 const LAYERS = 128;
@@ -91,6 +83,8 @@ export class Stream {
 
   /** The next raw output as a signed 32-bit integer (reinterpret with `>>> 0`). */
   int32(): number {
+    // The step of `xoshiro128ss` (../../stats/random.ts) on a signed Int32Array state, so that
+    // this and the hot loops that copy the state into locals stay in int32 arithmetic.
     const s = this.state;
     const s0 = s[0] as number;
     const s1 = s[1] as number;
