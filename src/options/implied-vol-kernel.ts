@@ -21,7 +21,7 @@
  * like e^{−x²/(2s²)}, and near the upper bound, where b → b_max; and it gives the absolute
  * accuracy in σ that the price carries: a relative price error δ moves σ by δ·V/vega.
  * Jäckel's rational initial guess and Householder steps (used by Let's Be Rational to need at
- * most two iterations) are not implemented: Newton here takes 3–9 evaluations (median 6 on the
+ * most two iterations) are not used here: Newton takes 3–9 evaluations (median 6 on the
  * bench inputs; 99.6 % within 9); where the rounding noise of b itself exceeds a 1e-15 step, the
  * bracket's bisection ends it (at most ≈ 60 evaluations, seen in < 0.01 % of cases).
  */
