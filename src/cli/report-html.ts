@@ -13,7 +13,12 @@ import type { StressOutput } from './commands/stress.js';
 import type { Scenario } from '../risk/stress/stress.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const num = (x: number | null, digits = 2): string => (x === null ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+/** A number with `digits` decimals and thousands separators; a value that rounds to zero prints as 0, never −0. */
+const num = (x: number | null, digits = 2): string => {
+  if (x === null) return '–';
+  const rounded = Number(x.toFixed(digits));
+  return (rounded === 0 ? 0 : rounded).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+};
 const pct = (x: number | null): string => (x === null ? 'none within the cap' : `${(x * 100).toFixed(2)}%`);
 
 function colour(loss: number, worst: number, best: number): string {

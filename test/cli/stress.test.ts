@@ -29,6 +29,9 @@ describe('tradesize stress', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(1);
     expect(html).not.toMatch(/<script|<link|src=|href=/);
+    // The unmoved scenario's zero loss prints as 0, not −0, and no number is NaN or Infinity.
+    expect(html).not.toMatch(/>-0</);
+    expect(html).not.toMatch(/NaN|Infinity/);
   });
 
   it('a standard-margin book that a −16 % BTC move liquidates says so', async () => {
