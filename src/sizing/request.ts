@@ -98,23 +98,32 @@ const REQUEST_KEY_LIST = [
   'side', 'equity', 'entry', 'stop', 'risk', 'riskAmount', 'contract', 'fees', 'slippage', 'maxLeverage', 'kellyFraction', 'volTarget', 'regime', 'venue',
 ] as const;
 export const REQUEST_KEYS: ReadonlySet<string> = new Set(REQUEST_KEY_LIST);
-const CONTRACT_KEYS = ['kind', 'size'] as const;
-const FEE_KEYS = ['entry', 'exit'] as const;
-const VOL_KEYS = ['target', 'sigma', 'source'] as const;
-const REGIME_KEYS = ['multiplier', 'name', 'explanation'] as const;
-const VENUE_KEYS = ['lotStep', 'minQty', 'maxQty', 'minNotional'] as const;
 
-/**
- * True when every enumerable key of the plain object `o` is one of `keys` with a defined value:
- * the number of keys equals the number of the known keys that are set.
- */
-function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
-  let present = 0;
-  for (let i = 0; i < keys.length; i++) if (o[keys[i] as string] !== undefined) present++;
+/** The number of enumerable keys of `o`. */
+function keyCount(o: Record<string, unknown>): number {
   let total = 0;
   for (const _ in o) total++;
-  return total === present;
+  return total;
 }
+
+/** 1 when `v` is defined, else 0: summed over an object's known keys and compared with {@link keyCount}. */
+const d = (v: unknown): number => (v === undefined ? 0 : 1);
+
+/*
+ * Each object has no keys but its schema's, all defined: keyCount(o) equals the number of its
+ * known keys that are set. The known keys are spelled out as named property reads (monomorphic,
+ * unlike one loop over every name list); the fast-path property test keeps them equal to the
+ * schema's (REQUEST_KEY_LIST and the nested lists below).
+ */
+const onlyRequestKeys = (x: Record<string, unknown>): boolean =>
+  keyCount(x) ===
+  d(x.side) + d(x.equity) + d(x.entry) + d(x.stop) + d(x.risk) + d(x.riskAmount) + d(x.contract) + d(x.fees) +
+    d(x.slippage) + d(x.maxLeverage) + d(x.kellyFraction) + d(x.volTarget) + d(x.regime) + d(x.venue);
+const onlyContractKeys = (c: Record<string, unknown>): boolean => keyCount(c) === d(c.kind) + d(c.size);
+const onlyFeeKeys = (f: Record<string, unknown>): boolean => keyCount(f) === d(f.entry) + d(f.exit);
+const onlyVolKeys = (v: Record<string, unknown>): boolean => keyCount(v) === d(v.target) + d(v.sigma) + d(v.source);
+const onlyRegimeKeys = (g: Record<string, unknown>): boolean => keyCount(g) === d(g.multiplier) + d(g.name) + d(g.explanation);
+const onlyVenueKeys = (u: Record<string, unknown>): boolean => keyCount(u) === d(u.lotStep) + d(u.minQty) + d(u.maxQty) + d(u.minNotional);
 
 /**
  * Fast path of {@link SizeRequest} for the hot loop: returns the parsed request when `x` is
@@ -123,7 +132,7 @@ function onlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean 
  * stays the single source of truth for types and messages.
  */
 export function parseSizeRequestFast(x: unknown): SizeRequest | null {
-  if (!isObj(x) || !onlyKeys(x, REQUEST_KEY_LIST)) return null;
+  if (!isObj(x) || !onlyRequestKeys(x)) return null;
   const side = x.side ?? 'long';
   if (side !== 'long' && side !== 'short') return null;
   if (!isPos(x.equity) || !isPos(x.entry) || !isPos(x.stop)) return null;
@@ -140,7 +149,7 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   if (x.kellyFraction !== undefined) out.kellyFraction = x.kellyFraction as number;
   const c = x.contract;
   if (c !== undefined) {
-    if (!isObj(c) || !onlyKeys(c, CONTRACT_KEYS)) return null;
+    if (!isObj(c) || !onlyContractKeys(c)) return null;
     const kind = c.kind ?? 'linear';
     if ((kind !== 'linear' && kind !== 'inverse') || !optPos(c.size)) return null;
     // Already complete objects are used as given (read-only): no allocation on the hot path.
@@ -148,7 +157,7 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   }
   const f = x.fees;
   if (f !== undefined) {
-    if (!isObj(f) || !onlyKeys(f, FEE_KEYS) || !isFee(f.entry) || !isFee(f.exit)) return null;
+    if (!isObj(f) || !onlyFeeKeys(f) || !isFee(f.entry) || !isFee(f.exit)) return null;
     out.fees =
       f.entry !== undefined && f.exit !== undefined
         ? (f as SizeRequest['fees'])
@@ -156,20 +165,20 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   }
   const v = x.volTarget;
   if (v !== undefined) {
-    if (!isObj(v) || !onlyKeys(v, VOL_KEYS) || !isPos(v.target) || !isPos(v.sigma)) return null;
+    if (!isObj(v) || !onlyVolKeys(v) || !isPos(v.target) || !isPos(v.sigma)) return null;
     if (v.source !== undefined && !(typeof v.source === 'string' && v.source.length > 0)) return null;
     out.volTarget = v as SizeRequest['volTarget'];
   }
   const g = x.regime;
   if (g !== undefined) {
-    if (!isObj(g) || !onlyKeys(g, REGIME_KEYS) || !isNum(g.multiplier) || !(g.multiplier > 0 && g.multiplier <= 1)) return null;
+    if (!isObj(g) || !onlyRegimeKeys(g) || !isNum(g.multiplier) || !(g.multiplier > 0 && g.multiplier <= 1)) return null;
     if (!(typeof g.name === 'string' && g.name.length > 0)) return null;
     if (g.explanation !== undefined && !(typeof g.explanation === 'string' && g.explanation.length > 0)) return null;
     out.regime = g as SizeRequest['regime'];
   }
   const u = x.venue;
   if (u !== undefined) {
-    if (!isObj(u) || !onlyKeys(u, VENUE_KEYS)) return null;
+    if (!isObj(u) || !onlyVenueKeys(u)) return null;
     if (!optPos(u.lotStep) || !optNonNeg(u.minQty) || !optPos(u.maxQty) || !optNonNeg(u.minNotional)) return null;
     out.venue = u as SizeRequest['venue'];
   }

@@ -13,17 +13,19 @@ const num = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('1', null, true) },
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
+/** An unknown key, now and then (1 in 20), at any level: both parsers must reject it. */
+const typo = fc.oneof({ weight: 19, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: num });
 
 const candidate = fc.record(
   {
     side: maybe(fc.constantFrom('long', 'short', 'long', 'short', 'sideways')),
     equity: num, entry: num, stop: num,
     risk: maybe(num), riskAmount: maybe(num), slippage: maybe(num), maxLeverage: maybe(num), kellyFraction: maybe(num),
-    contract: maybe(fc.record({ kind: maybe(fc.constantFrom('linear', 'inverse', 'quanto')), size: maybe(num) }, { requiredKeys: [] })),
-    fees: maybe(fc.record({ entry: maybe(num), exit: maybe(num) }, { requiredKeys: [] })),
-    volTarget: maybe(fc.record({ target: num, sigma: num, source: maybe(fc.constantFrom('garch-t forecast', '', 3)) }, { requiredKeys: ['target', 'sigma'] })),
-    regime: maybe(fc.record({ multiplier: maybe(num), name: maybe(fc.constantFrom('turbulent', '', 0)), explanation: maybe(fc.constantFrom('why', '', 1)) }, { requiredKeys: [] })),
-    venue: maybe(fc.record({ lotStep: maybe(num), minQty: maybe(num), maxQty: maybe(num), minNotional: maybe(num) }, { requiredKeys: [] })),
+    contract: maybe(fc.record({ kind: maybe(fc.constantFrom('linear', 'inverse', 'quanto')), size: maybe(num), typo }, { requiredKeys: [] })),
+    fees: maybe(fc.record({ entry: maybe(num), exit: maybe(num), typo }, { requiredKeys: [] })),
+    volTarget: maybe(fc.record({ target: num, sigma: num, source: maybe(fc.constantFrom('garch-t forecast', '', 3)), typo }, { requiredKeys: ['target', 'sigma'] })),
+    regime: maybe(fc.record({ multiplier: maybe(num), name: maybe(fc.constantFrom('turbulent', '', 0)), explanation: maybe(fc.constantFrom('why', '', 1)), typo }, { requiredKeys: [] })),
+    venue: maybe(fc.record({ lotStep: maybe(num), minQty: maybe(num), maxQty: maybe(num), minNotional: maybe(num), typo }, { requiredKeys: [] })),
     typo: fc.option(num, { nil: undefined, freq: 10 }),
   },
   { requiredKeys: ['equity', 'entry', 'stop'] },
@@ -52,6 +54,22 @@ describe('parseSizeRequestFast', () => {
       { numRuns: 2000 },
     );
     expect(accepted).toBeGreaterThan(25);
+  });
+
+  it('leaves an unknown key at any level to the schema', () => {
+    const ok = { equity: 1, entry: 2, stop: 1, risk: 0.01 };
+    expect(parseSizeRequestFast(ok)).not.toBeNull();
+    for (const bad of [
+      { ...ok, typo: 1 },
+      { ...ok, contract: { kind: 'linear', size: 1, typo: 1 } },
+      { ...ok, fees: { entry: 0.001, typo: 1 } },
+      { ...ok, volTarget: { target: 0.5, sigma: 0.6, typo: 1 } },
+      { ...ok, regime: { multiplier: 0.5, name: 'x', typo: 1 } },
+      { ...ok, venue: { lotStep: 0.001, typo: 1 } },
+    ]) {
+      expect(parseSizeRequestFast(bad)).toBeNull();
+      expect(SizeRequest.safeParse(bad).success).toBe(false);
+    }
   });
 
   it('knows exactly the schema\'s top-level keys', () => {
