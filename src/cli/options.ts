@@ -44,3 +44,12 @@ export function exclusive(opts: Record<string, unknown>, flags: Record<string, s
     throw new TradesizeError('CONFLICTING_OPTIONS', `use only one of ${names.join(', ')}`, [names[1] ?? '']);
   }
 }
+
+/**
+ * Throws MISSING_OPTION "FLAG needs PARENT" (at `parent`) when one of the given flags is set,
+ * for flags that only mean something beside another one; call it when `parent` is absent.
+ */
+export function onlyWith(opts: Record<string, unknown>, flags: Record<string, string>, parent: string): void {
+  const given = Object.keys(flags).find((k) => opts[k] !== undefined);
+  if (given !== undefined) throw new TradesizeError('MISSING_OPTION', `${flags[given]} needs ${parent}`, [parent]);
+}

@@ -5,7 +5,7 @@
  * constraint. Heavy modules are imported only when their flags are used.
  */
 import { TradesizeError } from '../../core/errors.js';
-import { exclusive, optionalNumber, parseChoice, parseNumber } from '../options.js';
+import { exclusive, onlyWith, optionalNumber, parseChoice, parseNumber } from '../options.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import type { LiquidationConstraintOptions } from '../../sizing/constraints/liquidation.js';
@@ -33,9 +33,8 @@ const decimal = (x: number): number => Number(x.toPrecision(12));
  * liquidation constraint is built for it.
  */
 export async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<LiquidationConstraintOptions | null> {
-  const given = Object.keys(VENUE_ONLY).find((k) => o[k] !== undefined);
   if (str(o.venue) === undefined) {
-    if (given !== undefined) throw new TradesizeError('MISSING_OPTION', `${VENUE_ONLY[given]} needs --venue`, ['--venue']);
+    onlyWith(o, VENUE_ONLY, '--venue');
     return null;
   }
   if (str(o.symbol) === undefined) throw new TradesizeError('MISSING_OPTION', '--venue needs --symbol (a bundled instrument)', ['--symbol']);
@@ -99,8 +98,7 @@ export function volSource(e: VolatilityEstimate, file: string): string {
 export async function stressOf(o: Opts, req: SizeRequestInput): Promise<SizingConstraint | null> {
   const file = str(o.portfolio);
   if (file === undefined) {
-    const stray = (['stressUnderlying', 'stressLegs'] as const).find((k) => o[k] !== undefined);
-    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${stray === 'stressLegs' ? '--stress-legs' : '--stress-underlying'} needs --portfolio`, ['--portfolio']);
+    onlyWith(o, { stressUnderlying: '--stress-underlying', stressLegs: '--stress-legs' }, '--portfolio');
     return null;
   }
   exclusive(o, { stressUnderlying: '--stress-underlying', stressLegs: '--stress-legs' });
@@ -135,10 +133,9 @@ export async function regimeOf(o: Opts, num: Num): Promise<NonNullable<SizeReque
   const multiplier = num('regimeMultiplier', '--regime-multiplier');
   const file = str(o.regimeData);
   if (file === undefined) {
-    const stray = (['regimeMethod', 'regimeStates'] as const).find((k) => o[k] !== undefined);
-    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${stray === 'regimeMethod' ? '--regime-method' : '--regime-states'} needs --regime-data`, ['--regime-data']);
+    onlyWith(o, { regimeMethod: '--regime-method', regimeStates: '--regime-states' }, '--regime-data');
     if (multiplier === undefined) {
-      if (o.regimeName !== undefined) throw new TradesizeError('MISSING_OPTION', '--regime-name needs --regime-multiplier', ['--regime-multiplier']);
+      onlyWith(o, { regimeName: '--regime-name' }, '--regime-multiplier');
       return undefined;
     }
     return { multiplier, name: str(o.regimeName) ?? 'given' };
@@ -148,10 +145,8 @@ export async function regimeOf(o: Opts, num: Num): Promise<NonNullable<SizeReque
   if (method === 'vol' && o.regimeStates !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--regime-states applies to --regime-method hmm', ['--regime-states']);
   const { readSeries } = await import('../data.js');
   const series = await readSeries(file, '--regime-data', str(o.column));
-  const [{ regimeMultiplier }, input] = await Promise.all([
-    import('../../regime/multiplier.js'),
-    Promise.resolve({ values: series.values, input: 'prices' as const, ...(series.timestamps === null ? {} : { timestamps: series.timestamps }) }),
-  ]);
+  const { regimeMultiplier } = await import('../../regime/multiplier.js');
+  const input = { values: series.values, input: 'prices' as const, ...(series.timestamps === null ? {} : { timestamps: series.timestamps }) };
   try {
     const report =
       method === 'hmm'
@@ -169,8 +164,7 @@ export async function regimeOf(o: Opts, num: Num): Promise<NonNullable<SizeReque
 export async function hitConstraint(o: Opts, sigma: number | undefined, venue: LiquidationConstraintOptions | null): Promise<SizingConstraint | null> {
   const max = optionalNumber(str(o.maxHitProb), '--max-hit-prob');
   if (max === undefined) {
-    const stray = (['hitBarrier', 'target', 'horizon', 'mu'] as const).find((k) => o[k] !== undefined);
-    if (stray !== undefined) throw new TradesizeError('MISSING_OPTION', `${HIT_FLAGS[stray]} needs --max-hit-prob`, ['--max-hit-prob']);
+    onlyWith(o, HIT_FLAGS, '--max-hit-prob');
     return null;
   }
   if (sigma === undefined) throw new TradesizeError('MISSING_OPTION', '--max-hit-prob needs the volatility: --vol or --vol-data', ['--vol']);
