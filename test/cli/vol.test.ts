@@ -136,6 +136,8 @@ describe('tradesize vol', () => {
     expectRel(out.annualizedVol as number, Math.sqrt(mean * 365), 1e-9);
     expect(errorOf(await vol({ data: SYNTHETIC, model: 'ewma', horizon: '10', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--horizon'] });
     expect(errorOf(await vol({ data: SYNTHETIC, model: 'garch', horizon: '0', json: true }))).toMatchObject({ code: 'INVALID_INPUT', path: ['--horizon'] });
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'parkinson', horizon: '10', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--horizon'] });
+    expect(errorOf(await vol({ data: SYNTHETIC, model: 'parkinson', ivUnit: 'percent', json: true }))).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--iv-unit'] });
   });
 
   it('bad bars: high below low, a missing column, a bad cell', async () => {

@@ -69,9 +69,9 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
   }
   const common = periodsPerYear === undefined ? {} : { periodsPerYear };
   if ((RANGE_METHODS as readonly string[]).includes(method)) {
-    for (const [key, flag] of [['column', '--column'], ['input', '--input']] as const) {
+    for (const [key, flag] of [['column', '--column'], ['input', '--input'], ['horizon', '--horizon'], ['ivUnit', '--iv-unit']] as const) {
       if (o[key] !== undefined) {
-        throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} applies to --model close, ewma, garch or garch-t; ${method} reads the open, high, low and close columns`, [flag]);
+        throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} applies to the single-column models (close, ewma, garch, garch-t, implied); ${method} reads the open, high, low and close columns`, [flag]);
       }
     }
     const bars = await readOhlc(file, '--data');
@@ -84,45 +84,28 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
       throw withFlag(e);
     }
   }
+  // The library refuses --horizon, --iv-unit and --input where they do not apply; withFlag names the flag.
   const horizon = optionalNumber(str(o.horizon), '--horizon');
-  if (horizon !== undefined && method !== 'garch' && method !== 'garch-t') {
-    throw new TradesizeError('CONFLICTING_OPTIONS', `--horizon applies only to --model garch or garch-t (${method} is a flat forecast)`, ['--horizon']);
-  }
-  if (method === 'implied') return implied(o, file, common);
-  if (o.ivUnit !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--iv-unit applies only to --model implied', ['--iv-unit']);
-  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const ivUnit = o.ivUnit === undefined ? undefined : parseChoice(str(o.ivUnit) ?? '', '--iv-unit', ['percent', 'decimal'] as const);
+  const given = str(o.input);
+  const input = given === undefined ? (method === 'implied' ? undefined : 'prices') : parseChoice(given, '--input', ['prices', 'returns'] as const);
   const series = await readSeries(file, '--data', str(o.column));
   try {
     const est = estimateVolatility({
-      values: series.values, input, method, ...common,
+      values: series.values, method, ...common,
+      ...(input === undefined ? {} : { input }),
       ...(lambda === undefined ? {} : { lambda }),
       ...(horizon === undefined ? {} : { horizon }),
+      ...(ivUnit === undefined ? {} : { ivUnit }),
       ...(series.timestamps === null ? {} : { timestamps: series.timestamps }),
     });
     return {
       method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
-      periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, input, ...(est.lambda === undefined ? {} : { lambda: est.lambda }),
+      periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, ...(input === undefined ? {} : { input }),
+      ...(est.lambda === undefined ? {} : { lambda: est.lambda }),
       ...(est.garch === undefined ? {} : garchKeys(est.garch)),
       ...(est.horizon === undefined ? {} : { horizon: est.horizon }),
-    };
-  } catch (e) {
-    throw withFlag(e);
-  }
-}
-
-/** --model implied: the latest value of an implied-volatility index column (e.g. DVOL's dvol_close). */
-async function implied(o: Opts, file: string, common: { periodsPerYear?: number }): Promise<VolOutput> {
-  if (o.input !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', '--input applies to price or return columns; --model implied reads index levels', ['--input']);
-  const ivUnit = parseChoice(str(o.ivUnit) ?? 'percent', '--iv-unit', ['percent', 'decimal'] as const);
-  const series = await readSeries(file, '--data', str(o.column));
-  try {
-    const est = estimateVolatility({
-      values: series.values, method: 'implied', ivUnit, ...common, ...(series.timestamps === null ? {} : { timestamps: series.timestamps }),
-    });
-    const idx = est.implied as NonNullable<VolatilityEstimate['implied']>;
-    return {
-      method: 'implied', annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear,
-      periodsPerYearSource: est.periodsPerYearSource, file, column: series.column, level: idx.level, ivUnit, asOf: idx.asOf,
+      ...(est.implied === undefined ? {} : { level: est.implied.level, ivUnit: est.implied.unit, asOf: est.implied.asOf }),
     };
   } catch (e) {
     throw withFlag(e);
