@@ -66,7 +66,7 @@ export async function volatilityFromFile(file: string, o: VolFileOptions): Promi
     });
   } catch (e) {
     if (e instanceof TradesizeError && e.path[0] === 'values') throw new TradesizeError(e.code, `--vol-data: ${e.message}`, ['--vol-data', ...e.path.slice(1)]);
-    if (e instanceof TradesizeError && e.path[0] === 'horizon') throw new TradesizeError(e.code, e.message.replace('horizon', '--vol-horizon'), ['--vol-horizon']);
+    if (e instanceof TradesizeError && e.path[0] === 'horizon') throw new TradesizeError(e.code, `--vol-horizon: ${e.message}`, ['--vol-horizon']);
     throw e;
   }
 }
