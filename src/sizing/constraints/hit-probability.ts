@@ -23,7 +23,7 @@ import { TradesizeError } from '../../core/errors.js';
 import { fmt, pct } from '../../core/format.js';
 import { parseInput } from '../../core/validate.js';
 import { adverseLevelForProbability, adverseProbability, type AdverseSetting } from '../../risk/first-passage/adverse.js';
-import { ConstraintLimit, type SizingConstraint, type SizingContext } from './types.js';
+import { ConstraintLimit, perContext, type SizingConstraint, type SizingContext } from './types.js';
 import { venueSafeSizeConstraint, venueWhere, type LiquidationConstraintOptions } from './liquidation.js';
 
 /** The probability limit and the price model of {@link hitProbabilityConstraint}. */
@@ -68,15 +68,7 @@ function scenario(o: z.output<typeof HitProbabilityOptions>): string {
 }
 
 function stopGate(o: z.output<typeof HitProbabilityOptions>): SizingConstraint {
-  const cache = new WeakMap<SizingContext, number>();
-  const probability = (ctx: SizingContext): number => {
-    let p = cache.get(ctx);
-    if (p === undefined) {
-      p = adverseProbability({ ...setting(o, ctx), adverse: ctx.request.stop });
-      cache.set(ctx, p);
-    }
-    return p;
-  };
+  const probability = perContext((ctx) => adverseProbability({ ...setting(o, ctx), adverse: ctx.request.stop }));
   const explain = (ctx: SizingContext, max: number): string => {
     const p = probability(ctx);
     const verdict = max > 0 ? `≤ ${pct(o.maxProbability)} → no limit on size` : `> ${pct(o.maxProbability)} → no position`;
@@ -90,11 +82,7 @@ function stopGate(o: z.output<typeof HitProbabilityOptions>): SizingConstraint {
 }
 
 function liquidationBarrier(o: z.output<typeof HitProbabilityOptions>, venue: LiquidationConstraintOptions): SizingConstraint {
-  const levels = new WeakMap<SizingContext, number | null>();
-  const level = (ctx: SizingContext): number | null => {
-    if (!levels.has(ctx)) levels.set(ctx, adverseLevelForProbability(setting(o, ctx), o.maxProbability));
-    return levels.get(ctx) ?? null;
-  };
+  const level = perContext((ctx) => adverseLevelForProbability(setting(o, ctx), o.maxProbability));
   return venueSafeSizeConstraint(NAME, venue, (ctx) => {
     const l = level(ctx);
     return l === null ? null : { stop: l, buffer: 0 };

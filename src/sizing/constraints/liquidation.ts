@@ -11,7 +11,7 @@ import { TradesizeError } from '../../core/errors.js';
 import { fmt, pct } from '../../core/format.js';
 import { DEFAULT_LIQUIDATION_BUFFER, SafeSizeRules, solveSafeSize, type SafeSize } from '../../venues/max-safe-size.js';
 import type { Instrument, LiquidationInput, MarginMode, VenueModel } from '../../venues/types.js';
-import { ConstraintLimit, type SizingConstraint, type SizingContext } from './types.js';
+import { ConstraintLimit, perContext, type SizingConstraint, type SizingContext } from './types.js';
 
 /** Options of {@link liquidationConstraint}. Amounts in the settlement currency. */
 export interface LiquidationConstraintOptions {
@@ -57,31 +57,23 @@ export function venueSafeSizeConstraint(
   limitOf: (ctx: SizingContext) => LiquidationLimitRule | null,
   describe: (ctx: SizingContext, r: SafeSize | null, maxQuantity: number) => string,
 ): SizingConstraint {
-  const prepared = new WeakMap<SizingContext, { rules: SafeSizeRules; perContract: number } | null>();
-  const prepare = (ctx: SizingContext) => {
-    if (prepared.has(ctx)) return prepared.get(ctx) ?? null;
+  const prepare = perContext((ctx) => {
     const limit = limitOf(ctx);
-    const p =
-      limit === null
-        ? null
-        : {
-            rules: new SafeSizeRules({
-              model: o.model,
-              instrument: o.instrument,
-              side: ctx.side,
-              entry: ctx.request.entry,
-              stop: limit.stop,
-              buffer: limit.buffer,
-              marginMode: o.marginMode,
-              balance: o.balance ?? ctx.equity,
-              leverage: o.leverage,
-              otherPositions: o.otherPositions,
-            }),
-            perContract: unitsPerInstrumentContract(ctx, o.instrument),
-          };
-    prepared.set(ctx, p);
-    return p;
-  };
+    if (limit === null) return null;
+    const rules = new SafeSizeRules({
+      model: o.model,
+      instrument: o.instrument,
+      side: ctx.side,
+      entry: ctx.request.entry,
+      stop: limit.stop,
+      buffer: limit.buffer,
+      marginMode: o.marginMode,
+      balance: o.balance ?? ctx.equity,
+      leverage: o.leverage,
+      otherPositions: o.otherPositions,
+    });
+    return { rules, perContract: unitsPerInstrumentContract(ctx, o.instrument) };
+  });
   return {
     name,
     limit(ctx) {

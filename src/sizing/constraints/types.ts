@@ -67,6 +67,23 @@ export class ConstraintLimit {
   }
 }
 
+/**
+ * `fn` evaluated once per sizing context: a constraint is asked for its `limit` and then to
+ * re-check (`allows`) rounded sizes on the same context, and the expensive part (a venue's
+ * rules, a probability, a solved price) does not change between those calls.
+ */
+export function perContext<T>(fn: (ctx: SizingContext) => T): (ctx: SizingContext) => T {
+  const cache = new WeakMap<SizingContext, { readonly value: T }>();
+  return (ctx) => {
+    let hit = cache.get(ctx);
+    if (hit === undefined) {
+      hit = { value: fn(ctx) };
+      cache.set(ctx, hit);
+    }
+    return hit.value;
+  };
+}
+
 /** A sizing constraint: an upper bound on quantity. */
 export interface SizingConstraint {
   readonly name: string;
