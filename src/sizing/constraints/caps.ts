@@ -24,8 +24,8 @@ export const leverageCap = linearCap({
       : `value ≤ ${fmt(ctx.request.maxLeverage)}× equity = ${fmt(ctx.request.maxLeverage * ctx.equity)} → at most ${fmt(max)}`,
 });
 
-/** " × regime high-vol 0.5" when a regime multiplier applies. */
-function regimeFactor(ctx: SizingContext): string {
+/** " × regime high-vol 0.5" when a regime multiplier applies (stop-risk, Kelly and vol-target explanations). */
+export function regimeFactor(ctx: SizingContext): string {
   const g = ctx.request.regime;
   return g === undefined ? '' : ` × regime ${g.name} ${fmt(g.multiplier)}`;
 }

@@ -11,6 +11,7 @@
  */
 import { fmt, pct } from '../../core/format.js';
 import { linearCap } from './types.js';
+import { regimeFactor } from './caps.js';
 
 export const stopRisk = linearCap({
   name: 'stop-risk',
@@ -19,7 +20,7 @@ export const stopRisk = linearCap({
   explain: (ctx, max) => {
     const r = ctx.request;
     const base = r.riskAmount ?? (r.risk ?? 0) * ctx.equity;
-    const scaled = r.regime === undefined ? '' : ` × regime ${r.regime.name} ${fmt(r.regime.multiplier)} = ${fmt(ctx.riskBudget)}`;
+    const scaled = r.regime === undefined ? '' : `${regimeFactor(ctx)} = ${fmt(ctx.riskBudget)}`;
     const budget = (r.risk !== undefined ? `${pct(r.risk)} of equity = ${fmt(base)}` : fmt(base)) + scaled;
     return (
       `loss at stop ${fmt(ctx.stopFill)} is ${fmt(ctx.unitPriceLoss)} + fees ${fmt(ctx.unitFees)} = ` +
