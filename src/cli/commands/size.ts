@@ -81,10 +81,11 @@ async function buildRequest(o: Opts): Promise<Built> {
   if (liq !== null) constraints.push((await import('../../sizing/constraints/liquidation.js')).liquidationConstraint(liq));
 
   const target = num('volTarget', '--vol-target');
-  const vol = await volatility(o, num);
-  if (vol !== undefined && target === undefined && o.maxHitProb === undefined) {
+  // Checked before --vol-data is read and fitted: the estimate would go unused.
+  if ((o.vol !== undefined || o.volData !== undefined) && target === undefined && o.maxHitProb === undefined) {
     throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target or --max-hit-prob', ['--vol-target']);
   }
+  const vol = await volatility(o, num);
   if (target !== undefined) {
     if (vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
     req.volTarget = { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) };
