@@ -23,9 +23,9 @@ await build({
 });
 
 // The Monte Carlo worker thread of `tradesize first-passage`, bundled beside the CLI: the CLI's
-// inlined src/risk/monte-carlo/spawn-worker.ts starts ./monte-carlo-worker.cjs next to itself.
+// inlined src/simulation/spawn-worker.ts starts ./monte-carlo-worker.cjs next to itself.
 await build({
-  entryPoints: ['src/risk/monte-carlo/worker.ts'],
+  entryPoints: ['src/simulation/worker.ts'],
   outfile: 'dist/bin/monte-carlo-worker.cjs',
   bundle: true,
   format: 'cjs',

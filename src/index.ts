@@ -57,8 +57,8 @@ export { sizePosition, BUILT_IN_CONSTRAINTS, type SizeDecision, type SizeRefusal
 export { sizePositions, type SizeInvalid } from './sizing/batch.js';
 export { sizeRequestSchema, type SizeRequest, type SizeRequestInput } from './sizing/request.js';
 export { REFUSAL_CODES, type RefusalCode } from './sizing/refusal.js';
-export { roundDownToStep } from './sizing/rounding.js';
-export { unitValue, quoteNotional, unitPriceLoss, type ContractTerms, type ContractKind, type Side } from './sizing/contract.js';
+export { roundDownToStep } from './core/rounding.js';
+export { unitValue, quoteNotional, unitPriceLoss, type ContractTerms, type ContractKind, type Side } from './core/contract.js';
 export { ConstraintLimit, linearCap, type SizingConstraint, type SizingContext } from './sizing/constraints/types.js';
 
 // Venues: margin, liquidation, what-if and the largest liquidation-safe size
@@ -106,7 +106,7 @@ export {
   type MonteCarloFirstPassageResult,
   type MeanEstimate,
   type ProgressCallback,
-} from './risk/monte-carlo/index.js';
+} from './simulation/index.js';
 export { simulateDrawdown, simulateDrawdownSync, DrawdownSimulationInput, type DrawdownSimulationResult } from './risk/drawdown/index.js';
 export { meanExitTime, meanExitTimeInfinite } from './risk/exit-time/index.js';
 export { impliedVolFromIndex, MAX_IMPLIED_VOL, type ImpliedIndexVol, type ImpliedIndexUnit } from './volatility/implied-index.js';
@@ -122,19 +122,19 @@ export { compilePortfolio, yearsToExpiry, type CompiledPortfolio, type MarginRul
 export { positionValue, positionGreeks, equityAt, type PositionGreeks } from './portfolio/valuation.js';
 export { aggregateGreeks, type UnderlyingGreeks } from './portfolio/greeks.js';
 export { crossMarginAccount, positionRiskAt, requirementNotional } from './portfolio/account.js';
-export { stressParams, DERIBIT_DEFAULTS, VOL_SCENARIOS, type StressParams, type VolScenario } from './risk/stress/params.js';
-export { volShocks, vegaScale } from './risk/stress/vol-shock.js';
-export { extendedWeight, extendedContribution } from './risk/stress/extended.js';
-export { revalueGrid, type GridRevaluation } from './risk/stress/grid.js';
-export { portfolioMarginRequirement, type PortfolioMarginRequirement } from './risk/stress/margin.js';
-export { stressPortfolio, gridStress, type StressResult, type GridStress, type Scenario, type StressAccount } from './risk/stress/stress.js';
-export { maxAdverseMoves, ADVERSE_MOVE_CAPS, type AdverseMove } from './risk/stress/adverse-move.js';
-export { incrementalGrid, type IncrementalGrid } from './risk/stress/incremental.js';
-export { studentTJointReturns, bootstrapJointReturns, scalesFromVols, normalVariate, gammaVariate, type StudentTJointOptions, type BootstrapJointOptions } from './risk/stress/joint-returns.js';
-export { alignedLogReturns, alignedColumns, type AlignedReturns, type CloseSeries } from './risk/stress/history.js';
-export { fitJointStudentT, kendallTau, type JointStudentT } from './risk/stress/fit-joint.js';
-export { monteCarloStress, type MonteCarloStress, type MonteCarloOptions } from './risk/stress/monte-carlo.js';
-export { monteCarloPortfolio, correlationMatrix, MonteCarloPortfolioOptions } from './risk/stress/monte-carlo-portfolio.js';
+export { stressParams, DERIBIT_DEFAULTS, VOL_SCENARIOS, type StressParams, type VolScenario } from './stress/params.js';
+export { volShocks, vegaScale } from './stress/vol-shock.js';
+export { extendedWeight, extendedContribution } from './stress/extended.js';
+export { revalueGrid, type GridRevaluation } from './stress/grid.js';
+export { portfolioMarginRequirement, type PortfolioMarginRequirement } from './stress/margin.js';
+export { stressPortfolio, gridStress, type StressResult, type GridStress, type Scenario, type StressAccount } from './stress/stress.js';
+export { maxAdverseMoves, ADVERSE_MOVE_CAPS, type AdverseMove } from './stress/adverse-move.js';
+export { incrementalGrid, type IncrementalGrid } from './stress/incremental.js';
+export { studentTJointReturns, bootstrapJointReturns, scalesFromVols, normalVariate, gammaVariate, type StudentTJointOptions, type BootstrapJointOptions } from './stress/joint-returns.js';
+export { alignedLogReturns, alignedColumns, type AlignedReturns, type CloseSeries } from './stress/history.js';
+export { fitJointStudentT, kendallTau, type JointStudentT } from './stress/fit-joint.js';
+export { monteCarloStress, type MonteCarloStress, type MonteCarloOptions } from './stress/monte-carlo.js';
+export { monteCarloPortfolio, correlationMatrix, MonteCarloPortfolioOptions } from './stress/monte-carlo-portfolio.js';
 export { stressConstraint, type StressConstraintOptions, type StressLegInput } from './sizing/constraints/stress.js';
 export {
   optionPrice, optionGreeks, modelCode, type OptionModel, type Greeks, type GreeksArrays,

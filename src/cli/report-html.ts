@@ -9,8 +9,14 @@
  * @example
  * await writeFile('stress.html', renderStressReport(output));
  */
-import type { StressOutput } from './commands/stress.js';
-import type { Scenario } from '../risk/stress/stress.js';
+import type { Scenario, StressResult } from '../stress/stress.js';
+import type { MonteCarloStress } from '../stress/monte-carlo.js';
+
+/** What `tradesize stress` prints with `--json`, and what the report renders. */
+export interface StressOutput extends StressResult {
+  readonly portfolio: string;
+  readonly monteCarlo: MonteCarloStress;
+}
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A number with `digits` decimals and thousands separators; a value that rounds to zero prints as 0, never −0. */

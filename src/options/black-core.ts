@@ -34,7 +34,7 @@
  * forward intrinsic value with its exact deterministic θ and ρ; Γ's Dirac mass at F = K is not
  * representable and reported as 0.
  */
-import { scaledNormalCdf } from './normal-tail.js';
+import { scaledNormalCdf } from '../dists/normal-tail.js';
 
 /** Output arrays of a Greeks evaluation (any lengths ≥ the index written). */
 export interface GreeksArrays {

@@ -19,9 +19,9 @@
  *
  * Source: P. Jäckel, "Let's Be Rational", Wilmott (2015) 40–53, §2 (normalisation, symmetry
  * b(x) = b(−x) + e^{x/2} − e^{−x/2} by put–call parity) and §3 eq. (3.3)–(3.4) (the erfcx form
- * of the lower wing); erfcx and N from W. J. Cody (1969) via `risk/first-passage/normal.ts`.
+ * of the lower wing); erfcx and N from W. J. Cody (1969) via `dists/normal.ts`.
  */
-import { erfcx, normalCdf } from '../risk/first-passage/normal.js';
+import { erfcx, normalCdf } from '../dists/normal.js';
 
 const CENTRAL = 0.46875 * Math.SQRT2;
 const HALF_LN_2PI = 0.9189385332046728;

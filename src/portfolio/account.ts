@@ -11,7 +11,7 @@
  *     maintenance margin at the mark F (`VenueModel.positionMargin`, `../venues/*.ts`), converted
  *     at s when the instrument is inverse (margin in coin).
  *   portfolio margin (Deribit PM): IMR = the grid's margin (worst loss, extended table included,
- *     `../risk/stress/margin.ts`), MMR = mm_factor × IMR — not a per-position sum, so the fold gives
+ *     `../stress/margin.ts`), MMR = mm_factor × IMR — not a per-position sum, so the fold gives
  *     NC and the requirements replace its (zero) IMR/MMR.
  *
  * Liquidatable when NC < MMR (Risk.IsLiquidatable); may open positions when NC ≥ IMR.

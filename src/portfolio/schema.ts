@@ -25,7 +25,7 @@ import type { Instrument, VenueModel } from '../venues/types.js';
 const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO 8601 date, e.g. 2026-12-25T08:00:00Z');
 const rate = z.number().min(0).max(1);
 
-/** Overrides of the scenario-grid parameters (defaults in `risk/stress/params.ts`). */
+/** Overrides of the scenario-grid parameters (defaults in `stress/params.ts`). */
 export const StressParamsSchema = z
   .object({
     priceRange: z.number().gt(0).lt(1).optional(),

@@ -11,7 +11,7 @@
  *
  * q = quantity × contract size (signed). The conversion of coin amounts at the underlying's index
  * price is Deribit's cross-collateral valuation with a zero haircut (`haircut: 0` in the
- * `private/pme/simulate` example parameters). Linear PnL conventions as in `../sizing/contract.ts`.
+ * `private/pme/simulate` example parameters). Linear PnL conventions as in `../core/contract.ts`.
  *
  * Greeks (∂/∂s, ∂²/∂s², ∂/∂σ per 1.00 of σ) follow by the chain rule from the kernel's Greeks
  * (taken with respect to its own underlying argument, F for black76 and inverse):

@@ -11,10 +11,10 @@
 import { parseInput } from '../core/validate.js';
 import { fmt } from '../core/format.js';
 import type { Fraction, Price, Quantity, QuoteAmount, SettleAmount } from '../core/units.js';
-import { quoteNotional, unitPriceLoss, unitValue, type ContractTerms, type Side } from './contract.js';
+import { quoteNotional, unitPriceLoss, unitValue, type ContractTerms, type Side } from '../core/contract.js';
 import { parseSizeRequestFast, sizeRequestSchema, type SizeRequest, type SizeRequestInput } from './request.js';
 import { REFUSAL_CODES, type RefusalCode } from './refusal.js';
-import { roundDownToStep } from './rounding.js';
+import { roundDownToStep } from '../core/rounding.js';
 import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
 import { stopRisk } from './constraints/stop-risk.js';
 import { kellyCap, leverageCap, venueMaxQty, volTargetCap } from './constraints/caps.js';

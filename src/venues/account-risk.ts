@@ -10,13 +10,13 @@
  * happens exactly past the venue's liquidation price.
  *
  * Source: dydxprotocol/v4-chain `protocol/x/subaccounts/lib/updates.go` (GetRiskForSubaccount)
- * and `protocol/lib/margin/risk.go`; PnL conventions as in `../sizing/contract.ts`.
+ * and `protocol/lib/margin/risk.go`; PnL conventions as in `../core/contract.ts`.
  *
  * @example
  * accountRisk(binanceUsdm, 10_000, [{ instrument: BTCUSDT, position: { symbol: 'BTCUSDT', side: 'long', quantity: 1, entryPrice: 65_000, markPrice: 60_000 } }]);
  * // => { imr: 600, mmr: 250, nc: 5_000 }  (IM at the bracket's 100×, MM 60,000 × 0.5 % − 50)
  */
-import { unitPriceLoss } from '../sizing/contract.js';
+import { unitPriceLoss } from '../core/contract.js';
 import { addRisk, type Risk } from './risk.js';
 import type { Instrument, Position, VenueModel } from './types.js';
 

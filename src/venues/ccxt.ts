@@ -52,7 +52,7 @@
 import { z } from 'zod';
 import { TradesizeError, isTradesizeError, type FieldPath } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import type { ContractKind } from '../sizing/contract.js';
+import type { ContractKind } from '../core/contract.js';
 import { findInstrument, getVenue } from './registry.js';
 import { validateTiers, withDeductions, type TierRow } from './tiers.js';
 import type { Instrument, MarginMode, Position, Tier, TierBasis, VenueId } from './types.js';

@@ -39,7 +39,7 @@
  * // => { initialMargin: ~53125, maintenanceMargin: ~28125, positionValue: 2500000, ... } (IM 2.125 %, MM 1.125 %)
  */
 import { TradesizeError, require } from '../core/errors.js';
-import { unitPriceLoss } from '../sizing/contract.js';
+import { unitPriceLoss } from '../core/contract.js';
 import type {
   Instrument,
   LiquidationInput,

@@ -54,7 +54,7 @@
  * // => { imr: 2500, mmr: 1500, nc: 50000 }
  */
 import { TradesizeError, require } from '../core/errors.js';
-import { unitPriceLoss } from '../sizing/contract.js';
+import { unitPriceLoss } from '../core/contract.js';
 import { addRisk, ZERO_RISK, type Risk } from './risk.js';
 import type {
   Instrument,

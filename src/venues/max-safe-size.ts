@@ -32,7 +32,7 @@
  * (Q·MMR − s·Q), affine in 1/Q).
  */
 import { TradesizeError } from '../core/errors.js';
-import { stepDecimals } from '../sizing/rounding.js';
+import { stepDecimals } from '../core/rounding.js';
 import { SafeSizeRules, type SafeSizeInput, type SafeSizeRule } from './safe-size-rules.js';
 
 export { DEFAULT_LIQUIDATION_BUFFER, SafeSizeRules, type SafeSizeInput, type SafeSizeRule } from './safe-size-rules.js';

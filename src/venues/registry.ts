@@ -18,7 +18,7 @@
  * getVenue('ftx'); // throws UNKNOWN_VENUE: "unknown venue 'ftx'; supported: binance-usdm, binance-coinm, …"
  */
 import { TradesizeError } from '../core/errors.js';
-import type { ContractKind } from '../sizing/contract.js';
+import type { ContractKind } from '../core/contract.js';
 import { binanceCoinm } from './binance-coinm.js';
 import { binanceUsdm } from './binance-usdm.js';
 import { bybitInverse } from './bybit-inverse.js';

@@ -10,7 +10,7 @@
  * minus their maintenance margin at their marks (u = P linear, 1/P inverse).
  */
 import { TradesizeError } from '../core/errors.js';
-import { unitPriceLoss, unitValue, type Side } from '../sizing/contract.js';
+import { unitPriceLoss, unitValue, type Side } from '../core/contract.js';
 import { binanceCoinm } from './binance-coinm.js';
 import { binanceUsdm } from './binance-usdm.js';
 import { hyperliquid } from './hyperliquid.js';

@@ -40,7 +40,7 @@
  * inverseLiquidationPrice(1, 100_000, 100, 45_000, 101, packTiers(BTCUSD.tiers)); // => ~33599.4
  */
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
-import type { ContractKind } from '../sizing/contract.js';
+import type { ContractKind } from '../core/contract.js';
 import { tierAt, tierIndex, validateTiers } from './tiers.js';
 import type { Instrument, LiquidationInput, LiquidationResult, Position, PositionMargin, Tier, VenueId } from './types.js';
 

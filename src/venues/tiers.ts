@@ -27,7 +27,7 @@
  * tierAt(t, 60_000).tier; // => 2
  */
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
-import { stepDecimals } from '../sizing/rounding.js';
+import { stepDecimals } from '../core/rounding.js';
 import type { Tier } from './types.js';
 
 /** A tier row before its maintenance amount is derived. */

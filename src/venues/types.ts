@@ -7,7 +7,7 @@
  * inverse contracts); prices are quote per base; collateral, margins and PnL are in the
  * settlement currency (quote for linear, the coin for inverse).
  */
-import type { ContractKind, Side } from '../sizing/contract.js';
+import type { ContractKind, Side } from '../core/contract.js';
 
 export const VENUE_IDS = [
   'binance-usdm',

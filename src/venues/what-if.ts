@@ -26,7 +26,7 @@
  * entry and PnL); dydxprotocol/v4-chain `protocol/x/subaccounts/keeper/subaccount.go`.
  */
 import { require } from '../core/errors.js';
-import { unitPriceLoss, type ContractTerms, type Side } from '../sizing/contract.js';
+import { unitPriceLoss, type ContractTerms, type Side } from '../core/contract.js';
 import type { Instrument, LiquidationInput, LiquidationResult, MarginMode, Position, VenueModel } from './types.js';
 
 /** A hypothetical order, filled entirely at `price`. Quantity in contracts. */

@@ -1,12 +1,12 @@
 /**
  * The Monte Carlo worker threads from the BUILT artefacts (npm test builds first): the bundled
- * CLI starts dist/bin/monte-carlo-worker.cjs, the compiled library dist/risk/monte-carlo/worker.js.
+ * CLI starts dist/bin/monte-carlo-worker.cjs, the compiled library dist/simulation/worker.js.
  * Both must give the numbers of the in-thread simulation of the sources.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { simulateFirstPassageSync } from '../../src/risk/monte-carlo/index.js';
+import { simulateFirstPassageSync } from '../../src/simulation/index.js';
 
 const bin = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
 const dist = new URL('../../dist/index.js', import.meta.url).href;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { argsOf, cli, hasNonFinite, json, type CliRun } from './run.js';
 import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage.js';
 import { meanExitTime } from '../../src/risk/exit-time/index.js';
-import { simulateFirstPassageSync } from '../../src/risk/monte-carlo/index.js';
+import { simulateFirstPassageSync } from '../../src/simulation/index.js';
 import { fitGarch } from '../../src/volatility/garch.js';
 import { createRng } from '../../src/stats/random.js';
 

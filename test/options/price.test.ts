@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { black76, blackScholes, inverseOption, priceOption } from '../../src/options/price.js';
 import { optionGreeks } from '../../src/options/kernel.js';
 import { traderGreeks } from '../../src/options/trader-greeks.js';
-import { scaledNormalCdf } from '../../src/options/normal-tail.js';
-import { normalCdf } from '../../src/risk/first-passage/normal.js';
+import { scaledNormalCdf } from '../../src/dists/normal-tail.js';
+import { normalCdf } from '../../src/dists/normal.js';
 import { thrown } from '../helpers/assert.js';
 import { describeWithSharedReferences, readSharedReference } from '../helpers/shared-references.js';
 
@@ -91,7 +91,7 @@ describeWithSharedReferences('py_vollib Black–Scholes benchmark rows', [VOLLIB
 });
 
 describe('scaledNormalCdf (unrolled Cody, batch kernel)', () => {
-  it('equals the reference normalCdf of risk/first-passage/normal.ts to 6·(1 + d²/2)·2⁻⁵³ relative (the shared single exponential), above the subnormal range', () => {
+  it('equals the reference normalCdf of dists/normal.ts to 6·(1 + d²/2)·2⁻⁵³ relative (the shared single exponential), above the subnormal range', () => {
     fc.assert(
       fc.property(fc.double({ min: -37, max: 37, noNaN: true }), (d) => {
         const ref = normalCdf(d);

@@ -5,8 +5,8 @@ import { crossMarginAccount, initialAt, maintenanceAt, positionRiskAt } from '..
 import { positionRisk } from '../../src/venues/account-risk.js';
 import { binanceUsdm } from '../../src/venues/binance-usdm.js';
 import { binanceCoinm } from '../../src/venues/binance-coinm.js';
-import { revalueGrid } from '../../src/risk/stress/grid.js';
-import { stressParams } from '../../src/risk/stress/params.js';
+import { revalueGrid } from '../../src/stress/grid.js';
+import { stressParams } from '../../src/stress/params.js';
 import { TradesizeError } from '../../src/core/errors.js';
 import { aggregateGreeks } from '../../src/portfolio/greeks.js';
 import { equityAt, positionValue } from '../../src/portfolio/valuation.js';
@@ -15,7 +15,7 @@ import { addRisk, ZERO_RISK } from '../../src/venues/risk.js';
 import { unrealizedPnl } from '../../src/venues/account-risk.js';
 import { getInstrument } from '../../src/venues/registry.js';
 import { optionPrice } from '../../src/options/kernel.js';
-import { anyPosition, collateral, portfolioOf } from '../risk/stress/arbitraries.js';
+import { anyPosition, collateral, portfolioOf } from '../stress/arbitraries.js';
 
 const standard = { style: 'standard', imRate: 0.04, mmRate: 0.02 };
 

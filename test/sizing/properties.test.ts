@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { sizePosition, type SizeResult } from '../../src/sizing/size-position.js';
 import type { SizeRequestInput } from '../../src/sizing/request.js';
-import { roundDownToStep } from '../../src/sizing/rounding.js';
+import { roundDownToStep } from '../../src/core/rounding.js';
 
 const RUNS = { numRuns: 1000 };
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseSizeRequestFast, sizeRequestSchema } from '../../src/sizing/request.js';
 
 const SizeRequest = sizeRequestSchema();
-import { roundDownToStep, stepDecimals } from '../../src/sizing/rounding.js';
+import { roundDownToStep, stepDecimals } from '../../src/core/rounding.js';
 
 /** Values that are sometimes valid and sometimes not, to probe both parsers. */
 const num = fc.oneof(

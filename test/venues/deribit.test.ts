@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { deribit, deribitParams, deribitRates, deribitSettlementCurrency } from '../../src/venues/deribit.js';
 import { getInstrument } from '../../src/venues/registry.js';
 import type { Instrument, Position } from '../../src/venues/types.js';
-import { unitPriceLoss } from '../../src/sizing/contract.js';
+import { unitPriceLoss } from '../../src/core/contract.js';
 import { expectRel, thrown } from '../helpers/assert.js';
 
 const LINEAR = getInstrument('deribit', 'BTC_USDC-PERPETUAL');

@@ -27,7 +27,7 @@ import { fitGarch } from '../../volatility/garch.js';
 import { fitStudentT } from '../../stats/student-t-fit.js';
 import { barrierHitProbability, firstPassage } from '../../risk/first-passage.js';
 import { meanExitTime } from '../../risk/exit-time/index.js';
-import { DEFAULT_PATHS, DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, threadsFor, type MonteCarloFirstPassageInput } from '../../risk/monte-carlo/index.js';
+import { DEFAULT_PATHS, DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, threadsFor, type MonteCarloFirstPassageInput } from '../../simulation/index.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 type Model = (typeof MC_MODELS)[number];

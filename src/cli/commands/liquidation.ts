@@ -10,7 +10,7 @@
  * none, in isolated mode, the collateral is taken as the initial margin (leverage = value / collateral).
  */
 import { TradesizeError } from '../../core/errors.js';
-import { unitValue } from '../../sizing/contract.js';
+import { unitValue } from '../../core/contract.js';
 import type { LiquidationResult, MarginMode, Position, Tier } from '../../venues/types.js';
 import { optionalNumber, parseChoice, parseNumber } from '../options.js';
 import { emit, renderRows } from '../output.js';

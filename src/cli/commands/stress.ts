@@ -12,24 +12,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { TradesizeError } from '../../core/errors.js';
-import { stressPortfolio, type StressResult } from '../../risk/stress/stress.js';
-import { monteCarloPortfolio } from '../../risk/stress/monte-carlo-portfolio.js';
-import type { MonteCarloStress } from '../../risk/stress/monte-carlo.js';
-import { alignedLogReturns, type AlignedReturns } from '../../risk/stress/history.js';
+import { stressPortfolio } from '../../stress/stress.js';
+import { monteCarloPortfolio } from '../../stress/monte-carlo-portfolio.js';
+import type { MonteCarloStress } from '../../stress/monte-carlo.js';
+import { alignedLogReturns, type AlignedReturns } from '../../stress/history.js';
 import { parseChoice, parseInteger, parseNumber } from '../options.js';
 import { emit, renderRows, renderTable } from '../output.js';
 import { readJson, readOhlc } from '../data.js';
-import { renderStressReport } from '../report-html.js';
+import { renderStressReport, type StressOutput } from '../report-html.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The JSON printed by `tradesize stress --json`. */
-export interface StressOutput extends StressResult {
-  readonly portfolio: string;
-  readonly monteCarlo: MonteCarloStress;
-}
-
 const MC_FLAGS: Record<string, string> = { paths: '--mc-paths', days: '--horizon', seed: '--seed', nu: '--nu', blockLength: '--block', history: '--history' };
 
 async function readHistory(spec: string): Promise<AlignedReturns> {

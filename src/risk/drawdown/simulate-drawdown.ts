@@ -27,12 +27,12 @@ import { parseInput } from '../../core/validate.js';
 import { openUnit } from '../../core/schemas.js';
 import { drawdownProbability } from '../../kelly/fractional.js';
 import { abmHitProbability } from '../first-passage/index.js';
-import { checkModel, ModelFields, stepModel } from '../monte-carlo/model-input.js';
-import type { EquitySpec } from '../monte-carlo/path-spec.js';
-import { runChunks, runChunksSync, threadsFor, type ProgressCallback } from '../monte-carlo/pool.js';
-import { RunOptions } from '../monte-carlo/run-options.js';
-import { binomialStdError, meanEstimate, type MeanEstimate } from '../monte-carlo/estimate.js';
-import type { Job } from '../monte-carlo/job.js';
+import { checkModel, ModelFields, stepModel } from '../../simulation/model-input.js';
+import type { EquitySpec } from '../../simulation/path-spec.js';
+import { runChunks, runChunksSync, threadsFor, type ProgressCallback } from '../../simulation/pool.js';
+import { RunOptions } from '../../simulation/run-options.js';
+import { binomialStdError, meanEstimate, type MeanEstimate } from '../../simulation/estimate.js';
+import type { Job } from '../../simulation/job.js';
 
 /** Most paths of one drawdown simulation (each path's drawdown is kept: 8 bytes a path). */
 export const MAX_DRAWDOWN_PATHS = 20_000_000;

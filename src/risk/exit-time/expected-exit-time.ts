@@ -24,7 +24,7 @@
  * ch. 2, 3.0.1 (Laplace transform of the exit time; its derivative at 0 gives the mean).
  */
 import { abmFirstPassage, abmHitProbability, abmLowerFirstInfinite } from '../first-passage/index.js';
-import { adaptiveGaussLegendre } from './gauss-legendre.js';
+import { adaptiveGaussLegendre } from '../../numerics/gauss-legendre.js';
 
 /** [0, T] is cut at T/2, T/4, …, T/2⁴⁰ so that no time scale of the survival function is missed. */
 const GEOMETRIC_PANELS = 40;

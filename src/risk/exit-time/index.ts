@@ -3,4 +3,4 @@
  * horizon; see `expected-exit-time.ts`.
  */
 export { meanExitTime, meanExitTimeInfinite } from './expected-exit-time.js';
-export { gaussLegendre20, adaptiveGaussLegendre } from './gauss-legendre.js';
+export { gaussLegendre20, adaptiveGaussLegendre } from '../../numerics/gauss-legendre.js';

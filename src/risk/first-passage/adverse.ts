@@ -26,7 +26,7 @@
  * adverseLevelForProbability({ side: 'long', price: 100, target: 110, mu: 0, sigma: 0.5, horizon: Infinity }, 0.25);
  *   // => ≈ 75.13 (a = 3b = 3·ln 1.1): the stop or liquidation may be no nearer for P ≤ 25 %
  */
-import type { Side } from '../../sizing/contract.js';
+import type { Side } from '../../core/contract.js';
 import { abmHitProbability } from './one-barrier.js';
 import { abmFirstPassage } from './two-barriers.js';
 

@@ -4,7 +4,7 @@
  * `two-barriers.ts` for the formulas and sources; `mu` of the price-level functions is the
  * annual LOG-drift of ln S.
  */
-export { erfc, erfcx, normalCdf, expTimesNormalTail } from './normal.js';
+export { erfc, erfcx, normalCdf, expTimesNormalTail } from '../../dists/normal.js';
 export {
   Horizon,
   logDrift,

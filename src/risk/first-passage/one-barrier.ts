@@ -25,7 +25,7 @@
 import { z } from 'zod';
 import { parseInput } from '../../core/validate.js';
 import { positive } from '../../core/schemas.js';
-import { expTimesNormalTail, normalCdf } from './normal.js';
+import { expTimesNormalTail, normalCdf } from '../../dists/normal.js';
 
 /** A horizon: a positive finite time (years, or any unit matching μ and σ²) or `'infinite'`. */
 export const Horizon = z.union([positive(), z.literal('infinite')]);

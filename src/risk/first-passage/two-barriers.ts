@@ -53,7 +53,7 @@ import { TradesizeError } from '../../core/errors.js';
 import { parseInput } from '../../core/validate.js';
 import { positive } from '../../core/schemas.js';
 import { Horizon } from './one-barrier.js';
-import { expTimesNormalTail } from './normal.js';
+import { expTimesNormalTail } from '../../dists/normal.js';
 
 /** The exit probabilities; each in [0, 1], summing to 1. */
 export interface FirstPassageResult {

@@ -2,7 +2,7 @@
  * The `stress` sizing constraint: the largest quantity of a new position or structure (a
  * perpetual, a future, an option, or several legs) such that the portfolio, with it added, stays
  * above maintenance in every scenario of the stress grid: equity_s ≥ MMR_s and equity_s ≥ 0 for
- * every standard-table scenario s (`../../risk/stress/incremental.ts`).
+ * every standard-table scenario s (`../../stress/incremental.ts`).
  *
  * `legs` describe one contract of the request, as portfolio positions (docs/PORTFOLIO.md) in the
  * direction of a long: a `side: 'short'` request negates them. Perpetual and future legs without
@@ -14,7 +14,7 @@
  * Legs take the account's margin rates (or their own imRate/mmRate), not venue tiers, so that their
  * requirement stays linear in q (the book's own positions may use venue tiers).
  *
- * SOURCE: issue #5 §4; the grid in `../../risk/stress/grid.ts`.
+ * SOURCE: issue #5 §4; the grid in `../../stress/grid.ts`.
  *
  * @throws TradesizeError INVALID_INPUT (from the factory) for a bad portfolio or leg, naming it
  *   (`legs[0].strike`).
@@ -27,9 +27,9 @@ import { TradesizeError } from '../../core/errors.js';
 import { fmt } from '../../core/format.js';
 import { compilePortfolio, yearsToExpiry } from '../../portfolio/compile.js';
 import { parsePortfolio, type Portfolio, type PositionInput, type PositionSpec, type StressParamsInput } from '../../portfolio/schema.js';
-import { incrementalGrid, type IncrementalGrid } from '../../risk/stress/incremental.js';
-import { stressParams } from '../../risk/stress/params.js';
-import type { Side } from '../contract.js';
+import { incrementalGrid, type IncrementalGrid } from '../../stress/incremental.js';
+import { stressParams } from '../../stress/params.js';
+import type { Side } from '../../core/contract.js';
 import { ConstraintLimit, type SizingConstraint } from './types.js';
 
 /** A leg of the new structure; perpetual and future legs may omit `entryPrice` (the current mark). */

@@ -4,7 +4,7 @@
  * allows with a one-line explanation, and can re-check any quantity exactly. Later models
  * (venue liquidation, first-passage probability, stress) plug in through the same interface.
  */
-import type { ContractTerms, Side } from '../contract.js';
+import type { ContractTerms, Side } from '../../core/contract.js';
 import type { SizeRequest } from '../request.js';
 
 /** Everything a constraint may need, computed once per request. All amounts in settlement currency. */

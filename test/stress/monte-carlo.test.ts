@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { monteCarloPortfolio, correlationMatrix } from '../../../src/risk/stress/monte-carlo-portfolio.js';
-import { studentTJointReturns, bootstrapJointReturns, gammaVariate, scalesFromVols } from '../../../src/risk/stress/joint-returns.js';
-import { fitJointStudentT, kendallTau } from '../../../src/risk/stress/fit-joint.js';
-import { alignedLogReturns } from '../../../src/risk/stress/history.js';
-import { parsePortfolio } from '../../../src/portfolio/schema.js';
-import { createRng } from '../../../src/stats/random.js';
-import { TradesizeError } from '../../../src/core/errors.js';
-import { describeWithSharedData, readFixture, readSharedData } from '../../helpers/shared-data.js';
-import { parseOhlcCsv } from '../../../src/market/ohlc-csv.js';
+import { monteCarloPortfolio, correlationMatrix } from '../../src/stress/monte-carlo-portfolio.js';
+import { studentTJointReturns, bootstrapJointReturns, gammaVariate, scalesFromVols } from '../../src/stress/joint-returns.js';
+import { fitJointStudentT, kendallTau } from '../../src/stress/fit-joint.js';
+import { alignedLogReturns } from '../../src/stress/history.js';
+import { parsePortfolio } from '../../src/portfolio/schema.js';
+import { createRng } from '../../src/stats/random.js';
+import { TradesizeError } from '../../src/core/errors.js';
+import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
+import { parseOhlcCsv } from '../../src/market/ohlc-csv.js';
 
 const all = readFixture<{ monteCarlo: { portfolio: unknown; nu: number; pLiquidation: number }; fit: { sample: number[][]; kendallTau: number[][]; tFit: { loc: number; scale: number; nu: number }[] } }>('risk/stress-grid.json');
 const fixture = all.monteCarlo;
-const multi = JSON.parse(readFileSync(new URL('../../../examples/portfolio-multi.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const multi = JSON.parse(readFileSync(new URL('../../examples/portfolio-multi.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const code = (f: () => unknown) => {
   try {

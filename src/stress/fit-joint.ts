@@ -16,9 +16,9 @@
  * @example
  * fitJointStudentT(alignedLogReturns(series)); // => { nu: ~2.6, scales: [0.019, 0.025, 0.034], correlation: [...] }
  */
-import { fitStudentT } from '../../stats/student-t-fit.js';
-import { tryCholesky } from '../../numerics/linalg.js';
-import { TradesizeError } from '../../core/errors.js';
+import { fitStudentT } from '../stats/student-t-fit.js';
+import { tryCholesky } from '../numerics/linalg.js';
+import { TradesizeError } from '../core/errors.js';
 import type { AlignedReturns } from './history.js';
 
 /** The fitted model (daily units). */

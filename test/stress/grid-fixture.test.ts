@@ -4,8 +4,8 @@
  * Greeks for the delta-gamma column, brentq for the largest adverse moves).
  */
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../helpers/shared-data.js';
-import { stressPortfolio } from '../../../src/risk/stress/stress.js';
+import { readFixture } from '../helpers/shared-data.js';
+import { stressPortfolio } from '../../src/stress/stress.js';
 
 interface Row { scope: string; priceMove: number; vol?: string; pnl: number; maintenance: number; liquidated: boolean; deltaGammaPnl?: number; contribution?: number }
 interface Case {

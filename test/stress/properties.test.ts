@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stressPortfolio } from '../../../src/risk/stress/stress.js';
-import { stressParams, VOL_SCENARIOS } from '../../../src/risk/stress/params.js';
-import { volShocks } from '../../../src/risk/stress/vol-shock.js';
-import { compilePortfolio, yearsToExpiry } from '../../../src/portfolio/compile.js';
-import { parsePortfolio, type Portfolio } from '../../../src/portfolio/schema.js';
-import { equityAt } from '../../../src/portfolio/valuation.js';
-import { aggregateGreeks } from '../../../src/portfolio/greeks.js';
+import { stressPortfolio } from '../../src/stress/stress.js';
+import { stressParams, VOL_SCENARIOS } from '../../src/stress/params.js';
+import { volShocks } from '../../src/stress/vol-shock.js';
+import { compilePortfolio, yearsToExpiry } from '../../src/portfolio/compile.js';
+import { parsePortfolio, type Portfolio } from '../../src/portfolio/schema.js';
+import { equityAt } from '../../src/portfolio/valuation.js';
+import { aggregateGreeks } from '../../src/portfolio/greeks.js';
 import { anyPosition, collateral, linearPosition, margin, portfolioOf } from './arbitraries.js';
 
 /** The portfolio after one move revalued on its own: spot (and marks) moved, options at the shocked vol. */

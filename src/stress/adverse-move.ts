@@ -17,9 +17,9 @@
  * @example
  * maxAdverseMoves(c, 4_000); // => [{ scope: 'BTC', down: 0.2301, up: null }]
  */
-import type { CompiledPortfolio } from '../../portfolio/compile.js';
-import { maintenanceAt } from '../../portfolio/account.js';
-import { positionValue } from '../../portfolio/valuation.js';
+import type { CompiledPortfolio } from '../portfolio/compile.js';
+import { maintenanceAt } from '../portfolio/account.js';
+import { positionValue } from '../portfolio/valuation.js';
 import { JOINT, scopeName, scopesOf } from './scopes.js';
 
 /** The largest safe fractional moves of one scope (null: none within the cap). */

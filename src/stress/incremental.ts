@@ -18,8 +18,8 @@
  * const b = incrementalGrid(book, unit, params);
  * b.survives(0); b.survives(2.5); b.breach(3); // => the first scenario that breaks at q = 3
  */
-import type { CompiledPortfolio } from '../../portfolio/compile.js';
-import { crossMarginAccount } from '../../portfolio/account.js';
+import type { CompiledPortfolio } from '../portfolio/compile.js';
+import { crossMarginAccount } from '../portfolio/account.js';
 import { extendedContribution } from './extended.js';
 import { revalueGrid } from './grid.js';
 import type { StressParams } from './params.js';

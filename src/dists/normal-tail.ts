@@ -8,7 +8,7 @@
  *
  * Source: W. J. Cody, "Rational Chebyshev Approximations for the Error Function", Math. Comp. 23
  * (1969) 631–637, SPECFUN CALERF: the same three rational approximations (erf on [0, 0.46875],
- * erfcx on (0.46875, 4] and (4, ∞)) and coefficients as `risk/first-passage/normal.ts`, written
+ * erfcx on (0.46875, 4] and (4, ∞)) and coefficients as `dists/normal.ts`, written
  * out in Horner form without loops or array loads for speed. CALERF splits e^{−y²} into two
  * exponentials to keep it accurate to 1e-16 for exact y; the caller's single e^{−d²/2} has relative
  * error ≈ (1 + d²/2)·2⁻⁵³, so the two implementations agree to 6·(1 + d²/2)·2⁻⁵³ relative (tested:

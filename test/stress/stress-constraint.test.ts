@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stressConstraint, type StressLegInput } from '../../../src/sizing/constraints/stress.js';
-import { sizePosition } from '../../../src/sizing/size-position.js';
-import { gridStress } from '../../../src/risk/stress/stress.js';
-import { stressParams } from '../../../src/risk/stress/params.js';
-import { compilePortfolio } from '../../../src/portfolio/compile.js';
-import { parsePortfolio } from '../../../src/portfolio/schema.js';
-import { equityAt } from '../../../src/portfolio/valuation.js';
-import { TradesizeError } from '../../../src/core/errors.js';
+import { stressConstraint, type StressLegInput } from '../../src/sizing/constraints/stress.js';
+import { sizePosition } from '../../src/sizing/size-position.js';
+import { gridStress } from '../../src/stress/stress.js';
+import { stressParams } from '../../src/stress/params.js';
+import { compilePortfolio } from '../../src/portfolio/compile.js';
+import { parsePortfolio } from '../../src/portfolio/schema.js';
+import { equityAt } from '../../src/portfolio/valuation.js';
+import { TradesizeError } from '../../src/core/errors.js';
 import { readFileSync } from 'node:fs';
 import { anyPosition, collateral, margin, portfolioOf, SPOTS } from './arbitraries.js';
 
 const REQUEST = { equity: 100_000, entry: 65_000, stop: 64_999, risk: 0.99, maxLeverage: 1000 };
-const example = JSON.parse(readFileSync(new URL('../../../examples/portfolio-btc.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(readFileSync(new URL('../../examples/portfolio-btc.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /**
  * Does the full grid, revalued on the book with q × legs bought at their current value (the

@@ -16,7 +16,7 @@
  * @example
  * stressParams({ priceRange: 0.2 }).moves; // => [-0.2, -0.15, -0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2]
  */
-import type { StressParamsInput } from '../../portfolio/schema.js';
+import type { StressParamsInput } from '../portfolio/schema.js';
 
 export interface StressParams {
   readonly priceRange: number;

@@ -18,9 +18,9 @@
  * @example
  * studentTJointReturns({ scales: scalesFromVols([0.6, 0.8], 4), correlation: [1, 0.8, 0.8, 1], nu: 4, days: 10, paths: 1000, seed: 7 });
  */
-import { require } from '../../core/errors.js';
-import { cholesky } from '../../numerics/linalg.js';
-import { createRng, type Rng } from '../../stats/random.js';
+import { require } from '../core/errors.js';
+import { cholesky } from '../numerics/linalg.js';
+import { createRng, type Rng } from '../stats/random.js';
 
 /** A standard normal by the Marsaglia polar method (one of the pair; module doc). */
 export function normalVariate(rng: Rng): number {

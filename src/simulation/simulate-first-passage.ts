@@ -17,8 +17,8 @@
  * (2004), §1.1 (sample means, standard errors and confidence intervals).
  */
 import { z } from 'zod';
-import { parseInput } from '../../core/validate.js';
-import { positive } from '../../core/schemas.js';
+import { parseInput } from '../core/validate.js';
+import { positive } from '../core/schemas.js';
 import type { PathSpec } from './path-spec.js';
 import { TALLY, TALLY_SIZE } from './first-passage-kernel.js';
 import { checkModel, ModelFields, stepModel } from './model-input.js';

@@ -28,7 +28,7 @@
  * V = 9.91256303526217e-3); G. Marsaglia and W. W. Tsang, "A Simple Method for Generating
  * Gamma Variables", ACM Transactions on Mathematical Software 26(3) (2000) 363–372.
  */
-import { fmix32, GOLDEN_GAMMA } from '../../stats/random.js';
+import { fmix32, GOLDEN_GAMMA } from '../stats/random.js';
 
 const TWO_32 = 4294967296;
 const TWO_M24 = 1 / 16777216;

@@ -6,10 +6,10 @@
  * a Crank–Nicolson solution of the backward PDE for E[τ ∧ T], against the closed form.
  */
 import { describe, expect, it } from 'vitest';
-import { simulateFirstPassageSync } from '../../../src/risk/monte-carlo/index.js';
-import { simulateDrawdownSync } from '../../../src/risk/drawdown/index.js';
-import { meanExitTime } from '../../../src/risk/exit-time/index.js';
-import { readFixture } from '../../helpers/shared-data.js';
+import { simulateFirstPassageSync } from '../../src/simulation/index.js';
+import { simulateDrawdownSync } from '../../src/risk/drawdown/index.js';
+import { meanExitTime } from '../../src/risk/exit-time/index.js';
+import { readFixture } from '../helpers/shared-data.js';
 
 interface Estimate { readonly mean: number; readonly stdError: number }
 interface FirstPassageCase {

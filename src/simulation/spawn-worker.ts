@@ -1,7 +1,7 @@
 /**
  * Starts a Monte Carlo worker thread from whichever build this module is running in:
  *
- * - the compiled library (dist/risk/monte-carlo/): its sibling `worker.js`;
+ * - the compiled library (dist/simulation/): its sibling `worker.js`;
  * - the bundled CLI (dist/bin/tradesize.cjs, where this module is inlined): the sibling
  *   `monte-carlo-worker.cjs` that scripts/build-cli.mjs bundles next to it;
  * - the TypeScript sources (tests under vitest, tsx): `worker.ts`, loaded by a two-line

@@ -2,11 +2,11 @@
  * Worker threads: the same seed gives bit-identical results on 1 and 2 threads (chunks are
  * seeded by (seed, chunk index) and combined in chunk order), for every model and for the
  * drawdown simulation; progress is reported up to 1. Under vitest the workers load the
- * TypeScript sources through tsx (see src/risk/monte-carlo/spawn-worker.ts).
+ * TypeScript sources through tsx (see src/simulation/spawn-worker.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { simulateFirstPassage, simulateFirstPassageSync } from '../../../src/risk/monte-carlo/index.js';
-import { simulateDrawdown } from '../../../src/risk/drawdown/index.js';
+import { simulateFirstPassage, simulateFirstPassageSync } from '../../src/simulation/index.js';
+import { simulateDrawdown } from '../../src/risk/drawdown/index.js';
 
 const base = { price: 100, lower: 90, upper: 115, mu: 0.2, horizon: 0.1, paths: 9_000, seed: 77 };
 

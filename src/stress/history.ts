@@ -10,7 +10,7 @@
  * alignedLogReturns([{ name: 'BTC', timestamps, closes }, { name: 'ETH', timestamps: t2, closes: c2 }]);
  * // => { dates: ['2017-08-18T00:00:00Z', …], returns: Float64Array (dates × 2), underlyings: ['BTC', 'ETH'] }
  */
-import { TradesizeError } from '../../core/errors.js';
+import { TradesizeError } from '../core/errors.js';
 
 /** One close-price history. */
 export interface CloseSeries {

@@ -16,9 +16,9 @@
  * Autocorrelation Consistent Covariance Matrix", Econometrica 55(3) (1987) 703–708.
  */
 import { expect, it } from 'vitest';
-import { describeWithSharedData, readSharedData } from '../../helpers/shared-data.js';
-import { simulateFirstPassageSync } from '../../../src/risk/monte-carlo/index.js';
-import { fitGarch, garchVariances } from '../../../src/volatility/garch.js';
+import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
+import { simulateFirstPassageSync } from '../../src/simulation/index.js';
+import { fitGarch, garchVariances } from '../../src/volatility/garch.js';
 
 const FILES = ['ohlcv/btc-usdt-1d.csv', 'ohlcv/eth-usdt-1d.csv'] as const;
 const PATHS_PER_START = 100;

@@ -17,10 +17,10 @@
  * monteCarloStress(c, studentTJointReturns({ ... }), { paths: 10_000, days: 10, maintenance: 4_000 });
  * // => { pLiquidation: 0.0123, standardError: 0.0011, var99: 18_200, ... }
  */
-import type { CompiledPortfolio } from '../../portfolio/compile.js';
-import { maintenanceAt as positionMaintenance } from '../../portfolio/account.js';
-import { equityAt } from '../../portfolio/valuation.js';
-import { riskMeasures } from '../var-es.js';
+import type { CompiledPortfolio } from '../portfolio/compile.js';
+import { maintenanceAt as positionMaintenance } from '../portfolio/account.js';
+import { equityAt } from '../portfolio/valuation.js';
+import { riskMeasures } from '../risk/var-es.js';
 
 /** Result of {@link monteCarloStress}; amounts in the report currency. */
 export interface MonteCarloStress {

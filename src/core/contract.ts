@@ -11,7 +11,7 @@
  * Specifications"; Bybit, "Inverse Contract: Profit and Loss Calculation"; BitMEX, "Inverse
  * Contracts" guide.
  */
-import type { Price, Quantity, QuoteAmount, SettleAmount } from '../core/units.js';
+import type { Price, Quantity, QuoteAmount, SettleAmount } from './units.js';
 
 export type ContractKind = 'linear' | 'inverse';
 export type Side = 'long' | 'short';

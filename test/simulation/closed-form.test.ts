@@ -6,9 +6,9 @@
  * closed-form E[τ ∧ T].
  */
 import { describe, expect, it } from 'vitest';
-import { simulateFirstPassageSync } from '../../../src/risk/monte-carlo/index.js';
-import { barrierHitProbability, firstPassage } from '../../../src/risk/first-passage.js';
-import { meanExitTime } from '../../../src/risk/exit-time/index.js';
+import { simulateFirstPassageSync } from '../../src/simulation/index.js';
+import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage.js';
+import { meanExitTime } from '../../src/risk/exit-time/index.js';
 
 const N = 60_000;
 const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);

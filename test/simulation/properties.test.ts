@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { simulateFirstPassageSync, type MonteCarloFirstPassageInput } from '../../../src/risk/monte-carlo/index.js';
-import { TradesizeError } from '../../../src/core/errors.js';
-import { thrown } from '../../helpers/assert.js';
+import { simulateFirstPassageSync, type MonteCarloFirstPassageInput } from '../../src/simulation/index.js';
+import { TradesizeError } from '../../src/core/errors.js';
+import { thrown } from '../helpers/assert.js';
 
 const RUNS = { numRuns: 1000 };
 const model = fc.constantFrom('gbm' as const, 'student-t' as const, 'garch-t' as const);

@@ -23,9 +23,9 @@
  * const g = revalueGrid(compilePortfolio(p), stressParams());
  * g.pnl[(0 * g.moves + 8) * 3 + 1]; // => PnL of underlying 0 at +16 %, vol same
  */
-import { INVERSE_LINEAR, LINEAR, type CompiledPortfolio } from '../../portfolio/compile.js';
-import { positionGreeks, positionValue } from '../../portfolio/valuation.js';
-import { initialAt, maintenanceAt } from '../../portfolio/account.js';
+import { INVERSE_LINEAR, LINEAR, type CompiledPortfolio } from '../portfolio/compile.js';
+import { positionGreeks, positionValue } from '../portfolio/valuation.js';
+import { initialAt, maintenanceAt } from '../portfolio/account.js';
 import type { StressParams } from './params.js';
 import { volShocks } from './vol-shock.js';
 

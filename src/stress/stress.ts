@@ -23,11 +23,11 @@
  * const r = stressPortfolio(JSON.parse(readFileSync('examples/portfolio-btc.json', 'utf8')));
  * r.worstLoss; r.worstScenario.id; r.liquidated; r.maxAdverseMove;
  */
-import { parsePortfolio, type Portfolio } from '../../portfolio/schema.js';
-import { compilePortfolio, type CompiledPortfolio } from '../../portfolio/compile.js';
-import { crossMarginAccount } from '../../portfolio/account.js';
-import { aggregateGreeks, type UnderlyingGreeks } from '../../portfolio/greeks.js';
-import { isInitialCollateralized, isLiquidatable, type Risk } from '../../venues/risk.js';
+import { parsePortfolio, type Portfolio } from '../portfolio/schema.js';
+import { compilePortfolio, type CompiledPortfolio } from '../portfolio/compile.js';
+import { crossMarginAccount } from '../portfolio/account.js';
+import { aggregateGreeks, type UnderlyingGreeks } from '../portfolio/greeks.js';
+import { isInitialCollateralized, isLiquidatable, type Risk } from '../venues/risk.js';
 import { stressParams, VOL_SCENARIOS, type StressParams, type VolScenario } from './params.js';
 import { revalueGrid, type GridRevaluation } from './grid.js';
 import { portfolioMarginRequirement } from './margin.js';

@@ -16,10 +16,10 @@
  * monteCarloPortfolio(json, { method: 'fitted-t', history: alignedLogReturns(series) });
  */
 import { z } from 'zod';
-import { TradesizeError } from '../../core/errors.js';
-import { parseInput } from '../../core/validate.js';
-import { compilePortfolio } from '../../portfolio/compile.js';
-import { parsePortfolio, type Portfolio } from '../../portfolio/schema.js';
+import { TradesizeError } from '../core/errors.js';
+import { parseInput } from '../core/validate.js';
+import { compilePortfolio } from '../portfolio/compile.js';
+import { parsePortfolio, type Portfolio } from '../portfolio/schema.js';
 import type { AlignedReturns } from './history.js';
 import { bootstrapJointReturns, scalesFromVols, studentTJointReturns } from './joint-returns.js';
 import { fitJointStudentT } from './fit-joint.js';

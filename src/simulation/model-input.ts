@@ -18,8 +18,8 @@
  *   'discrete' (barriers checked at the grid points; the only choice for student-t and garch-t).
  */
 import { z } from 'zod';
-import { positive } from '../../core/schemas.js';
-import { DAYS_PER_YEAR_CRYPTO } from '../../market/periods.js';
+import { positive } from '../core/schemas.js';
+import { DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
 import type { Dynamics, StepModel } from './path-spec.js';
 
 /** The simulated dynamics. */
