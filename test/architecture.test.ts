@@ -34,13 +34,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Files named in the folder table: each row `| \`src/<folder>/\` | … | \`file.ts\` … |` names files relative to its folder. */
+/** Files named in the folder table: each row `| \`src/<folder>/\` | … | \`file.ts\` … |` names files relative to its folder, one at the head of each `; `-separated entry (a backticked path later in an entry is a cross-reference). */
 function listedFiles(): string[] {
   const out: string[] = [];
   for (const line of doc.split('\n')) {
     const row = /^\|\s*`src\/([a-z-]+)\/`\s*\|[^|]*\|(.*)\|\s*$/.exec(line);
     if (row === null) continue;
-    for (const m of (row[2] as string).matchAll(/`([\w./-]+\.ts)`/g)) out.push(`${row[1]}/${m[1]}`);
+    for (const entry of (row[2] as string).split('; ')) {
+      const file = /^\s*`([\w./-]+\.ts)`/.exec(entry)?.[1];
+      if (file !== undefined) out.push(`${row[1]}/${file}`);
+    }
   }
   if (/^\|\s*`src\/index\.ts`/m.test(doc)) out.push('index.ts');
   return out;
