@@ -221,16 +221,16 @@ export class RiskEngine {
     for (const a of this.accounts.values()) this.revalue(a, now);
   }
 
-  getAccount(id: string, now: number): AccountView {
-    const a = this.account(id);
-    this.advance(now);
-    return this.viewAccount(a);
+  /** An account as of the last command (reads change nothing, so a replayed log gives the same engine). */
+  getAccount(id: string): AccountView {
+    return this.viewAccount(this.account(id));
   }
 
+  /** A market's sources judged at `now` (read only). */
   getMarket(name: string, now: number): MarketPriceView & { market: string; spec: MarketSpec } {
     const m = this.markets.get(name);
     if (m === undefined) throw new TradesizeError('INVALID_INPUT', `no market "${name}"`, ['market'], { denial: 'UNKNOWN_MARKET' });
-    return { market: name, spec: m.spec, ...m.prices.observe(now) };
+    return { market: name, spec: m.spec, ...m.prices.read(now) };
   }
 
   accountIds(): string[] {

@@ -22,6 +22,12 @@ function tick(e: RiskEngine, market: string, price: number, t: number, sources =
   expect(r.rejected).toEqual([]);
 }
 
+/** The account after time has advanced to `t` (what the service's timer does). */
+function view(e: RiskEngine, t: number) {
+  e.advance(t);
+  return e.getAccount('a');
+}
+
 const states = (e: RiskEngine): [string, string | null][] =>
   e.events('a').filter((x): x is Extract<EngineEvent, { type: 'state' }> => x.type === 'state').map((x) => [x.state, x.cause]);
 
@@ -95,13 +101,13 @@ describe('RiskEngine price integrity and states', () => {
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.01, price: 65000 }, T0);
     const stale = T0 + 10_001;
     e.advance(stale);
-    expect(e.getAccount('a', stale)).toMatchObject({ state: 'HALTED', stateCause: 'STALE_PRICE' });
+    expect(view(e, stale)).toMatchObject({ state: 'HALTED', stateCause: 'STALE_PRICE' });
     expect(e.checkOrder('a', { market: 'BTCUSDT', side: 'sell', quantity: 0.01 }, stale).reasons.map((r) => r.code)).toEqual(['ACCOUNT_HALTED', 'STALE_PRICE']);
     let t = stale;
     for (; t < stale + 60_000; t += 1000) tick(e, 'BTCUSDT', 65000, t);
-    expect(e.getAccount('a', t - 1000).state).toBe('HALTED');
+    expect(view(e, t - 1000).state).toBe('HALTED');
     tick(e, 'BTCUSDT', 65000, t);
-    expect(e.getAccount('a', t).state).toBe('ACTIVE');
+    expect(view(e, t).state).toBe('ACTIVE');
     expect(states(e)).toEqual([['HALTED', 'STALE_PRICE'], ['ACTIVE', null]]);
   });
 
@@ -112,7 +118,7 @@ describe('RiskEngine price integrity and states', () => {
     e.recordFill('a', { market: 'SOLUSDT', side: 'buy', quantity: 10, price: 100 }, T0);
     for (let t = T0 + 1000; t <= T0 + 11_000; t += 1000) tick(e, 'SOLUSDT', 100, t, ['x']);
     const now = T0 + 11_000;
-    expect(e.getAccount('a', now)).toMatchObject({ state: 'REDUCING', stateCause: 'INSUFFICIENT_SOURCES' });
+    expect(view(e, now)).toMatchObject({ state: 'REDUCING', stateCause: 'INSUFFICIENT_SOURCES' });
     expect(e.checkOrder('a', { market: 'SOLUSDT', side: 'sell', quantity: 10 }, now)).toMatchObject({ decision: 'allow', maxQuantity: 10 });
     expect(e.checkOrder('a', { market: 'SOLUSDT', side: 'buy', quantity: 1 }, now).reasons.map((r) => r.code)).toEqual(['ACCOUNT_REDUCING', 'INSUFFICIENT_SOURCES']);
     expect(e.checkOrder('a', { market: 'SOLUSDT', side: 'sell', quantity: 11 }, now).decision).toBe('deny'); // a flip adds risk
@@ -122,7 +128,7 @@ describe('RiskEngine price integrity and states', () => {
     const e = setup();
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.01, price: 65000 }, T0);
     e.submitPrices({ market: 'BTCUSDT', source: 'z', price: 65_000_000, time: T0 + 1 }, T0 + 1);
-    expect(e.getAccount('a', T0 + 1)).toMatchObject({ state: 'ACTIVE', equity: 10000 });
+    expect(view(e, T0 + 1)).toMatchObject({ state: 'ACTIVE', equity: 10000 });
     expect(e.getMarket('BTCUSDT', T0 + 1)).toMatchObject({ price: 65000, status: 'ok' });
   });
 
@@ -130,7 +136,7 @@ describe('RiskEngine price integrity and states', () => {
     const e = setup();
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.1, price: 65000 }, T0);
     e.submitPrices([{ market: 'BTCUSDT', source: 'x', price: 64900, time: T0 + 1 }, { market: 'BTCUSDT', source: 'z', price: 65100, time: T0 + 1 }], T0 + 1);
-    expect(e.getAccount('a', T0 + 1).equity).toBeCloseTo(10000 - 0.1 * 100, 9);
+    expect(view(e, T0 + 1).equity).toBeCloseTo(10000 - 0.1 * 100, 9);
     const d = e.checkOrder('a', { market: 'BTCUSDT', side: 'buy', stop: 63000 }, T0 + 1);
     expect(d.sizing?.status === 'sized' && d.sizing.riskBudget).toBeCloseTo(0.01 * 9990, 9);
     const ref = sizePosition({ equity: 9990, entry: 65100, stop: 63000, risk: 0.01, maxLeverage: 20, contract: LINEAR, venue: { lotStep: 0.001 } });
@@ -154,24 +160,24 @@ describe('RiskEngine protections', () => {
   it('kill switch: HALTED with KILL_SWITCH, resumes by itself after pauseSeconds', () => {
     const e = setup();
     e.killSwitch({ account: 'a', pauseSeconds: 30 }, T0);
-    expect(e.getAccount('a', T0 + 29_999)).toMatchObject({ state: 'HALTED', stateCause: 'KILL_SWITCH' });
+    expect(view(e, T0 + 29_999)).toMatchObject({ state: 'HALTED', stateCause: 'KILL_SWITCH' });
     expect(e.checkOrder('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.001 }, T0 + 1000).reasons.map((r) => r.code)).toEqual(['ACCOUNT_HALTED', 'KILL_SWITCH']);
     tick(e, 'BTCUSDT', 65000, T0 + 30_000);
-    expect(e.getAccount('a', T0 + 30_000).state).toBe('ACTIVE');
+    expect(view(e, T0 + 30_000).state).toBe('ACTIVE');
   });
 
   it('daily loss: REDUCING with DAILY_LOSS_LIMIT once equity falls 5 % below the day start, until the next UTC day', () => {
     const e = setup(65000, { maxDailyLoss: 0.05 }, { prices: { graceMs: 0 } }); // the feed is silent overnight here
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.2, price: 65000 }, T0);
     tick(e, 'BTCUSDT', 62600, T0 + 1000); // −480: not yet
-    expect(e.getAccount('a', T0 + 1000).state).toBe('ACTIVE');
+    expect(view(e, T0 + 1000).state).toBe('ACTIVE');
     tick(e, 'BTCUSDT', 62495, T0 + 2000); // −501: beyond 5 % of 10,000
-    expect(e.getAccount('a', T0 + 2000)).toMatchObject({ state: 'REDUCING', stateCause: 'DAILY_LOSS_LIMIT' });
+    expect(view(e, T0 + 2000)).toMatchObject({ state: 'REDUCING', stateCause: 'DAILY_LOSS_LIMIT' });
     tick(e, 'BTCUSDT', 65000, T0 + 3000); // recovering does not lift it the same day
-    expect(e.getAccount('a', T0 + 3000).state).toBe('REDUCING');
+    expect(view(e, T0 + 3000).state).toBe('REDUCING');
     const tomorrow = Date.UTC(2026, 0, 6);
     tick(e, 'BTCUSDT', 65000, tomorrow);
-    expect(e.getAccount('a', tomorrow).state).toBe('ACTIVE');
+    expect(view(e, tomorrow).state).toBe('ACTIVE');
   });
 
   it('drawdown from the high-water mark: REDUCING with DRAWDOWN_LIMIT until the account is put again', () => {
@@ -179,20 +185,20 @@ describe('RiskEngine protections', () => {
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.5, price: 65000 }, T0);
     tick(e, 'BTCUSDT', 67000, T0 + 1000); // HWM 11,000
     tick(e, 'BTCUSDT', 65000, T0 + 2000); // 10,000 > 9,900
-    expect(e.getAccount('a', T0 + 2000).state).toBe('ACTIVE');
+    expect(view(e, T0 + 2000).state).toBe('ACTIVE');
     tick(e, 'BTCUSDT', 64790, T0 + 3000); // 9,895 ≤ 9,900
-    expect(e.getAccount('a', T0 + 3000)).toMatchObject({ state: 'REDUCING', stateCause: 'DRAWDOWN_LIMIT', highWaterMark: 11000 });
+    expect(view(e, T0 + 3000)).toMatchObject({ state: 'REDUCING', stateCause: 'DRAWDOWN_LIMIT', highWaterMark: 11000 });
     e.putAccount('a', { equity: 9895, currency: 'USDT', limits: { maxDrawdown: 0.1, maxDailyLoss: 0.5 } }, T0 + 4000);
-    expect(e.getAccount('a', T0 + 4000)).toMatchObject({ state: 'ACTIVE', equity: 9895, highWaterMark: 9895 });
+    expect(view(e, T0 + 4000)).toMatchObject({ state: 'ACTIVE', equity: 9895, highWaterMark: 9895 });
   });
 
   it('a losing reduction is a stop-out: COOLDOWN for stopOutCooldownSeconds', () => {
     const e = setup(65000, { stopOutCooldownSeconds: 60 });
     e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.01, price: 65000 }, T0);
     e.recordFill('a', { market: 'BTCUSDT', side: 'sell', quantity: 0.01, price: 63000, time: T0 + 1000 }, T0 + 1000);
-    expect(e.getAccount('a', T0 + 1000)).toMatchObject({ state: 'REDUCING', stateCause: 'COOLDOWN', positions: [] });
+    expect(view(e, T0 + 1000)).toMatchObject({ state: 'REDUCING', stateCause: 'COOLDOWN', positions: [] });
     tick(e, 'BTCUSDT', 65000, T0 + 61_000);
-    expect(e.getAccount('a', T0 + 61_000).state).toBe('ACTIVE');
+    expect(view(e, T0 + 61_000).state).toBe('ACTIVE');
   });
 
   it('a protection that throws halts the account rather than letting it carry on', () => {
@@ -200,7 +206,7 @@ describe('RiskEngine protections', () => {
     e.putAccount('a', { equity: 10000, currency: 'USDT' }, T0);
     tick(e, 'SOLUSDT', 100, T0);
     e.recordFill('a', { market: 'SOLUSDT', side: 'buy', quantity: 1, price: 100 }, T0);
-    expect(e.getAccount('a', T0)).toMatchObject({ state: 'HALTED', stateCause: 'PROTECTION_ERROR' });
+    expect(view(e, T0)).toMatchObject({ state: 'HALTED', stateCause: 'PROTECTION_ERROR' });
   });
 });
 
