@@ -26,6 +26,7 @@ const LAYERS = [
   'backtest',
   'engine',
   'execution',
+  'server', // the HTTP/WebSocket service over engine/ and its SQLite command log
   'cli',
 ];
 

@@ -1,0 +1,67 @@
+/**
+ * The engine behind the API: every command is committed to the log before the engine applies
+ * it, so nothing is answered or broadcast that is not on disk. When a commit fails (disk full,
+ * I/O error) the service stops taking commands: mutations and order checks answer 503
+ * STORAGE_ERROR (a decision that cannot be persisted is never acknowledged), reads go on.
+ */
+import { isTradesizeError } from '../core/errors.js';
+import { RiskEngine, type EngineEvent, type EngineOptions } from '../engine/engine.js';
+import { applyCommand, type Command } from './commands.js';
+import type { CommandStore } from './store.js';
+
+/** An error with an HTTP status, written as `{"error": {code, message, path}}`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path: readonly (string | number)[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export class Service {
+  readonly engine: RiskEngine;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly store: CommandStore,
+    config: unknown,
+    options: EngineOptions = {},
+  ) {
+    this.engine = new RiskEngine(config, options);
+    for (const c of store.replay()) {
+      try {
+        applyCommand(this.engine, c);
+      } catch (e) {
+        if (!isTradesizeError(e)) throw e; // the same bad input was refused live too
+      }
+    }
+  }
+
+  /** The storage failure that stopped the service, if any. */
+  get failed(): Error | null {
+    return this.failure;
+  }
+
+  /** Commits `cmd`, then applies it; throws an HttpError for a failed commit or bad input. */
+  execute(cmd: Command): unknown {
+    if (this.failure !== null) throw new HttpError(503, 'STORAGE_ERROR', `storage failed earlier (${this.failure.message}): no new commands until restart`);
+    try {
+      this.store.append([cmd]);
+    } catch (e) {
+      this.failure = e instanceof Error ? e : new Error(String(e));
+      throw new HttpError(503, 'STORAGE_ERROR', `could not persist the command (${this.failure.message}); the engine takes no new risk`);
+    }
+    return applyCommand(this.engine, cmd);
+  }
+
+  subscribe(fn: (e: EngineEvent) => void): () => void {
+    return this.engine.subscribe(fn);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The engine's durable command log in SQLite (better-sqlite3): every command that changes the
+ * engine is committed, with its engine time, before it is applied and answered. The engine is
+ * deterministic, so replaying the log rebuilds it exactly (same `stateHash`), events included.
+ *
+ * WAL journal with `synchronous=FULL`: a commit is on disk (fsync of the WAL) when it returns, so
+ * a `kill -9` or power loss after an acknowledgement cannot lose it (SQLite, "Write-Ahead
+ * Logging" and "PRAGMA synchronous"). Schema migrations are versioned in `PRAGMA user_version`.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Command } from './commands.js';
+
+/** Migrations in order; index i takes the database from version i to i + 1. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE commands (
+     seq  INTEGER PRIMARY KEY,
+     at   INTEGER NOT NULL,
+     body TEXT    NOT NULL
+   )`,
+];
+
+/** What the service needs from storage (a test may wrap it to inject failures). */
+export interface CommandStore {
+  /** Commits one command (or a batch, in one transaction); throws when it is not on disk. */
+  append(commands: readonly Command[]): void;
+  /** Every committed command, oldest first. */
+  replay(): Iterable<Command>;
+  close(): void;
+  readonly path: string;
+}
+
+/** Opens (creating and migrating as needed) `DIR/engine.sqlite`. */
+export function openStore(dataDir: string): CommandStore {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const path = join(dataDir, 'engine.sqlite');
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  migrate(db);
+  const insert = db.prepare<[number, string]>('INSERT INTO commands (at, body) VALUES (?, ?)');
+  const appendAll = db.transaction((cmds: readonly Command[]) => {
+    for (const c of cmds) insert.run(c.at, JSON.stringify(c));
+  });
+  return {
+    path,
+    append: (cmds) => appendAll(cmds),
+    *replay() {
+      for (const row of db.prepare<[], { body: string }>('SELECT body FROM commands ORDER BY seq').iterate()) yield JSON.parse(row.body) as Command;
+    },
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: BetterSqlite3.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) throw new Error(`engine.sqlite is at schema version ${version}, newer than this tradesize (${MIGRATIONS.length})`);
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+}
