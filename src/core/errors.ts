@@ -53,7 +53,7 @@ export type RefusalCode = keyof typeof REFUSAL_CODES;
  */
 export const WARNING_CODES = {
   LARGE_RISK_FRACTION: 'the risk fraction is 0.2 or more: a stop-out loses at least a fifth of equity',
-  LEVERAGE_ABOVE_VENUE_MAX: "the maximum leverage given is above the venue's maximum for this size",
+  LEVERAGE_ABOVE_VENUE_MAX: "the leverage the request assumes (its maximum leverage or the venue setting) is above the venue's maximum for the size",
   STOP_WITHIN_TICK: 'the stop is closer to the entry than one price tick',
 } as const;
 
