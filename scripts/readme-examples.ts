@@ -150,7 +150,9 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${differ} of ${examples.length} example outputs rewritten in README.md\n`);
     return 0;
   }
-  process.stdout.write(`${examples.length - differ} of ${examples.length} examples match\n`);
+  const run = outputs.filter((o) => o !== null).length;
+  const notRun = examples.length - run;
+  process.stdout.write(`${run - differ} of ${run} examples run match${notRun === 0 ? '' : ` (${notRun} not run: no shared data)`}\n`);
   return differ === 0 ? 0 : 1;
 }
 
