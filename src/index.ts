@@ -94,7 +94,7 @@ export { positionRisk, accountRisk, unrealizedPnl, type AccountLeg } from './ven
 // Risk: tail measures and first passage
 export { riskMeasures, RISK_METHODS, type RiskMethod, type RiskMeasuresResult } from './risk/var-es.js';
 export { hillTailIndex, type HillResult } from './stats/hill.js';
-export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage.js';
+export { firstPassage, firstPassageAbm, barrierHitProbability, type FirstPassageResult } from './risk/first-passage/index.js';
 export { adverseProbability, adverseLevelForProbability, type AdverseSetting } from './risk/first-passage/adverse.js';
 export {
   simulateFirstPassage,

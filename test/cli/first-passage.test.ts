@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argsOf, cli, hasNonFinite, json, type CliRun } from './run.js';
-import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage.js';
+import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage/index.js';
 import { meanExitTime } from '../../src/risk/exit-time/index.js';
 import { simulateFirstPassageSync } from '../../src/simulation/index.js';
 import { fitGarch } from '../../src/volatility/garch.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adverseLevelForProbability, adverseProbability, type AdverseSetting } from '../../src/risk/first-passage/adverse.js';
-import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage.js';
+import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage/index.js';
 
 const RUNS = { numRuns: 1000 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/stats/random.js';
-import { abmFirstPassage, abmHitProbability } from '../../src/risk/first-passage.js';
+import { abmFirstPassage, abmHitProbability } from '../../src/risk/first-passage/index.js';
 
 /** Standard normal by Box–Muller (one of the pair; simple and adequate for a test). */
 function gauss(rng: Rng): number {

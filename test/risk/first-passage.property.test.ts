@@ -6,7 +6,7 @@ import {
   abmLowerFirst,
   abmLowerFirstImages,
   abmLowerFirstSpectral,
-} from '../../src/risk/first-passage.js';
+} from '../../src/risk/first-passage/index.js';
 
 const RUNS = { numRuns: 1000 };
 const dist = fc.double({ min: 1e-3, max: 2, noNaN: true });

@@ -14,7 +14,7 @@ import {
   logDrift,
   normalCdf,
   type FirstPassageInput,
-} from '../../src/risk/first-passage.js';
+} from '../../src/risk/first-passage/index.js';
 import { TradesizeError } from '../../src/core/errors.js';
 
 /**

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulateFirstPassageSync } from '../../src/simulation/index.js';
-import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage.js';
+import { barrierHitProbability, firstPassage } from '../../src/risk/first-passage/index.js';
 import { meanExitTime } from '../../src/risk/exit-time/index.js';
 
 const N = 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { Stream, ZIG_RATIO, ZIG_X } from '../../src/simulation/stream.js';
-import { normalCdf } from '../../src/risk/first-passage.js';
+import { normalCdf } from '../../src/risk/first-passage/index.js';
 import { xoshiro128ss } from '../../src/stats/random.js';
 
 /** Chi-square statistic of `n` draws against a distribution function, over equiprobable bins. */

@@ -25,7 +25,7 @@ import { progressBar } from '../progress-bar.js';
 import { logReturns } from '../../market/returns.js';
 import { fitGarch } from '../../volatility/garch.js';
 import { fitStudentT } from '../../stats/student-t-fit.js';
-import { barrierHitProbability, firstPassage } from '../../risk/first-passage.js';
+import { barrierHitProbability, firstPassage } from '../../risk/first-passage/index.js';
 import { meanExitTime } from '../../risk/exit-time/index.js';
 import { DEFAULT_PATHS, DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, threadsFor, type MonteCarloFirstPassageInput } from '../../simulation/index.js';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulateDrawdownSync } from '../../../src/risk/drawdown/index.js';
 import { drawdownProbability } from '../../../src/kelly/fractional.js';
-import { abmHitProbability } from '../../../src/risk/first-passage.js';
+import { abmHitProbability } from '../../../src/risk/first-passage/index.js';
 import { thrown } from '../../helpers/assert.js';
 
 const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);

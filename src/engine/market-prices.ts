@@ -1,0 +1,170 @@
+/**
+ * Price integrity for one market: several sources, combined by their median, each judged valid
+ * or not at a given time.
+ *
+ * - A tick that is non-finite or non-positive, that goes back in time for its source, or that
+ *   is stamped more than `maxClockSkewMs` in the future is refused and not applied.
+ * - A source is **stale** when its last tick is older than `staleAfterMs`; the others are live.
+ * - A live source further than `maxDeviation` (relative) from the median of all live sources is
+ *   invalid (`DEVIATION`). This is the spike filter: with three sources a single 1000× spike moves
+ *   the median to one of the two honest sources, so they stay valid and the spike does not.
+ *   With two sources that disagree by more than twice the threshold neither can be trusted.
+ * - The market price is the median of the valid sources; `low` and `high` are the lowest and
+ *   highest valid prices, for conservative valuation (a long is marked at `low`, a short at `high`).
+ * - Status: `ok` with at least `minSources` valid sources, `suspect` with fewer but some,
+ *   `down` with none. After a degraded status a market stays degraded for `graceMs` after its
+ *   last degraded observation (its `effective` status, with the fault then seen), so accounts
+ *   leave REDUCING or HALTED by themselves only once the feeds have been healthy for the grace
+ *   period. A new market is warming up until it is first ok: no grace period applies before.
+ *
+ * SOURCES: median aggregation of publishers as in Pyth ("Price Aggregation", docs.pyth.network)
+ * and Chainlink Data Feeds (median of node answers); staleness and deviation thresholds as in
+ * Chainlink's heartbeat/deviation parameters; issue #10 §5 for the defaults.
+ */
+import type { EngineConfig } from './config.js';
+
+export type PriceStatus = 'ok' | 'suspect' | 'down';
+/** Why a tick was refused. */
+export type TickRefusal = 'NON_FINITE_PRICE' | 'NON_POSITIVE_PRICE' | 'OUT_OF_ORDER' | 'FUTURE_TIME' | 'INVALID_TIME';
+/** Why a source is not valid now. */
+export type SourceFault = 'STALE' | 'DEVIATION';
+
+export interface SourceTick {
+  readonly price: number;
+  /** Milliseconds since the epoch, as stamped by the source. */
+  readonly time: number;
+}
+
+export interface SourceView extends SourceTick {
+  readonly source: string;
+  readonly valid: boolean;
+  readonly reason: SourceFault | null;
+}
+
+/** A market's prices at one time. */
+export interface MarketPriceView {
+  /** Median of the valid sources; null when none is valid. */
+  readonly price: number | null;
+  /** Lowest and highest valid price (null when none is valid). */
+  readonly low: number | null;
+  readonly high: number | null;
+  /** Status from the sources right now. */
+  readonly status: PriceStatus;
+  /** Status with the grace period applied: what accounts and orders see. */
+  readonly effective: PriceStatus;
+  readonly validSources: number;
+  /** The denial code for adding risk here, when `effective` is not `ok`. */
+  readonly fault: 'STALE_PRICE' | 'PRICE_DEVIATION' | 'INSUFFICIENT_SOURCES' | null;
+  readonly sources: readonly SourceView[];
+}
+
+/** Median of a non-empty list (sorted copy). */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** True when `market` names a major (its base asset is one of `majors`): BTCUSDT, ETH-PERP, BTC/USD:BTC. */
+export function isMajor(market: string, majors: readonly string[]): boolean {
+  const upper = market.toUpperCase();
+  return majors.some((m) => upper.startsWith(m) && /^($|[-_/:.]|USD|PERP|EUR)/.test(upper.slice(m.length)));
+}
+
+/** The sources of one market and the times it was last seen degraded. */
+export class MarketPrices {
+  readonly market: string;
+  private readonly ticks = new Map<string, SourceTick>();
+  /** Last time (and fault) the market was seen down, and seen degraded at all; -∞ before. */
+  private lastDown: { at: number; fault: MarketPriceView['fault'] } = { at: -Infinity, fault: null };
+  private lastDegraded: { at: number; fault: MarketPriceView['fault'] } = { at: -Infinity, fault: null };
+  /** Until the market is first ok it is warming up: no grace period applies yet. */
+  private everOk = false;
+  private readonly maxDeviation: number;
+
+  constructor(
+    market: string,
+    private readonly config: EngineConfig['prices'],
+  ) {
+    this.market = market;
+    this.maxDeviation = isMajor(market, config.majors) ? config.maxDeviationMajors : config.maxDeviation;
+  }
+
+  /** Number of sources that ever sent an accepted tick. */
+  get sourceCount(): number {
+    return this.ticks.size;
+  }
+
+  /**
+   * Applies one tick from `source` at engine time `now`, or says why it is refused.
+   *
+   * @example
+   * const m = new MarketPrices('BTCUSDT', engineConfig().prices);
+   * m.submit('a', { price: 65000, time: 1000 }, 1000); // => null (accepted)
+   * m.submit('a', { price: 64990, time: 999 }, 1001);  // => 'OUT_OF_ORDER'
+   */
+  submit(source: string, tick: SourceTick, now: number): TickRefusal | null {
+    if (!Number.isFinite(tick.price)) return 'NON_FINITE_PRICE';
+    if (tick.price <= 0) return 'NON_POSITIVE_PRICE';
+    if (!Number.isFinite(tick.time) || tick.time < 0) return 'INVALID_TIME';
+    if (tick.time > now + this.config.maxClockSkewMs) return 'FUTURE_TIME';
+    const last = this.ticks.get(source);
+    if (last !== undefined && tick.time < last.time) return 'OUT_OF_ORDER';
+    this.observe(now); // the status just before this tick counts as seen (a feed that was silent was down until now)
+    this.ticks.set(source, { price: tick.price, time: tick.time });
+    this.observe(now);
+    return null;
+  }
+
+  /** Records the status at `now` for the grace period; returns the view. */
+  observe(now: number): MarketPriceView {
+    const v = this.evaluate(now);
+    if (v.status === 'ok') this.everOk = true;
+    else if (this.everOk) {
+      this.lastDegraded = { at: now, fault: v.fault };
+      if (v.status === 'down') this.lastDown = { at: now, fault: v.fault };
+    }
+    return this.view(v, now);
+  }
+
+  /** The view at `now` without recording anything. */
+  read(now: number): MarketPriceView {
+    return this.view(this.evaluate(now), now);
+  }
+
+  private view(v: Omit<MarketPriceView, 'effective'>, now: number): MarketPriceView {
+    const grace = this.config.graceMs;
+    if (v.status === 'down') return { ...v, effective: 'down' };
+    if (now - this.lastDown.at < grace) return { ...v, effective: 'down', fault: this.lastDown.fault };
+    if (v.status === 'suspect') return { ...v, effective: 'suspect' };
+    if (now - this.lastDegraded.at < grace) return { ...v, effective: 'suspect', fault: this.lastDegraded.fault };
+    return { ...v, effective: 'ok' };
+  }
+
+  private evaluate(now: number): Omit<MarketPriceView, 'effective'> {
+    const live: number[] = [];
+    for (const t of this.ticks.values()) if (now - t.time <= this.config.staleAfterMs) live.push(t.price);
+    const mid = live.length > 0 ? median(live) : NaN;
+    const sources: SourceView[] = [];
+    const valid: number[] = [];
+    for (const [source, t] of this.ticks) {
+      let reason: SourceFault | null = null;
+      if (now - t.time > this.config.staleAfterMs) reason = 'STALE';
+      else if (Math.abs(t.price / mid - 1) > this.maxDeviation) reason = 'DEVIATION';
+      if (reason === null) valid.push(t.price);
+      sources.push({ source, price: t.price, time: t.time, valid: reason === null, reason });
+    }
+    const n = valid.length;
+    const status: PriceStatus = n >= this.config.minSources ? 'ok' : n > 0 ? 'suspect' : 'down';
+    const fault = status === 'ok' ? null : n > 0 ? 'INSUFFICIENT_SOURCES' : live.length > 0 ? 'PRICE_DEVIATION' : 'STALE_PRICE';
+    return {
+      price: n > 0 ? median(valid) : null,
+      low: n > 0 ? Math.min(...valid) : null,
+      high: n > 0 ? Math.max(...valid) : null,
+      status,
+      validSources: n,
+      fault,
+      sources,
+    };
+  }
+}

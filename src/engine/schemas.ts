@@ -1,0 +1,91 @@
+/**
+ * The risk engine's inputs, one zod schema each (the HTTP API validates with these too; unknown
+ * keys are refused). Times are milliseconds since the epoch or ISO 8601 strings; `side` is
+ * `buy` or `sell`. Markets and accounts are named by the caller (URL-safe names).
+ */
+import type * as Zod from 'zod';
+import { loadZod } from '../core/lazy-zod.js';
+
+/** Default account limits (fractions of equity; seconds). */
+export const DEFAULT_LIMITS = {
+  riskPerTrade: 0.01,
+  maxLeverage: 3,
+  maxDailyLoss: 0.05,
+  maxDrawdown: 0.25,
+  stopOutCooldownSeconds: 900,
+} as const;
+
+function build({ z }: typeof Zod) {
+  const name = z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'must be 1-64 URL-safe characters (letters, digits, . _ ~ -)');
+  const positive = z.number().positive().max(1e15);
+  const time = z.union([
+    z.number().int().nonnegative().max(8.64e15),
+    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  ]);
+  const fraction = z.number().gt(0).lt(1);
+  const limits = z.strictObject({
+    riskPerTrade: z.number().gt(0).max(1).default(DEFAULT_LIMITS.riskPerTrade),
+    maxLeverage: z.number().gt(0).max(1000).default(DEFAULT_LIMITS.maxLeverage),
+    maxDailyLoss: fraction.default(DEFAULT_LIMITS.maxDailyLoss),
+    maxDrawdown: fraction.default(DEFAULT_LIMITS.maxDrawdown),
+    stopOutCooldownSeconds: z.number().int().min(0).max(365 * 86400).default(DEFAULT_LIMITS.stopOutCooldownSeconds),
+  });
+  return {
+    name,
+    account: z.strictObject({
+      equity: positive,
+      currency: z.string().regex(/^[A-Z0-9]{2,10}$/, 'must be a currency code such as USDT or BTC'),
+      marginMode: z.enum(['cross', 'isolated']).default('cross'),
+      venue: z.string().min(1).max(64).optional(),
+      limits: limits.prefault({}),
+    }),
+    market: z.strictObject({
+      kind: z.enum(['linear', 'inverse']).default('linear'),
+      contractSize: positive.default(1),
+      lotStep: positive.optional(),
+      tickSize: positive.optional(),
+    }),
+    fill: z.strictObject({
+      market: name,
+      side: z.enum(['buy', 'sell']),
+      quantity: positive,
+      price: positive,
+      fee: z.number().min(0).max(1e15).default(0),
+      time: time.optional(),
+    }),
+    // Any number: NaN, ±Infinity and non-positive prices are the price book's refusals, with their own codes.
+    tick: z.strictObject({ market: name, source: name, price: z.custom<number>((v) => typeof v === 'number', 'must be a number'), time }),
+    order: z.strictObject({
+      market: name,
+      side: z.enum(['buy', 'sell']),
+      quantity: positive.optional(),
+      price: positive.optional(),
+      stop: positive.optional(),
+      reduceOnly: z.boolean().default(false),
+    }),
+    killSwitch: z.strictObject({
+      account: name.optional(),
+      pauseSeconds: z.number().int().positive().max(365 * 86400).optional(),
+    }),
+  };
+}
+
+type Schemas = ReturnType<typeof build>;
+let schemas: Schemas | undefined;
+
+/** The engine's input schemas (built on first use, so zod loads lazily). */
+export function engineSchemas(): Schemas {
+  schemas ??= build(loadZod());
+  return schemas;
+}
+
+export type AccountSpec = Zod.output<Schemas['account']>;
+export type AccountSpecInput = Zod.input<Schemas['account']>;
+export type AccountLimits = AccountSpec['limits'];
+export type MarketSpec = Zod.output<Schemas['market']>;
+export type FillInput = Zod.input<Schemas['fill']>;
+export type Fill = Zod.output<Schemas['fill']>;
+export type TickInput = Zod.input<Schemas['tick']>;
+export type OrderInput = Zod.input<Schemas['order']>;
+export type Order = Zod.output<Schemas['order']>;
+export type KillSwitchInput = Zod.input<Schemas['killSwitch']>;

@@ -1,4 +1,0 @@
-/**
- * First-passage probabilities (stop vs target): re-exports `./first-passage/index.ts`.
- */
-export * from './first-passage/index.js';
