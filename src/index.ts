@@ -153,3 +153,8 @@ export type { HmmParams } from './regime/params.js';
 export { hmmRegimes, HmmRegimesInput, STATE_LABELS, type RegimeReport, type RegimeState } from './regime/report.js';
 export { volRegime, VolRegimeInput, VOL_REGIMES, VOL_REGIME_MIN_OBSERVATIONS, type VolRegimeReport, type VolRegimeLabel } from './regime/vol-regime.js';
 export { regimeMultiplier, VOL_REGIME_MULTIPLIERS, type RegimeMultiplier, type RegimeMultiplierOptions, type RegimeWeighting } from './regime/multiplier.js';
+
+// Codes (one typed list) and decision warnings
+export { ERROR_CODES, WARNING_CODES, type WarningCode, type SizeWarning } from './core/errors.js';
+export { LARGE_RISK_FRACTION } from './sizing/warnings.js';
+export type { ConstraintLimitData } from './sizing/constraints/types.js';

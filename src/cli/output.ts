@@ -48,6 +48,18 @@ export function renderTable(headers: readonly string[], records: readonly (reado
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
+/**
+ * Warning lines printed under a table, one per warning (`warning CODE: message`), preceded by a
+ * blank line; empty when there are none.
+ *
+ * @example
+ * renderWarnings([{ code: 'LARGE_RISK_FRACTION', message: 'risk 0.5 is 50% of equity…' }]);
+ * // => '\n\nwarning LARGE_RISK_FRACTION: risk 0.5 is 50% of equity…'
+ */
+export function renderWarnings(warnings: readonly { readonly code: string; readonly message: string }[]): string {
+  return warnings.map((w) => `\n${warnings[0] === w ? '\n' : ''}warning ${w.code}: ${w.message}`).join('');
+}
+
 /** Prints a command's result: JSON object on stdout with --json, else the given text. */
 export function emit(result: object, json: boolean, text: () => string): void {
   assertFiniteDeep(result);

@@ -18,6 +18,7 @@ import { roundDownToStep } from '../core/rounding.js';
 import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
 import { stopRisk } from './constraints/stop-risk.js';
 import { kellyCap, leverageCap, venueMaxQty, volTargetCap } from './constraints/caps.js';
+import { NO_WARNINGS, type SizeWarning } from './warnings.js';
 
 /** The built-in constraints, in the order they are reported. */
 export const BUILT_IN_CONSTRAINTS: readonly SizingConstraint[] = [stopRisk, leverageCap, kellyCap, volTargetCap, venueMaxQty];
@@ -57,6 +58,8 @@ export interface SizeDecision {
   readonly constraints: readonly ConstraintLimit[];
   /** The regime multiplier applied to the risk budget and the Kelly and vol-target caps, when one was given. */
   readonly regime?: { readonly name: string; readonly multiplier: number; readonly explanation?: string };
+  /** Inputs that are valid but probably not meant (a risk fraction ≥ 0.2, …); empty when none. See `warnings.ts`. */
+  readonly warnings: readonly SizeWarning[];
 }
 
 /** A request with no valid size. */
@@ -95,6 +98,17 @@ function buildContext(r: SizeRequest): SizingContext {
     riskBudget: (r.riskAmount ?? (r.risk ?? 0) * r.equity) * multiplier,
     riskMultiplier: multiplier,
   };
+}
+
+/** The warnings every constraint raises at the decided quantity, in constraint order. */
+function collectWarnings(ctx: SizingContext, all: readonly SizingConstraint[], q: number): readonly SizeWarning[] {
+  let out = NO_WARNINGS;
+  for (const c of all) {
+    if (c.warnings === undefined) continue;
+    const w = c.warnings(ctx, q);
+    if (w.length > 0) out = out.length === 0 ? w : [...out, ...w];
+  }
+  return out;
 }
 
 /** Largest quantity ≤ q that every constraint allows, on the lot grid when there is one. */
@@ -179,5 +193,6 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
     constraints: limits,
     // Always present (undefined without a regime, which JSON omits): one object shape on the hot path.
     regime: r.regime,
+    warnings: collectWarnings(ctx, all, q),
   };
 }

@@ -156,8 +156,8 @@ export class SafeSizeRules {
     return inst.contractSize * quantity * this.u;
   }
 
-  /** The instrument's tier at `quantity` (undefined without a table). */
-  private tableTier(quantity: number): Tier | undefined {
+  /** The instrument's tier at `quantity` contracts (undefined without a table). */
+  tierAt(quantity: number): Tier | undefined {
     const tiers = this.input.instrument.tiers;
     const value = this.basisValue(quantity);
     const last = tiers.length - 1;
@@ -182,7 +182,7 @@ export class SafeSizeRules {
     const setting = this.input.leverage;
     // Isolated without a setting, the whole balance is the margin: leverage = value / balance.
     const leverage = setting === undefined && this.isolated ? this.value(quantity) / this.input.balance : setting;
-    const tableMax = this.tableTier(quantity)?.maxLeverage ?? Number.POSITIVE_INFINITY;
+    const tableMax = this.tierAt(quantity)?.maxLeverage ?? Number.POSITIVE_INFINITY;
     if (leverage !== undefined && !(leverage <= tableMax && leverage < Infinity)) return 'max-leverage';
     try {
       return this.kernel === null ? this.modelBreaks(quantity, leverage) : this.kernelBreaks(quantity, leverage, tableMax, this.kernel);
@@ -244,7 +244,7 @@ export class SafeSizeRules {
   private marginAt(quantity: number): { im: number; cap: number } {
     const { model, instrument, leverage, entry } = this.input;
     if (this.kernel !== null) {
-      const t = this.tableTier(quantity) as Tier;
+      const t = this.tierAt(quantity) as Tier;
       return { im: (instrument.contractSize * quantity * this.u) / (leverage ?? t.maxLeverage), cap: t.cap };
     }
     const pm = model.positionMargin(instrument, this.position(quantity), entry, leverage);

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const bin = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -35,5 +38,22 @@ describe('bin/tradesize.cjs', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/kelly/);
     expect(r.stdout).toMatch(/size/);
+  });
+});
+
+describe('bin/tradesize.cjs in an unbuilt clone', () => {
+  it('prints one line saying to run npm ci, without a stack trace', () => {
+    const clone = mkdtempSync(join(tmpdir(), 'tradesize-unbuilt-'));
+    try {
+      mkdirSync(join(clone, 'bin'));
+      copyFileSync(bin, join(clone, 'bin', 'tradesize.cjs'));
+      const r = spawnSync(process.execPath, [join(clone, 'bin', 'tradesize.cjs'), 'size'], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('run `npm ci`')]);
+      expect(r.stderr).not.toMatch(/\bat \S+ \(|Error:/);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
 import { fmt } from '../../core/format.js';
-import { emit, emitRefusal, renderRows, renderTable } from '../output.js';
+import { emit, emitRefusal, renderRows, renderTable, renderWarnings } from '../output.js';
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
@@ -133,7 +133,7 @@ function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
           ? `${fmt(vol.sigma)} (${vol.method}${vol.horizon === undefined ? '' : ` over ${vol.horizon} periods`}, ${vol.observations} returns, ${vol.periodsPerYear} per year ${vol.periodsPerYearSource})`
           : `${fmt(vol.sigma)} (implied-vol index ${vol.implied.level}${vol.implied.unit === 'percent' ? '%' : ''} as of ${vol.implied.asOf ?? 'the last row'})`]] as const)),
   ]);
-  return `${head}\n\n${table}`;
+  return `${head}\n\n${table}${renderWarnings(d.warnings)}`;
 }
 
 export async function runSize(o: Opts): Promise<void> {

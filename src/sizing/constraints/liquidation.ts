@@ -12,6 +12,7 @@ import { fmt, pct } from '../../core/format.js';
 import { DEFAULT_LIQUIDATION_BUFFER, SafeSizeRules, solveSafeSize, type SafeSize } from '../../venues/max-safe-size.js';
 import type { Instrument, LiquidationInput, MarginMode, VenueModel } from '../../venues/types.js';
 import { ConstraintLimit, perContext, type SizingConstraint, type SizingContext } from './types.js';
+import { NO_WARNINGS, venueWarnings, type SizeWarning } from '../warnings.js';
 
 /** Options of {@link liquidationConstraint}. Amounts in the settlement currency. */
 export interface LiquidationConstraintOptions {
@@ -56,6 +57,7 @@ export function venueSafeSizeConstraint(
   o: LiquidationConstraintOptions,
   limitOf: (ctx: SizingContext) => LiquidationLimitRule | null,
   describe: (ctx: SizingContext, r: SafeSize | null, maxQuantity: number) => string,
+  warn?: (ctx: SizingContext, rules: SafeSizeRules, instrumentQuantity: number) => readonly SizeWarning[],
 ): SizingConstraint {
   const prepare = perContext((ctx) => {
     const limit = limitOf(ctx);
@@ -87,6 +89,10 @@ export function venueSafeSizeConstraint(
       const p = prepare(ctx);
       return quantity === 0 || (p !== null && p.rules.breaks(quantity / p.perContract) === null);
     },
+    warnings(ctx, quantity) {
+      const p = warn === undefined ? null : prepare(ctx);
+      return p === null || warn === undefined ? NO_WARNINGS : warn(ctx, p.rules, quantity / p.perContract);
+    },
   };
 }
 
@@ -117,5 +123,13 @@ export function liquidationConstraint(o: LiquidationConstraintOptions): SizingCo
     if (safe.quantity === 0) return `one lot already breaks ${safe.binding} (liquidation limit ${limit}; ${where}) → at most 0`;
     const lp = safe.liquidationPrice === null ? 'no liquidation price' : `liquidation at ${fmt(safe.liquidationPrice, 8)}`;
     return `${lp}, beyond ${limit} (${where}) → at most ${fmt(max)}; one more lot breaks ${safe.binding}`;
-  });
+  }, (ctx, rules, quantity) =>
+    venueWarnings(ctx, {
+      where: `${o.instrument.venue} ${o.instrument.symbol}`,
+      leverage: o.leverage ?? ctx.request.maxLeverage,
+      tier: rules.tierAt(quantity),
+      value: rules.value(quantity),
+      tickSize: o.instrument.tickSize,
+    }),
+  );
 }

@@ -10,10 +10,11 @@
  * venue contract specifications cited in `../contract.ts`.
  */
 import { fmt, pct } from '../../core/format.js';
-import { linearCap } from './types.js';
+import { linearCap, type SizingConstraint } from './types.js';
+import { riskFractionWarnings } from '../warnings.js';
 import { regimeFactor } from './caps.js';
 
-export const stopRisk = linearCap({
+const stopRiskCap = linearCap({
   name: 'stop-risk',
   perUnit: (ctx) => ctx.unitLossAtStop,
   cap: (ctx) => ctx.riskBudget,
@@ -28,3 +29,6 @@ export const stopRisk = linearCap({
     );
   },
 });
+
+/** The stop-risk constraint; it warns when the risk budget is a large fraction of equity. */
+export const stopRisk: SizingConstraint = { ...stopRiskCap, warnings: (ctx) => riskFractionWarnings(ctx) };

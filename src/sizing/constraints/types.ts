@@ -6,6 +6,7 @@
  */
 import type { ContractTerms, Side } from '../../core/contract.js';
 import type { SizeRequest } from '../request.js';
+import type { SizeWarning } from '../../core/errors.js';
 
 /** Everything a constraint may need, computed once per request. All amounts in settlement currency. */
 export interface SizingContext {
@@ -29,7 +30,23 @@ export interface SizingContext {
   readonly riskMultiplier: number;
 }
 
-/** The limit one constraint puts on the quantity, with its explanation computed on demand. */
+/** The plain-data form of a {@link ConstraintLimit}: what JSON, `console.log` and `util.inspect` show. */
+export type ConstraintLimitData =
+  | { name: string; maxQuantity: number; explanation: string }
+  | { name: string; unbounded: true; explanation: string };
+
+/**
+ * The limit one constraint puts on the quantity, with its explanation computed on demand.
+ *
+ * A plain data object wherever it is seen: the inputs of the lazy explanation are private
+ * (`#` fields, which are not properties), so `console.log`, `util.inspect` and `JSON.stringify`
+ * show `{ name, maxQuantity, explanation }` with the explanation text, and `structuredClone`
+ * copies the data properties (`name`, `maxQuantity`; call `toJSON()` first to carry the text).
+ *
+ * @example
+ * const l = new ConstraintLimit('cap', 2, (_ctx, q) => `at most ${q}`);
+ * JSON.stringify(l); // => '{"name":"cap","maxQuantity":2,"explanation":"at most 2"}'
+ */
 export class ConstraintLimit {
   readonly name: string;
   /**
@@ -39,9 +56,9 @@ export class ConstraintLimit {
    * `maxQuantity`.
    */
   readonly maxQuantity: number;
-  private readonly explainFn: (ctx: SizingContext, maxQuantity: number) => string;
-  private readonly ctx: SizingContext | undefined;
-  private explained: string | undefined;
+  readonly #explain: (ctx: SizingContext, maxQuantity: number) => string;
+  readonly #ctx: SizingContext | undefined;
+  #explained: string | undefined;
 
   /**
    * @param explain - builds the explanation on first read; called as `explain(ctx, maxQuantity)`
@@ -50,20 +67,25 @@ export class ConstraintLimit {
   constructor(name: string, maxQuantity: number, explain: (ctx: SizingContext, maxQuantity: number) => string, ctx?: SizingContext) {
     this.name = name;
     this.maxQuantity = maxQuantity;
-    this.explainFn = explain;
-    this.ctx = ctx;
+    this.#explain = explain;
+    this.#ctx = ctx;
   }
 
   /** One line saying what the constraint is and how it bounds the size. */
   get explanation(): string {
-    this.explained ??= this.explainFn(this.ctx as SizingContext, this.maxQuantity);
-    return this.explained;
+    this.#explained ??= this.#explain(this.#ctx as SizingContext, this.maxQuantity);
+    return this.#explained;
   }
 
-  toJSON(): { name: string; maxQuantity: number; explanation: string } | { name: string; unbounded: true; explanation: string } {
+  toJSON(): ConstraintLimitData {
     return Number.isFinite(this.maxQuantity)
       ? { name: this.name, maxQuantity: this.maxQuantity, explanation: this.explanation }
       : { name: this.name, unbounded: true, explanation: this.explanation };
+  }
+
+  /** `util.inspect` and `console.log` show the plain data, explanation text included. */
+  [Symbol.for('nodejs.util.inspect.custom')](): ConstraintLimitData {
+    return this.toJSON();
   }
 }
 
@@ -91,6 +113,11 @@ export interface SizingConstraint {
   limit(ctx: SizingContext): ConstraintLimit | null;
   /** Exact re-check of a candidate quantity, used after rounding so no size breaks a constraint. */
   allows(ctx: SizingContext, quantity: number): boolean;
+  /**
+   * Inputs that are valid but probably not meant, judged at the decided quantity (see
+   * `../warnings.ts`); an empty list (or no method) for none.
+   */
+  warnings?(ctx: SizingContext, quantity: number): readonly SizeWarning[];
 }
 
 /**
