@@ -54,6 +54,8 @@ export const STUDENT_T_NU_BOUNDS = { min: 1, max: 1000 } as const;
 const GRID_POINTS = 15;
 const EM_TOLERANCE = 1e-12;
 const EM_MAX_ITERATIONS = 20_000;
+/** An iteration that raises ℓ by at most this × max(1, |ℓ|) (a few ulps) has converged in ℓ. */
+const FLAT_LIKELIHOOD = 4 * Number.EPSILON;
 const SQRT_EPS = Math.sqrt(Number.EPSILON);
 
 /**
@@ -102,13 +104,15 @@ function emStep(x: Float64Array, nu: number, w: Float64Array, theta: readonly [n
  * (μ, σ) maximising the likelihood at fixed ν: EM from (0, 1), accelerated by SQUAREM (two EM
  * steps give r = θ₁ − θ₀ and v = θ₂ − 2θ₁ + θ₀; jump to θ₀ − 2αr + α²v with α = −|r|/|v| ≤ −1,
  * take one EM step from there, and keep the plain θ₂ whenever that does not raise ℓ). Stops
- * when an EM step moves μ by less than 1e-12·σ and ln σ by less than 1e-12 (Varadhan and
- * Roland 2008, SqS3 with a monotone safeguard).
+ * when an EM step moves μ by less than 1e-12·σ and ln σ by less than 1e-12, or when an
+ * iteration raises ℓ by no more than rounding (Varadhan and Roland 2008, SqS3 with a monotone
+ * safeguard).
  */
 function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number } {
   const w = new Float64Array(x.length);
   const logLikelihood = (t: readonly [number, number]) => studentTLogLikelihood(x, t[0], Math.exp(t[1]), nu);
   let theta: [number, number] = [0, 0];
+  let previous = logLikelihood(theta);
   for (let it = 0; it < EM_MAX_ITERATIONS; it++) {
     const t1 = emStep(x, nu, w, theta);
     const r0 = t1[0] - theta[0];
@@ -125,10 +129,17 @@ function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number 
       theta[1] - 2 * alpha * r1 + alpha * alpha * v1,
     ];
     theta = t2;
+    let current = logLikelihood(t2);
     if (Number.isFinite(alpha)) {
       const jump = emStep(x, nu, w, extrapolated);
-      if (logLikelihood(jump) > logLikelihood(t2)) theta = jump;
+      const atJump = logLikelihood(jump);
+      if (atJump > current) [theta, current] = [jump, atJump];
     }
+    // ℓ flat to rounding: at a degenerate critical point (e.g. ν = 1 with two pairs of nearly equal
+    // values 2σ apart, where ℓ is flat to 4th order in μ) EM crawls below any step tolerance
+    // while ℓ no longer changes in double precision; the profile needs only ℓ, so stop there.
+    if (current - previous <= FLAT_LIKELIHOOD * Math.max(1, Math.abs(previous))) return { loc: theta[0], scale: Math.exp(theta[1]) };
+    previous = current;
   }
   throw new TradesizeError('NOT_CONVERGED', `fitStudentT: EM did not converge at nu = ${nu}`, ['x'], { nu });
 }

@@ -22,8 +22,13 @@ describe('tradesize iv', () => {
     const r = await runJson({ model, type: 'call', price: String(price), ...under, strike: String(strike), expiry: '0.5', rate: '0.03' });
     expect(r.impliedVol as number).toBeCloseTo(0.75, 12);
     expect(r).toMatchObject({ model, type: 'call', price });
-    expect(r.lowerBound as number).toBeLessThan(price);
-    expect(r.upperBound as number).toBeGreaterThan(price);
+    // No-arbitrage range of a call (Hull, "Options, Futures, and Other Derivatives", ch. 11):
+    // [D·max(F − K, 0), D·F) with D = e^{−rT}, F = S·e^{(r − q)T}; in coin (÷F) for inverse.
+    const D = Math.exp(-0.03 * 0.5);
+    const F = model === 'black-scholes' ? u * Math.exp((0.03 - q) * 0.5) : u;
+    const unit = model === 'inverse' ? D / F : D;
+    expect(r.lowerBound as number).toBeCloseTo(unit * Math.max(F - strike, 0), 14);
+    expect(r.upperBound as number).toBeCloseTo(unit * F, 12);
   });
 
   it('prints a table without --json', async () => {

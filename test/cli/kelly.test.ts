@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, hasNonFinite, json } from './run.js';
-import { describeWithSharedData, sharedDataPath } from '../helpers/shared-data.js';
+import { describeWithSharedData, readFixture, sharedDataPath } from '../helpers/shared-data.js';
+import { expectRel } from '../helpers/assert.js';
+
+/** scipy's exact Kelly on BTC daily simple returns (scripts/fixtures/kelly_exact.py). */
+const kellyFixture = readFixture<{ btc: Record<'empirical' | 'normal' | 'student-t', { fraction: number; growthRate: number }> }>('kelly/exact.json');
 
 describe('tradesize kelly', () => {
   it('discrete: --p 0.6 --b 1 → fraction 0.2', async () => {
@@ -74,15 +78,16 @@ describe('tradesize kelly', () => {
 });
 
 describeWithSharedData('tradesize kelly --returns (real BTC daily closes)', ['ohlcv/btc-usdt-1d.csv'], () => {
-  it('gives a finite per-day fraction and growth under every distribution', async () => {
+  it("gives scipy's per-day fraction and growth under every distribution (test/fixtures/kelly/exact.json)", async () => {
     const file = sharedDataPath('ohlcv/btc-usdt-1d.csv') as string;
-    for (const dist of ['empirical', 'normal', 'student-t']) {
+    // empirical / normal: the same scenarios as scipy (1e-9); student-t: our fit vs scipy's (1e-5).
+    for (const [dist, tolerance] of [['empirical', 1e-9], ['normal', 1e-9], ['student-t', 1e-5]] as const) {
       const run = await cli('kelly', '--returns', file, '--dist', dist, '--json');
       expect(run.code).toBe(0);
       const out = json(run);
-      expect(out.fraction as number).toBeGreaterThan(0.5);
-      expect(out.fraction as number).toBeLessThan(2);
-      expect(out.growthRate as number).toBeGreaterThan(0);
+      const ref = kellyFixture.btc[dist];
+      expectRel(out.fraction as number, ref.fraction, tolerance);
+      expectRel(out.growthRate as number, ref.growthRate, tolerance);
       expect(hasNonFinite(run.stdout.replace(/"model":null/, ''))).toBe(false);
     }
   });

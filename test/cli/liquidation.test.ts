@@ -176,7 +176,16 @@ describe('tradesize size --venue (the liquidation constraint)', () => {
   it('inverse venue: quantity in contracts, equity in the coin, lot from the instrument', async () => {
     const out = json(await cli('size', '--equity', '1', '--entry', '50000', '--stop', '48000', '--risk', '0.05', '--max-leverage', '10', '--venue', 'binance-coinm', '--symbol', 'BTCUSD', '--json'));
     expect(out).toMatchObject({ status: 'sized', contract: { kind: 'inverse', size: 100 }, quantity: 600, binding: 'stop-risk' });
-    expect(liquidation(out)?.maxQuantity).toBeGreaterThan(600);
+    // The venue model on the same position (leverage 10 = --max-leverage) brackets the limit: 7083 contracts (isolated on the 1 BTC
+    // equity) liquidate below the buffer level 47000 = stop − 50 % × (entry − stop), 7084 do not.
+    const model = getVenue('binance-coinm');
+    const instrument = getInstrument('binance-coinm', 'BTCUSD');
+    const liquidationAt = (quantity: number) =>
+      model.liquidation({ instrument, marginMode: 'isolated', collateral: 1, leverage: 10, position: { symbol: 'BTCUSD', side: 'long', quantity, entryPrice: 50_000 } })
+        .liquidationPrice as number;
+    expect(liquidation(out)?.maxQuantity).toBe(7083);
+    expect(liquidationAt(7083)).toBeLessThan(47_000);
+    expect(liquidationAt(7084)).toBeGreaterThan(47_000);
   });
 
   it.each([

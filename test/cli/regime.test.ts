@@ -12,6 +12,8 @@ import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, sharedDataPath } from '../helpers/shared-data.js';
 import { simulateHmm } from '../regime/arbitraries.js';
 import { fixtureCase } from '../regime/fixture.js';
+import { hmmRegimes } from '../../src/regime/report.js';
+import { regimeMultiplier } from '../../src/regime/multiplier.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 const run = (opts: Opts): Promise<string> => cliWith('regime', opts);
@@ -23,12 +25,16 @@ const dir = mkdtempSync(join(tmpdir(), 'tradesize-regime-'));
 const P = { means: [0.001, -0.002], variances: [1e-4, 1.6e-3], transition: [[0.97, 0.03], [0.06, 0.94]], initial: [1, 0] };
 const logs = simulateHmm(8, 500, P);
 const pricesFile = join(dir, 'prices.csv');
+/** The closes and timestamps written to pricesFile, for the library call on the same input. */
+const prices = { values: [30_000], timestamps: [new Date(Date.UTC(2023, 0, 1)).toISOString()] };
 {
   let price = 30_000;
-  const rows = ['timestamp,close', `${new Date(Date.UTC(2023, 0, 1)).toISOString()},${price}`];
+  const rows = ['timestamp,close', `${prices.timestamps[0]},${price}`];
   logs.forEach((r, i) => {
     price *= Math.exp(r);
-    rows.push(`${new Date(Date.UTC(2023, 0, 2 + i)).toISOString()},${price}`);
+    prices.values.push(price);
+    prices.timestamps.push(new Date(Date.UTC(2023, 0, 2 + i)).toISOString());
+    rows.push(`${prices.timestamps[i + 1]},${price}`);
   });
   writeFileSync(pricesFile, `${rows.join('\n')}\n`);
 }
@@ -58,8 +64,9 @@ describe('tradesize regime --method hmm', () => {
     const p = r.probabilities as number[];
     expect(p.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     expect(r.current).toBe(p.indexOf(Math.max(...p)));
-    expect(r.multiplier as number).toBeGreaterThan(0);
-    expect(r.multiplier as number).toBeLessThanOrEqual(1);
+    // The library on the same closes, with the CLI's defaults (2 states, default table, probability weighting).
+    const expected = regimeMultiplier(hmmRegimes({ values: prices.values, input: 'prices', timestamps: prices.timestamps, states: 2 }), undefined, { weighting: 'probability' });
+    expect(r).toMatchObject({ multiplier: expected.multiplier, regime: expected.regime });
     expect(r.regime).toBe(`hmm-state-${String(r.current)} of 2 (${String(r.currentLabel)})`);
     expect(typeof r.explanation).toBe('string');
     expect(r.converged).toBe(true);

@@ -92,12 +92,16 @@ describe('first passage properties (fast-check, 1,000 runs each)', () => {
     );
   });
 
-  it('mirror symmetry: pLowerFirst(a, b, ν) = pUpperFirst(b, a, −ν)', () => {
+  // X_t = νt + σW_t: cX_{kt} is again a Brownian motion with drift ckν and volatility c√k·σ
+  // (W_{kt} ~ √k·W_t; Karatzas & Shreve 1991, Lemma 2.9.4), which meets barriers ca, cb at the
+  // same events. The code never rescales this way, so this checks its units and series switch.
+  it('Brownian scaling: P(a, b, ν, σ, T) = P(ca, cb, ckν, c√kσ, T/k) for c, k in [0.1, 10]', () => {
+    const factor = fc.double({ min: 0.1, max: 10, noNaN: true });
     fc.assert(
-      fc.property(dist, dist, drift, vol, horizon, (a, b, nu, s, T) => {
+      fc.property(dist, dist, drift, vol, horizon, factor, factor, (a, b, nu, s, T, c, k) => {
         const r = abmFirstPassage(a, b, nu, s, T);
-        const m = abmFirstPassage(b, a, -nu, s, T);
-        return r.pLowerFirst === m.pUpperFirst && r.pUpperFirst === m.pLowerFirst;
+        const m = abmFirstPassage(c * a, c * b, c * k * nu, c * Math.sqrt(k) * s, T / k);
+        return Math.abs(r.pLowerFirst - m.pLowerFirst) <= 1e-12 && Math.abs(r.pUpperFirst - m.pUpperFirst) <= 1e-12;
       }),
       RUNS,
     );

@@ -62,7 +62,7 @@ describe('Monte Carlo first passage properties (fast-check, 1,000 runs, small pa
         const b = simulateFirstPassageSync(inp);
         return JSON.stringify(a) === JSON.stringify(b);
       }),
-      { numRuns: 200 },
+      RUNS,
     );
     const base = { price: 100, lower: 95, upper: 105, mu: 0, sigma: 0.8, horizon: 0.1, paths: 5000 };
     expect(simulateFirstPassageSync({ ...base, seed: 1 }).pLowerFirst).not.toBe(simulateFirstPassageSync({ ...base, seed: 2 }).pLowerFirst);

@@ -10,7 +10,7 @@ import { TradesizeError } from '../../src/core/errors.js';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
 import { parseOhlcCsv } from '../../src/market/ohlc-csv.js';
 
-const all = readFixture<{ monteCarlo: { portfolio: unknown; nu: number; pLiquidation: number }; fit: { sample: number[][]; kendallTau: number[][]; tFit: { loc: number; scale: number; nu: number }[] } }>('risk/stress-grid.json');
+const all = readFixture<{ monteCarlo: { portfolio: unknown; nu: number; threshold: number; pLiquidation: number }; fit: { sample: number[][]; kendallTau: number[][]; tFit: { loc: number; scale: number; nu: number }[] } }>('risk/stress-grid.json');
 const fixture = all.monteCarlo;
 const multi = JSON.parse(readFileSync(new URL('../../examples/portfolio-multi.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -39,18 +39,24 @@ describe('Monte Carlo stress', () => {
     expect(a.es99).toBeGreaterThanOrEqual(a.var99);
   });
 
-  it('Student-t draws: daily sd σ/√365 and the target correlation (60,000 draws, 4 % tolerance)', () => {
-    const paths = 60_000;
-    const x = studentTJointReturns({ scales: scalesFromVols([0.6, 0.9], 6), correlation: [1, 0.7, 0.7, 1], nu: 6, days: 1, paths, seed: 5 });
+  it('Student-t draws: daily sd σ/√365 and the target correlation, within 4 standard errors (60,000 draws)', () => {
+    const [paths, nu, rho] = [60_000, 6, 0.7];
+    const x = studentTJointReturns({ scales: scalesFromVols([0.6, 0.9], nu), correlation: [1, rho, rho, 1], nu, days: 1, paths, seed: 5 });
     let sa = 0, sb = 0, sab = 0;
     for (let i = 0; i < paths; i++) {
       const a = x[2 * i] as number;
       const b = x[2 * i + 1] as number;
       sa += a * a; sb += b * b; sab += a * b;
     }
-    expect(Math.sqrt(sa / paths) / (0.6 / Math.sqrt(365))).toBeCloseTo(1, 1);
-    expect(Math.sqrt(sb / paths) / (0.9 / Math.sqrt(365))).toBeCloseTo(1, 1);
-    expect(Math.abs(sab / Math.sqrt(sa * sb) - 0.7)).toBeLessThan(0.04 * 0.7);
+    // t_ν has kurtosis 3 + 6/(ν − 4) = 6, so Var(x²) = 5σ⁴ and, by the delta method, sd(s/σ) = √(5/n)/2.
+    const kurtosis = 3 + 6 / (nu - 4);
+    const sdError = Math.sqrt((kurtosis - 1) / paths) / 2;
+    expect(Math.abs(Math.sqrt(sa / paths) / (0.6 / Math.sqrt(365)) - 1)).toBeLessThan(4 * sdError);
+    expect(Math.abs(Math.sqrt(sb / paths) / (0.9 / Math.sqrt(365)) - 1)).toBeLessThan(4 * sdError);
+    // Elliptical law with kurtosis parameter κ = (kurtosis − 3)/3: √n(r − ρ) → N(0, (1 + κ)(1 − ρ²)²)
+    // (Muirhead, "Aspects of Multivariate Statistical Theory", 1982, §5.1: r under elliptical sampling).
+    const corrError = Math.sqrt((1 + (kurtosis - 3) / 3) / paths) * (1 - rho * rho);
+    expect(Math.abs(sab / Math.sqrt(sa * sb) - rho)).toBeLessThan(4 * corrError);
   });
 
   it('fitted multivariate t: Kendall τ equals scipy.stats.kendalltau (1e-12); per-column t fits match scipy.stats.t.fit (scale 1e-3, ν 1e-2 relative)', () => {
@@ -76,7 +82,7 @@ describe('Monte Carlo stress', () => {
     for (const k of [1, 2, 5]) expect(Math.abs((fit.correlation[k] as number) - (correlation[k] as number))).toBeLessThan(0.05);
   });
 
-  it('Gamma variates have mean a and variance a (shapes 0.5, 2, 7.5)', () => {
+  it('Gamma variates have mean a and variance a, within 4 standard errors (shapes 0.5, 2, 7.5; 40,000 draws)', () => {
     const rng = createRng(9);
     for (const a of [0.5, 2, 7.5]) {
       const n = 40_000;
@@ -87,7 +93,9 @@ describe('Monte Carlo stress', () => {
       }
       const mean = s / n;
       expect(Math.abs(mean - a)).toBeLessThan(4 * Math.sqrt(a / n));
-      expect(s2 / n - mean * mean).toBeCloseTo(a, 0);
+      // Gamma(a, 1): central fourth moment μ4 = 3a² + 6a, so Var(s²) ≈ (μ4 − σ⁴)/n = (2a² + 6a)/n
+      // (Cramér, "Mathematical Methods of Statistics", 1946, ch. 27; Gamma cumulants κ_r = (r − 1)!·a).
+      expect(Math.abs(s2 / n - mean * mean - a)).toBeLessThan(4 * Math.sqrt((2 * a * a + 6 * a) / n));
     }
   });
 
@@ -135,10 +143,21 @@ describeWithSharedData('Monte Carlo stress bootstrapped from ../shared/data dail
     const ten = monteCarloPortfolio(multi, { method: 'bootstrap', history, paths: 2_000, days: 10, blockLength: 5, seed: 2 });
     const one = monteCarloPortfolio(multi, { method: 'bootstrap', history, paths: 2_000, days: 1, blockLength: 1, seed: 2 });
     expect(ten.var99).toBeGreaterThan(one.var99);
-    expect(ten.pLiquidation).toBeGreaterThanOrEqual(0);
     expect(monteCarloPortfolio(multi, { method: 'bootstrap', history, paths: 2_000, days: 10, blockLength: 5, seed: 2 })).toEqual(ten);
     const fitted = monteCarloPortfolio(multi, { method: 'fitted-t', history, paths: 2_000, days: 10, seed: 2 });
-    expect(fitted.nu).toBeGreaterThan(1);
-    expect(fitted.nu).toBeLessThan(10);
+    // The ν it simulates is the joint fit of the same history (fitJointStudentT is checked against scipy above).
+    expect(fitted.nu).toBe(fitJointStudentT(history).nu);
+  });
+
+  it('one-day bootstrap liquidation probability of the linear perpetual equals the share of BTC days at or below its threshold (within 4 standard errors)', () => {
+    const csv = parseOhlcCsv(readSharedData(FILES[0] as string));
+    const history = alignedLogReturns([{ name: 'BTC', timestamps: csv.timestamps ?? [], closes: csv.close }]);
+    // scripts/fixtures/portfolio_stress.py: liquidation iff the day's log return r ≤ threshold.
+    const days = Array.from(history.returns);
+    const share = days.filter((r) => r <= fixture.threshold).length / days.length;
+    expect(share).toBeGreaterThan(0.05);
+    const paths = 20_000;
+    const r = monteCarloPortfolio(fixture.portfolio, { method: 'bootstrap', history, paths, days: 1, blockLength: 1, seed: 4 });
+    expect(Math.abs(r.pLiquidation - share)).toBeLessThan(4 * Math.sqrt((share * (1 - share)) / paths));
   });
 });
