@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'NON_FINITE_RESULT'
   | 'UNKNOWN_VENUE'
   | 'UNKNOWN_SYMBOL'
-  | 'ABOVE_MAX_TIER';
+  | 'ABOVE_MAX_TIER'
+  | 'FILE_TOO_LARGE';
 
 /** A path to the offending field: object keys and array indices. */
 export type FieldPath = readonly (string | number)[];
