@@ -15,6 +15,7 @@
  * the numbers are read by ./decimal.ts (Clinger's fast path) or `Number`.
  */
 import { TradesizeError } from '../core/errors.js';
+import { Buffer } from 'node:buffer';
 import { fastDecimal } from './decimal.js';
 
 /** A plain decimal number: optional sign, digits with an optional fraction, optional exponent. */
@@ -41,7 +42,6 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A PARSE_ERROR at a 1-based line: path ['data', line]. */
 export function csvError(line: number, message: string): TradesizeError {
@@ -170,7 +170,9 @@ export class CsvColumnReader {
   }
 
   /** Reads the complete records of `buf`; returns the offset of the first byte not consumed. */
-  private scan(buf: Uint8Array, eof: boolean): number {
+  private scan(bytes: Uint8Array, eof: boolean): number {
+    // A Buffer view (no copy) for its native UTF-8 slicing of the few fields kept as text.
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const n = buf.length;
     let i = 0;
     if (!this.bomChecked) {
@@ -184,7 +186,7 @@ export class CsvColumnReader {
       let line = recordLine;
       this.fields = 0;
       for (;;) {
-        if (buf[i] === QUOTE) {
+        if (i < n && buf[i] === QUOTE) {
           const fieldLine = line;
           let j = i + 1;
           let escaped = false;
@@ -208,7 +210,11 @@ export class CsvColumnReader {
           i = j + 1;
         } else {
           let j = i;
-          for (let c = buf[j]; j < n && c !== COMMA && c !== CR && c !== LF; c = buf[++j]);
+          while (j < n) {
+            const c = buf[j];
+            if (c === COMMA || c === CR || c === LF) break;
+            j++;
+          }
           if (j >= n && !eof) return recordStart;
           this.addField(i, j, 0);
           i = j;
@@ -237,19 +243,19 @@ export class CsvColumnReader {
   }
 
   /** The k-th field of the current record as a trimmed string. */
-  private text(buf: Uint8Array, k: number): string {
-    const s = utf8.decode(buf.subarray(this.starts[k], this.ends[k]));
+  private text(buf: Buffer, k: number): string {
+    const s = buf.toString('utf8', this.starts[k], this.ends[k]);
     return (this.quoted[k] === 2 ? s.replaceAll('""', '"') : s).trim();
   }
 
-  private isBlank(buf: Uint8Array): boolean {
+  private isBlank(buf: Buffer): boolean {
     if (this.fields !== 1) return false;
     if (this.quoted[0] !== 0) return this.text(buf, 0) === '';
     for (let j = this.starts[0] as number; j < (this.ends[0] as number); j++) if (!isSpace(buf[j] as number)) return this.text(buf, 0) === '';
     return true;
   }
 
-  private record(buf: Uint8Array, line: number): void {
+  private record(buf: Buffer, line: number): void {
     if (this.isBlank(buf)) {
       if (this.blankLine === 0) this.blankLine = line;
       return;
@@ -277,7 +283,7 @@ export class CsvColumnReader {
     throw cellError(line, this.names[0] ?? this.header[0] ?? '', 'empty cell');
   }
 
-  private row(buf: Uint8Array, line: number): void {
+  private row(buf: Buffer, line: number): void {
     const header = this.header as string[];
     const picked = this.picked as ColumnPick;
     if (this.fields !== header.length) throw csvError(line, `expected ${header.length} fields, got ${this.fields}`);
@@ -294,7 +300,7 @@ export class CsvColumnReader {
   }
 
   /** The k-th field as a finite number: the byte fast path, else `parseCell` on its text. */
-  private number(buf: Uint8Array, k: number, line: number, column: string): number {
+  private number(buf: Buffer, k: number, line: number, column: string): number {
     if (this.quoted[k] === 0) {
       let a = this.starts[k] as number;
       let b = this.ends[k] as number;
