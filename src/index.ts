@@ -46,6 +46,10 @@ export { fitStudentT, studentTLogLikelihood, type StudentTFit } from './stats/st
 export { parseSeriesCsv, type SeriesCsv } from './market/csv.js';
 export { simpleReturns, logReturns, returnsFromSeries } from './market/returns.js';
 export { inferPeriodsPerYear, annualizeVol, DAYS_PER_YEAR_CRYPTO } from './market/periods.js';
+export { seriesCsvReader, type CsvStream } from './market/csv.js';
+export { parseOhlcCsv, ohlcCsvReader, type OhlcCsv } from './market/ohlc-csv.js';
+export { SERIES_INPUTS, type SeriesInput, type ReturnsFromSeriesOptions } from './market/returns.js';
+export { requireIncreasingTimestamps, isoUtcMs } from './market/timestamps.js';
 
 // Volatility
 export { closeToCloseVol, type CloseToCloseResult } from './volatility/close-to-close.js';

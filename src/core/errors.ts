@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   UNKNOWN_VENUE: 'the venue is not one tradesize knows',
   UNKNOWN_SYMBOL: 'the symbol is not listed for the venue',
   ABOVE_MAX_TIER: "the position is larger than the venue's largest margin tier",
+  FILE_TOO_LARGE: 'a file is larger than the 512 MiB a command reads',
 } as const;
 
 /** Stable error codes. Refusals of a sizing decision are not errors; see {@link RefusalCode}. */

@@ -2,8 +2,9 @@
  * One numeric series (prices or returns) out of CSV text, such as an OHLCV file
  * `timestamp,open,high,low,close,volume`.
  *
- * Rules: RFC 4180 fields (quoted fields allowed), a required header row, CRLF or LF line ends,
- * an optional UTF-8 BOM and trailing line breaks. Every cell of the chosen column must be a finite
+ * Rules (see ./csv-reader.ts, which reads the bytes in one pass): RFC 4180 fields (quoted fields
+ * allowed), a required header row, CRLF or LF line ends, an optional UTF-8 BOM and trailing line
+ * breaks. Every cell of the chosen column must be a finite
  * decimal number: an empty, non-numeric or non-finite cell is a PARSE_ERROR naming its 1-based
  * line, and no row is ever skipped or filled. Gaps in time (missing bars) are kept as they are.
  * The function does no file I/O: the caller reads the file.
@@ -14,6 +15,7 @@
 import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
+import { CsvColumnReader } from './csv-reader.js';
 
 /** Options of {@link parseSeriesCsv}. */
 export const ParseSeriesCsvOptions = z.object({
@@ -40,80 +42,6 @@ export interface SeriesCsv {
 const DEFAULT_COLUMN = 'close';
 /** Timestamp headers recognised by default, in order of preference, matched case-insensitively. */
 const TIMESTAMP_HEADERS = ['timestamp', 'time', 'date'] as const;
-/** A plain decimal number: optional sign, digits with an optional fraction, optional exponent. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** One CSV record and the 1-based line it starts on. */
-interface CsvRecord {
-  readonly fields: string[];
-  readonly line: number;
-}
-
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-function csvError(line: number, message: string): TradesizeError {
-  return new TradesizeError('PARSE_ERROR', `parseSeriesCsv: line ${line}: ${message}`, ['data', line]);
-}
-
-/** Reads a quoted field opening at `i`; returns its unescaped text, the index after it and the line breaks inside. */
-function readQuoted(text: string, i: number, line: number): { value: string; next: number; breaks: number } {
-  let value = '';
-  let j = i + 1;
-  for (;;) {
-    const q = text.indexOf('"', j);
-    if (q < 0) throw csvError(line, 'quoted field is not closed');
-    value += text.slice(j, q);
-    if (text.charCodeAt(q + 1) !== QUOTE) return { value, next: q + 1, breaks: value.match(LINE_BREAK)?.length ?? 0 };
-    value += '"';
-    j = q + 2;
-  }
-}
-
-/** Splits RFC 4180 text into records of trimmed fields; trailing blank lines are dropped. */
-function readRecords(text: string): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (i < n) {
-    const fields: string[] = [];
-    const start = line;
-    for (;;) {
-      if (text.charCodeAt(i) === QUOTE) {
-        const q = readQuoted(text, i, line);
-        fields.push(q.value.trim());
-        line += q.breaks;
-        i = q.next;
-      } else {
-        let j = i;
-        for (let c = text.charCodeAt(j); j < n && c !== COMMA && c !== CR && c !== LF; c = text.charCodeAt(++j));
-        fields.push(text.slice(i, j).trim());
-        i = j;
-      }
-      const c = text.charCodeAt(i);
-      if (c === COMMA) {
-        i++;
-        continue;
-      }
-      if (i >= n) break;
-      if (c !== CR && c !== LF) throw csvError(line, 'unexpected text after a closing quote');
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      line++;
-      break;
-    }
-    out.push({ fields, line: start });
-  }
-  while (isBlank(out[out.length - 1])) out.pop();
-  return out;
-}
-
-function isBlank(record: CsvRecord | undefined): boolean {
-  return record !== undefined && record.fields.length === 1 && record.fields[0] === '';
-}
 
 function findDefault(header: readonly string[], names: readonly string[]): number {
   for (const name of names) {
@@ -123,12 +51,17 @@ function findDefault(header: readonly string[], names: readonly string[]): numbe
   return -1;
 }
 
+/** Index of the default timestamp column (`timestamp`, `time` or `date`, any case), or −1. */
+export function findTimestamp(header: readonly string[]): number {
+  return findDefault(header, TIMESTAMP_HEADERS);
+}
+
 function listColumns(header: readonly string[]): string {
   return header.map((h) => `"${h}"`).join(', ');
 }
 
 function resolveTimestamp(header: readonly string[], name: string | undefined): number {
-  if (name === undefined) return findDefault(header, TIMESTAMP_HEADERS);
+  if (name === undefined) return findTimestamp(header);
   const i = header.indexOf(name);
   if (i < 0) {
     throw new TradesizeError(
@@ -162,31 +95,6 @@ function resolveValue(header: readonly string[], name: string | undefined, tsInd
   );
 }
 
-function checkHeader(header: readonly string[]): void {
-  if (header.every((h) => DECIMAL.test(h))) {
-    throw new TradesizeError('PARSE_ERROR', 'parseSeriesCsv: line 1 looks like data; a header row is required', ['data', 1]);
-  }
-  header.forEach((h, i) => {
-    if (h === '') throw new TradesizeError('PARSE_ERROR', `parseSeriesCsv: line 1: header ${i + 1} is empty`, ['data', 1]);
-    if (header.indexOf(h) !== i) {
-      throw new TradesizeError('PARSE_ERROR', `parseSeriesCsv: line 1: duplicate header "${h}"`, ['data', 1]);
-    }
-  });
-}
-
-function cellError(line: number, column: string, problem: string): TradesizeError {
-  return new TradesizeError('PARSE_ERROR', `parseSeriesCsv: line ${line}, column "${column}": ${problem}`, ['data', line, column]);
-}
-
-/** Parses one cell as a finite decimal number, or throws PARSE_ERROR at (line, column). */
-function parseCell(cell: string, line: number, column: string): number {
-  if (cell === '') throw cellError(line, column, 'empty cell');
-  if (!DECIMAL.test(cell)) throw cellError(line, column, `not a number ("${cell}")`);
-  const x = Number(cell);
-  if (!Number.isFinite(x)) throw cellError(line, column, `not finite ("${cell}")`);
-  return x;
-}
-
 /**
  * Reads one numeric column (and the timestamps, when present) from CSV text.
  *
@@ -203,29 +111,40 @@ function parseCell(cell: string, line: number, column: string): number {
  */
 export function parseSeriesCsv(text: string, options: ParseSeriesCsvOptions = {}): SeriesCsv {
   if (typeof text !== 'string') throw new TradesizeError('INVALID_INPUT', 'parseSeriesCsv: text must be a string', ['text']);
+  const reader = seriesCsvReader(options);
+  reader.push(new TextEncoder().encode(text));
+  return reader.end();
+}
+
+/** A CSV parser fed chunk by chunk (the CLI streams a file through it): `push` the bytes, then `end`. */
+export interface CsvStream<T> {
+  push(chunk: Uint8Array): void;
+  end(): T;
+}
+
+/**
+ * {@link parseSeriesCsv} over bytes that arrive in chunks: same rules, same result, same errors,
+ * without the whole text in memory.
+ *
+ * @example
+ * const r = seriesCsvReader();
+ * r.push(new TextEncoder().encode('date,ret\n2024-01-01,0.01\n'));
+ * r.end().values;  // => Float64Array [0.01]
+ */
+export function seriesCsvReader(options: ParseSeriesCsvOptions = {}): CsvStream<SeriesCsv> {
   const { column, timestampColumn } = parseInput(ParseSeriesCsvOptions, options, 'parseSeriesCsv');
-  const records = readRecords(text);
-  const first = records[0];
-  if (first === undefined) throw new TradesizeError('PARSE_ERROR', 'parseSeriesCsv: empty CSV; a header row is required', ['data']);
-  const header = first.fields;
-  checkHeader(header);
-  const tsIndex = resolveTimestamp(header, timestampColumn);
-  const valueIndex = resolveValue(header, column, tsIndex);
-  const name = header[valueIndex] ?? '';
-  const tsName = header[tsIndex] ?? '';
-  const n = records.length - 1;
-  if (n === 0) throw new TradesizeError('INSUFFICIENT_DATA', 'parseSeriesCsv: the CSV has a header but no data rows', ['data']);
-  const values = new Float64Array(n);
-  const timestamps: string[] | null = tsIndex >= 0 ? new Array<string>(n) : null;
-  for (let r = 0; r < n; r++) {
-    const { fields, line } = records[r + 1] as CsvRecord;
-    if (fields.length !== header.length) throw csvError(line, `expected ${header.length} fields, got ${fields.length}`);
-    values[r] = parseCell(fields[valueIndex] ?? '', line, name);
-    if (timestamps !== null) {
-      const ts = fields[tsIndex] ?? '';
-      if (ts === '') throw cellError(line, tsName, 'empty cell');
-      timestamps[r] = ts;
-    }
-  }
-  return { column: name, values, timestamps, rows: n };
+  let name = '';
+  const reader = new CsvColumnReader((header) => {
+    const tsIndex = resolveTimestamp(header, timestampColumn);
+    const valueIndex = resolveValue(header, column, tsIndex);
+    name = header[valueIndex] ?? '';
+    return { columns: [valueIndex], timestamp: tsIndex };
+  });
+  return {
+    push: (chunk) => reader.push(chunk),
+    end: () => {
+      const out = reader.end();
+      return { column: name, values: out.columns[0] as Float64Array, timestamps: out.timestamps, rows: out.rows };
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * `timestamp,open,high,low,close,volume`, and checked before a range-based volatility estimator
  * uses them.
  *
- * Parsing reuses {@link parseSeriesCsv} column by column, so the CSV rules are the same (RFC 4180,
+ * Parsing uses the one-pass reader of {@link parseSeriesCsv} (./csv-reader.ts), so the CSV rules are the same (RFC 4180,
  * required header, every cell a finite decimal, PARSE_ERROR naming the 1-based line, no row
  * skipped or filled). The four columns are matched by their exact headers (default `open`, `high`,
  * `low`, `close`). The function does no file I/O: the caller reads the file.
@@ -16,7 +16,8 @@
  * Data", Journal of Business 53(1) (1980), 67–78.
  */
 import { TradesizeError, type FieldPath } from '../core/errors.js';
-import { parseSeriesCsv } from './csv.js';
+import { findTimestamp, type CsvStream } from './csv.js';
+import { CsvColumnReader } from './csv-reader.js';
 
 /** The four price series of OHLC bars, in time order, one value per bar. */
 export interface OhlcBars {
@@ -61,22 +62,43 @@ type Field = 'open' | 'high' | 'low' | 'close';
  *   // => { open: [100], high: [110], low: [95], close: [105], timestamps: ['2024-01-01'], rows: 1 }
  */
 export function parseOhlcCsv(text: string, columns: OhlcColumns = {}): OhlcCsv {
-  const read = (field: Field) => {
-    const column = columns[field] ?? field;
-    try {
-      return parseSeriesCsv(text, { column });
-    } catch (e) {
-      if (e instanceof TradesizeError && e.code === 'INVALID_INPUT' && e.path[0] === 'column') {
-        throw new TradesizeError('INVALID_INPUT', `parseOhlcCsv: ${field} column: ${e.message}`, [field]);
+  if (typeof text !== 'string') throw new TradesizeError('INVALID_INPUT', 'parseOhlcCsv: text must be a string', ['text']);
+  const reader = ohlcCsvReader(columns);
+  reader.push(new TextEncoder().encode(text));
+  return reader.end();
+}
+
+const FIELDS = ['open', 'high', 'low', 'close'] as const;
+
+/**
+ * {@link parseOhlcCsv} over bytes that arrive in chunks: one pass reads all four columns.
+ *
+ * @example
+ * const r = ohlcCsvReader();
+ * r.push(new TextEncoder().encode('timestamp,open,high,low,close\n2024-01-01,100,110,95,105\n'));
+ * r.end().high;  // => Float64Array [110]
+ */
+export function ohlcCsvReader(columns: OhlcColumns = {}): CsvStream<OhlcCsv> {
+  const reader = new CsvColumnReader((header) => {
+    const picked = FIELDS.map((field: Field) => {
+      const name = columns[field] ?? field;
+      const i = header.indexOf(name);
+      if (i < 0) {
+        const available = header.map((h) => `"${h}"`).join(', ');
+        throw new TradesizeError('INVALID_INPUT', `parseOhlcCsv: ${field} column: parseSeriesCsv: no column "${name}"; available columns: ${available}`, [field]);
       }
-      throw e;
-    }
+      return i;
+    });
+    return { columns: picked, timestamp: findTimestamp(header) };
+  });
+  return {
+    push: (chunk) => reader.push(chunk),
+    end: () => {
+      const out = reader.end();
+      const [open, high, low, close] = out.columns as [Float64Array, Float64Array, Float64Array, Float64Array];
+      return { open, high, low, close, timestamps: out.timestamps, rows: out.rows };
+    },
   };
-  const open = read('open');
-  const high = read('high');
-  const low = read('low');
-  const close = read('close');
-  return { open: open.values, high: high.values, low: low.values, close: close.values, timestamps: close.timestamps, rows: close.rows };
 }
 
 function checkSeries(values: unknown, path: FieldPath, length: number): ArrayLike<number> {

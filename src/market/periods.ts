@@ -13,6 +13,7 @@
  * calendar days".
  */
 import { TradesizeError } from '../core/errors.js';
+import { requireIncreasingTimestamps } from './timestamps.js';
 
 /** Calendar days per year used to annualise crypto series (markets open every day). */
 export const DAYS_PER_YEAR_CRYPTO = 365;
@@ -23,7 +24,7 @@ const MS_PER_DAY = 86_400_000;
  * Periods per year from the median spacing of consecutive timestamps.
  *
  * @param timestamps - date-time strings readable by `Date.parse`, e.g. ISO-8601 `2024-01-01T00:00:00Z`,
- *   strictly increasing
+ *   strictly increasing (checked by `requireIncreasingTimestamps`)
  * @param daysPerYear - days in a year (default {@link DAYS_PER_YEAR_CRYPTO})
  * @throws TradesizeError INSUFFICIENT_DATA (fewer than 2 timestamps), PARSE_ERROR (an unreadable
  *   timestamp, path ['timestamps', i]), INVALID_INPUT (not strictly increasing at path
@@ -39,22 +40,9 @@ export function inferPeriodsPerYear(timestamps: readonly string[], daysPerYear: 
   if (!Array.isArray(timestamps) || timestamps.length < 2) {
     throw new TradesizeError('INSUFFICIENT_DATA', 'inferPeriodsPerYear: needs at least 2 timestamps', ['timestamps']);
   }
-  const times = timestamps.map((t: unknown, i) => {
-    const ms = typeof t === 'string' ? Date.parse(t) : Number.NaN;
-    if (Number.isNaN(ms)) throw new TradesizeError('PARSE_ERROR', `timestamps[${i}] is not a date-time: ${String(t)}`, ['timestamps', i]);
-    return ms;
-  });
+  const times = requireIncreasingTimestamps(timestamps, ['timestamps']);
   const steps = new Float64Array(times.length - 1);
-  for (let i = 1; i < times.length; i++) {
-    const step = (times[i] as number) - (times[i - 1] as number);
-    if (!(step > 0)) {
-      throw new TradesizeError('INVALID_INPUT', `timestamps must be strictly increasing; timestamps[${i}] is not after timestamps[${i - 1}]`, [
-        'timestamps',
-        i,
-      ]);
-    }
-    steps[i - 1] = step;
-  }
+  for (let i = 1; i < times.length; i++) steps[i - 1] = (times[i] as number) - (times[i - 1] as number);
   steps.sort();
   const mid = steps.length >> 1;
   const median = steps.length % 2 === 1 ? (steps[mid] as number) : ((steps[mid - 1] as number) + (steps[mid] as number)) / 2;

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';
 import { positive } from '../core/schemas.js';
-import { returnsFromSeries } from '../market/returns.js';
+import { returnsFromSeries, SERIES_INPUTS, type SeriesInput } from '../market/returns.js';
 import { DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../market/periods.js';
 
 /** The series fields shared by the regime inputs (zod shape). */
@@ -20,7 +20,7 @@ export const RegimeSeriesShape = {
   /** The series in time order: prices, or simple returns per period. */
   values: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || v instanceof Float64Array, 'values must be an array of numbers'),
   /** What `values` holds (default 'prices'). */
-  input: z.enum(['prices', 'returns']).default('prices'),
+  input: z.enum(SERIES_INPUTS).default('prices'),
   /** One timestamp per value, to infer periodsPerYear when it is not given. */
   timestamps: z.array(z.string()).optional(),
   /** Periods per year; overrides inference from `timestamps`. */
@@ -51,7 +51,7 @@ export interface RegimeSeries {
  */
 export function regimeSeries(o: {
   values: ArrayLike<number>;
-  input: 'prices' | 'returns';
+  input: SeriesInput;
   timestamps?: string[] | undefined;
   periodsPerYear?: number | undefined;
   daysPerYear: number;

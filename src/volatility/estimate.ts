@@ -2,8 +2,9 @@
  * One annualised volatility σ from a price or return series, or from OHLC bars: the entry point
  * behind the CLI's `--vol-data FILE.csv` and `tradesize vol`.
  *
- * The series is turned into log returns r_t = ln(P_t/P_{t−1}) (or ln(1 + R_t) for simple returns
- * given as data), then measured by the chosen estimator:
+ * A price series is turned into log returns r_t = ln(P_t/P_{t−1}); a return series given as data
+ * (`input` 'returns' or 'log-returns': simple, log or percent returns such as rugarch's `dmbp`) is
+ * measured as given, any finite value, since no estimator compounds it. Then the chosen estimator:
  *
  *   'close'  close-to-close sample standard deviation (see ./close-to-close.ts),
  *   'ewma'   RiskMetrics EWMA one-step-ahead forecast (see ./ewma.ts),
@@ -39,7 +40,7 @@ import { z } from 'zod';
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { openUnit, positive } from '../core/schemas.js';
-import { returnsFromSeries } from '../market/returns.js';
+import { returnsFromSeries, SERIES_INPUTS } from '../market/returns.js';
 import { annualizeVol, DAYS_PER_YEAR_CRYPTO, inferPeriodsPerYear } from '../market/periods.js';
 import { requireOhlc, type OhlcBars } from '../market/ohlc-csv.js';
 import { closeToCloseVol } from './close-to-close.js';
@@ -64,8 +65,8 @@ const isRange = (m: VolatilityMethod): m is RangeMethod => (RANGE_METHODS as rea
 export const EstimateVolatilityInput = z.object({
   /** The series, in time order (contents are checked by `returnsFromSeries`); the series methods (close, ewma, garch, garch-t). */
   values: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || v instanceof Float64Array, 'values must be an array of numbers').optional(),
-  /** What `values` holds: prices, or simple returns per period; methods 'close', 'ewma', 'garch', 'garch-t'. */
-  input: z.enum(['prices', 'returns']).optional(),
+  /** What `values` holds: prices, or returns per period (simple or log, used as given); methods 'close', 'ewma', 'garch', 'garch-t'. */
+  input: z.enum(SERIES_INPUTS).optional(),
   /** OHLC bars in time order (contents are checked by `requireOhlc`); the range methods. */
   ohlc: z.custom<OhlcBars>((v) => typeof v === 'object' && v !== null, 'ohlc must be an object { open, high, low, close }').optional(),
   /** Estimator: close-to-close, RiskMetrics EWMA, or a range estimator on `ohlc`. */
@@ -195,7 +196,7 @@ function fromIndex(req: ParsedInput, values: ArrayLike<number>): VolatilityEstim
 /**
  * Annualised volatility of a price or return series (see the module doc).
  *
- * @throws TradesizeError INVALID_INPUT (bad options, a price ≤ 0 or return ≤ −1 at ['values', i],
+ * @throws TradesizeError INVALID_INPUT (bad options, a price ≤ 0 or a non-finite value at ['values', i],
  *   an inconsistent bar at ['ohlc', field, i], timestamps not one per value or bar),
  *   MISSING_OPTION (values/input without ohlc, or ohlc for a range method), CONFLICTING_OPTIONS
  *   (lambda with a method other than 'ewma', ohlc with a series method, values or input with a range
@@ -225,7 +226,8 @@ export function estimateVolatility(input: EstimateVolatilityInput): VolatilityEs
   if (req.ivUnit !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', "estimateVolatility: ivUnit applies only to method 'implied'", ['ivUnit']);
   if (req.input === undefined) throw new TradesizeError('MISSING_OPTION', `estimateVolatility: method '${req.method}' needs input`, ['input']);
   checkTimestamps(req.timestamps, req.values.length, 'value');
-  const returns = returnsFromSeries(req.values, req.input, 'log');
+  // Prices become log returns; returns given as data (simple, log or percent) are measured as given: nothing is compounded.
+  const returns = returnsFromSeries(req.values, req.input, req.input === 'returns' ? 'simple' : 'log');
   if (returns.length < 2) {
     throw new TradesizeError('INSUFFICIENT_DATA', `estimateVolatility: needs at least 2 returns, got ${returns.length}`, ['values']);
   }

@@ -79,8 +79,20 @@ describe('returnsFromSeries', () => {
     expect(returnsFromSeries([0.02], 'returns', 'log').length).toBe(1);
   });
 
-  it('rejects a simple return ≤ −1 and a non-finite value with the index', () => {
-    const e = thrown(() => returnsFromSeries([0.1, -1], 'returns', 'simple'));
+  it('uses simple returns as given unless they are compounded: percent returns below −1 pass', () => {
+    expect([...returnsFromSeries([1.2, -3.5], 'returns', 'simple')]).toEqual([1.2, -3.5]);
+    expect(thrown(() => returnsFromSeries([1.2, -3.5], 'returns', 'log')).path).toEqual(['values', 1]);
+    expect(thrown(() => returnsFromSeries([0.1, -1], 'returns', 'simple', { compounded: true })).message).toMatch(/log-returns/);
+  });
+
+  it('from log returns: as given (any finite value), or compounded to e^r − 1', () => {
+    expect([...returnsFromSeries([-2.5, 0.3], 'log-returns', 'log')]).toEqual([-2.5, 0.3]);
+    expect([...returnsFromSeries([Math.log(0.5), -2.5], 'log-returns', 'simple')]).toEqual([Math.expm1(Math.log(0.5)), Math.expm1(-2.5)]);
+    expect(thrown(() => returnsFromSeries([800], 'log-returns', 'simple')).code).toBe('NON_FINITE_RESULT');
+  });
+
+  it('rejects a compounded simple return ≤ −1 and a non-finite value with the index', () => {
+    const e = thrown(() => returnsFromSeries([0.1, -1], 'returns', 'log'));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.path).toEqual(['values', 1]);
     expect(thrown(() => returnsFromSeries([0.1, 0.2, Number.NaN], 'returns', 'log')).path).toEqual(['values', 2]);

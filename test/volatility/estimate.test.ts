@@ -53,11 +53,20 @@ describe('estimateVolatility', () => {
     expect(e.path).toEqual(['lambda']);
   });
 
+  it('measures a return series as given: percent or log returns below −1 are valid, nothing is compounded', () => {
+    const percent = [1.2, -3.5, 0.4, 2.1, -1.7];
+    for (const input of ['returns', 'log-returns'] as const) {
+      const r = estimateVolatility({ values: percent, input, method: 'close', periodsPerYear: 1 });
+      const mean = percent.reduce((s, x) => s + x, 0) / percent.length;
+      expectRel(r.periodVol, Math.sqrt(percent.reduce((s, x) => s + (x - mean) ** 2, 0) / (percent.length - 1)), 1e-14);
+    }
+  });
+
   it('rejects bad data with the offending index', () => {
     const neg = thrown(() => estimateVolatility({ values: [100, -1, 102], input: 'prices', method: 'close' }));
     expect(neg.code).toBe('INVALID_INPUT');
     expect(neg.path).toEqual(['values', 1]);
-    expect(thrown(() => estimateVolatility({ values: [0.01, -1.2, 0.02], input: 'returns', method: 'ewma' })).path).toEqual(['values', 1]);
+    expect(thrown(() => estimateVolatility({ values: [0.01, Number.NaN, 0.02], input: 'returns', method: 'ewma' })).path).toEqual(['values', 1]);
     const ts = thrown(() => estimateVolatility({ values: PRICES, input: 'prices', method: 'close', timestamps: HOURS.slice(1) }));
     expect(ts.code).toBe('INVALID_INPUT');
     expect(ts.path).toEqual(['timestamps']);

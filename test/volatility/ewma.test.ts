@@ -46,7 +46,7 @@ describe('ewmaVariance', () => {
 describe('ewmaVol', () => {
   for (const c of fixture.synthetic) {
     it(`matches pandas ewm(adjust=False) over the backcast-prepended squared returns on "${c.name}"`, () => {
-      const r = returnsFromSeries(c.values, c.input, 'log');
+      const r = returnsFromSeries(c.values, c.input, c.input === 'prices' ? 'log' : 'simple') /* a return series is measured as given */;
       const got = ewmaVol(r, { lambda: c.ewma.lambda, periodsPerYear: c.periodsPerYear, includeVariances: true });
       expect(got.observations).toBe(c.observations);
       expect(got.lambda).toBe(c.ewma.lambda);

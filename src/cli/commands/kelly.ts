@@ -10,7 +10,7 @@ import { continuousGrowth, kellyContinuous } from '../../kelly/continuous.js';
 import { drawdownLimitedMultiplier, shrinkageMultiplier } from '../../kelly/fractional.js';
 import { kellyExact, sampleGrowth } from '../../kelly/exact.js';
 import { returnScenarios } from '../../kelly/distribution.js';
-import { returnsFromSeries } from '../../market/returns.js';
+import { returnsFromSeries, SERIES_INPUTS } from '../../market/returns.js';
 import { readSeries } from '../data.js';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -121,10 +121,11 @@ function continuous(o: Opts, m: Multipliers): KellyOutput {
 
 async function fromReturns(o: Opts, m: Multipliers): Promise<KellyOutput> {
   const file = str(o.returns) as string;
-  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', SERIES_INPUTS);
   const dist = parseChoice(str(o.dist) ?? 'empirical', '--dist', ['empirical', 'normal', 'student-t'] as const);
   const series = await readSeries(file, '--returns', str(o.column));
-  const returns = returnsFromSeries(series.values, input, 'simple');
+  // Kelly compounds simple returns (wealth × (1 + f·R)): a given simple return must be > −1; log returns become e^r − 1.
+  const returns = returnsFromSeries(series.values, input, 'simple', { compounded: true });
   const bootstrap = str(o.bootstrap);
   if (bootstrap !== undefined && dist !== 'empirical') {
     throw new TradesizeError('CONFLICTING_OPTIONS', '--bootstrap resamples the empirical returns; use it with --dist empirical', ['--bootstrap']);

@@ -10,6 +10,7 @@ import { parseChoice, parseInteger, optionalNumber, parseNumber } from '../optio
 import { emit, renderRows, renderTable } from '../output.js';
 import { fmt } from '../../core/format.js';
 import { readSeries } from '../data.js';
+import { SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
 import { hmmRegimes, type RegimeReport } from '../../regime/report.js';
 import { HMM_STATES } from '../../regime/hmm.js';
 import { volRegime, VOL_REGIMES, type VolRegimeReport } from '../../regime/vol-regime.js';
@@ -35,7 +36,7 @@ const FLAGS: Record<string, string> = {
 interface Source {
   readonly file: string;
   readonly column: string;
-  readonly input: 'prices' | 'returns';
+  readonly input: SeriesInput;
 }
 
 /** What `tradesize regime --json` prints with --method hmm. */
@@ -144,7 +145,7 @@ export async function runRegime(o: Opts): Promise<void> {
   const file = str(o.data);
   if (file === undefined) throw new TradesizeError('MISSING_OPTION', '--data FILE.csv is required', ['--data']);
   const method = parseChoice(str(o.method) ?? 'hmm', '--method', ['hmm', 'vol'] as const);
-  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', SERIES_INPUTS);
   const periodsPerYear = optionalNumber(str(o.periodsPerYear), '--periods-per-year');
   const table = parseTable(str(o.multipliers), method);
   reject(o, method === 'hmm' ? VOL_ONLY : HMM_ONLY, method);

@@ -2,12 +2,13 @@
  * `tradesize risk`: Value at Risk and Expected Shortfall of a return history at level p, as
  * positive loss numbers in return units (0.05 = a 5 % loss). Prices are turned into SIMPLE
  * returns P_t/P_{t−1} − 1 (the return of a position held one period); with `--input returns`
- * the column is taken as simple returns.
+ * the column is taken as simple returns as given (nothing is compounded, so any finite value);
+ * with `--input log-returns` each r becomes the simple return e^r − 1.
  */
 import { TradesizeError } from '../../core/errors.js';
 import { parseChoice, parseNumber } from '../options.js';
 import { emit, renderRows, type Row } from '../output.js';
-import { returnsFromSeries } from '../../market/returns.js';
+import { returnsFromSeries, SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
 import { RISK_METHODS, riskMeasures, type RiskMeasuresResult } from '../../risk/var-es.js';
 import { readSeries } from '../data.js';
 
@@ -18,7 +19,7 @@ const str = (v: string | boolean | undefined): string | undefined => (typeof v =
 export interface RiskOutput extends RiskMeasuresResult {
   readonly file: string;
   readonly column: string;
-  readonly input: 'prices' | 'returns';
+  readonly input: SeriesInput;
   readonly returns: 'simple';
 }
 
@@ -52,7 +53,7 @@ export async function runRisk(o: Opts): Promise<void> {
   if (file === undefined) throw new TradesizeError('MISSING_OPTION', '--data FILE is required', ['--data']);
   const level = parseNumber(str(o.level) ?? '0.95', '--level');
   const method = parseChoice(str(o.method) ?? 'historical', '--method', RISK_METHODS);
-  const input = parseChoice(str(o.input) ?? 'prices', '--input', ['prices', 'returns'] as const);
+  const input = parseChoice(str(o.input) ?? 'prices', '--input', SERIES_INPUTS);
   const series = await readSeries(file, '--data', str(o.column));
   let result: RiskMeasuresResult;
   try {

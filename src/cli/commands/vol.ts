@@ -9,6 +9,7 @@ import { TradesizeError } from '../../core/errors.js';
 import { optionalNumber, parseChoice } from '../options.js';
 import { emit, renderRows } from '../output.js';
 import { readOhlc, readSeries } from '../data.js';
+import { SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
 import { estimateVolatility, RANGE_METHODS, VOLATILITY_METHODS, type VolatilityEstimate } from '../../volatility/estimate.js';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -29,7 +30,7 @@ export interface VolOutput {
   /** Column read (close and ewma only). */
   readonly column?: string;
   /** What the column held (close and ewma only). */
-  readonly input?: 'prices' | 'returns';
+  readonly input?: SeriesInput;
   /** EWMA decay (ewma only). */
   readonly lambda?: number;
   /** GARCH(1,1) estimates on the log returns (garch and garch-t only). */
@@ -88,7 +89,7 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
   const horizon = optionalNumber(str(o.horizon), '--horizon');
   const ivUnit = o.ivUnit === undefined ? undefined : parseChoice(str(o.ivUnit) ?? '', '--iv-unit', ['percent', 'decimal'] as const);
   const given = str(o.input);
-  const input = given === undefined ? (method === 'implied' ? undefined : 'prices') : parseChoice(given, '--input', ['prices', 'returns'] as const);
+  const input = given === undefined ? (method === 'implied' ? undefined : 'prices') : parseChoice(given, '--input', SERIES_INPUTS);
   const series = await readSeries(file, '--data', str(o.column));
   try {
     const est = estimateVolatility({
