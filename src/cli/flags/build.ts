@@ -1,0 +1,36 @@
+/**
+ * Builds a commander command from its flag table: every option with its default, `.choices()`
+ * and `requiredOption`, the examples at the end of `--help`, and an action that refuses flags
+ * without effect (./refuse.ts) before it lazy-loads the command's implementation.
+ */
+import { Command, Option } from 'commander';
+import { keyOf, type CommandSpec, type Opts } from './types.js';
+
+/** A command implementation: the options (defaults included) and the keys the user typed. */
+export type Runner = (o: Opts, given: ReadonlySet<string>) => Promise<void>;
+
+/**
+ * Adds `spec` as a sub-command of `program`; `load` imports its implementation on first use.
+ *
+ * @example
+ * addCommand(program, RISK, async () => (await import('../commands/risk.js')).runRisk);
+ */
+export function addCommand(program: Command, spec: CommandSpec, load: () => Promise<Runner>): Command {
+  const cmd = program.command(spec.name).description(spec.description);
+  for (const f of spec.flags) {
+    const listed = f.listed === undefined ? '' : ` (choices: ${f.listed.map((c) => `"${c}"`).join(', ')})`;
+    const option = new Option(f.flags, `${f.description}${listed}`);
+    if (f.choices !== undefined) option.choices(f.choices);
+    if (f.default !== undefined) option.default(f.default);
+    if (f.required === true) option.makeOptionMandatory();
+    cmd.addOption(option);
+  }
+  cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
+  cmd.action(async (o: Opts, c: Command) => {
+    const given = new Set(spec.flags.map(keyOf).filter((k) => c.getOptionValueSource(k) === 'cli'));
+    const { refuseIneffective } = await import('./refuse.js');
+    refuseIneffective(spec, o, given);
+    await (await load())(o, given);
+  });
+  return cmd;
+}
