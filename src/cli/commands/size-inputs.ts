@@ -10,11 +10,9 @@ import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import type { LiquidationConstraintOptions } from '../../sizing/constraints/liquidation.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
+import { str, type Opts } from '../flags/types.js';
 
-type Opts = Record<string, string | boolean | undefined>;
 type Num = (key: string, flag: string) => number | undefined;
-
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Flags that only mean something with --venue. */
 const VENUE_ONLY: Record<string, string> = { symbol: '--symbol', liqBuffer: '--liq-buffer', marginMode: '--margin-mode', leverage: '--leverage' };

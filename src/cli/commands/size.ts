@@ -16,21 +16,9 @@ import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import { hitConstraint, regimeOf, stressOf, venueConstraint, volatility, volSource } from './size-inputs.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
-
-type Opts = Record<string, string | boolean | undefined>;
-
-/** Library field path → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = {
-  equity: '--equity', entry: '--entry', stop: '--stop', risk: '--risk', riskAmount: '--risk-amount',
-  side: '--side', slippage: '--slippage', maxLeverage: '--max-leverage', kellyFraction: '--kelly-fraction',
-  'contract.size': '--contract-size', 'fees.entry': '--fee-rate', 'fees.exit': '--exit-fee-rate',
-  'venue.lotStep': '--lot', 'venue.minQty': '--min-qty', 'venue.maxQty': '--max-qty', 'venue.minNotional': '--min-notional',
-  'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol', 'regime.multiplier': '--regime-multiplier', 'regime.name': '--regime-name',
-  maxProbability: '--max-hit-prob', target: '--target', horizon: '--horizon', mu: '--mu', sigma: '--vol',
-  buffer: '--liq-buffer', balance: '--equity', leverage: '--leverage', marginMode: '--margin-mode', 'contract.kind': '--venue',
-};
-
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { SIZE } from '../flags/size.js';
 
 interface Built {
   readonly request: SizeRequestInput;
@@ -99,14 +87,6 @@ async function buildRequest(o: Opts): Promise<Built> {
   return vol?.estimate === undefined ? { request: req, constraints } : { request: req, volatility: vol.estimate, constraints };
 }
 
-function withFlagPath(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const flag = FLAGS[e.path.join('.')];
-  if (flag === undefined) return e;
-  const reason = typeof e.details?.reason === 'string' ? e.details.reason : e.message;
-  return new TradesizeError(e.code, `${flag}: ${reason}`, [flag]);
-}
-
 function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
   const table = renderTable(
     ['constraint', 'max quantity', 'explanation'],
@@ -144,7 +124,7 @@ export async function runSize(o: Opts): Promise<void> {
     built = await buildRequest(o);
     decision = sizePosition(built.request, { constraints: built.constraints });
   } catch (e) {
-    throw withFlagPath(e);
+    throw withFlag(e, SIZE, true);
   }
   const result = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
   emit(result, json, () => render(decision, built.volatility));

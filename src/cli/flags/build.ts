@@ -1,7 +1,8 @@
 /**
  * Builds a commander command from its flag table: every option with its default, `.choices()`
  * and `requiredOption`, the examples at the end of `--help`, and an action that refuses flags
- * without effect (./refuse.ts) before it lazy-loads the command's implementation.
+ * without effect (./refuse.ts) before it lazy-loads the command's implementation, and names the
+ * input behind a non-finite result (./overflow.ts).
  */
 import { Command, Option } from 'commander';
 import { keyOf, type CommandSpec, type Opts } from './types.js';
@@ -28,9 +29,13 @@ export function addCommand(program: Command, spec: CommandSpec, load: () => Prom
   cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
   cmd.action(async (o: Opts, c: Command) => {
     const given = new Set(spec.flags.map(keyOf).filter((k) => c.getOptionValueSource(k) === 'cli'));
-    const { refuseIneffective } = await import('./refuse.js');
+    const [{ refuseIneffective }, { blameInput }] = await Promise.all([import('./refuse.js'), import('./overflow.js')]);
     refuseIneffective(spec, o, given);
-    await (await load())(o, given);
+    try {
+      await (await load())(o, given);
+    } catch (e) {
+      throw blameInput(e, spec, o, given);
+    }
   });
   return cmd;
 }
