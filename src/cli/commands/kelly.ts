@@ -12,9 +12,10 @@ import { kellyExact, sampleGrowth } from '../../kelly/exact.js';
 import { returnScenarios } from '../../kelly/distribution.js';
 import { returnsFromSeries } from '../../market/returns.js';
 import { readSeries } from '../data.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { KELLY } from '../flags/kelly.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The multipliers that were asked for; the smallest one is applied. */
 interface Multipliers {
@@ -51,13 +52,7 @@ function baseMultipliers(o: Opts): Multipliers {
   if ((level === undefined) !== (prob === undefined)) {
     throw new TradesizeError('MISSING_OPTION', '--drawdown-level and --drawdown-prob go together', [level === undefined ? '--drawdown-level' : '--drawdown-prob']);
   }
-  if (level !== undefined && prob !== undefined) {
-    try {
-      m.drawdown = drawdownLimitedMultiplier({ level, probability: prob });
-    } catch (e) {
-      throw e instanceof TradesizeError ? new TradesizeError(e.code, e.message, [e.path[0] === 'level' ? '--drawdown-level' : '--drawdown-prob']) : e;
-    }
-  }
+  if (level !== undefined && prob !== undefined) m.drawdown = drawdownLimitedMultiplier({ level, probability: prob });
   return m;
 }
 
@@ -175,7 +170,12 @@ function render(r: KellyOutput): string {
 
 export async function runKelly(o: Opts): Promise<void> {
   const mode = modeOf(o);
-  const m = baseMultipliers(o);
-  const out = mode === 'discrete' ? discrete(o, m) : mode === 'continuous' ? continuous(o, m) : await fromReturns(o, m);
+  let out: KellyOutput;
+  try {
+    const m = baseMultipliers(o);
+    out = mode === 'discrete' ? discrete(o, m) : mode === 'continuous' ? continuous(o, m) : await fromReturns(o, m);
+  } catch (e) {
+    throw withFlag(e, KELLY);
+  }
   emit(out, o.json === true, () => render(out));
 }

@@ -14,7 +14,7 @@ export const VOL: CommandSpec = {
   name: 'vol',
   description: 'Annualised volatility of a CSV: close-to-close, EWMA, GARCH(1,1), the OHLC range estimators (Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang), or an implied-vol index',
   flags: [
-    { flags: '--data <file>', description: 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)', required: true, paths: ['values', 'ohlc'] },
+    { flags: '--data <file>', description: 'CSV file (timestamp,open,high,low,close,volume, or one price/return column)', required: true, paths: ['values'] },
     { flags: '--column <name>', description: 'close/ewma: column to read (default close, or the only data column)' },
     { flags: '--input <kind>', description: 'close/ewma: prices or returns (default prices)', choices: ['prices', 'returns'], paths: ['input'] },
     { flags: '--model <m>', description: 'estimator (implied: an implied-vol index such as DVOL)', choices: VOL_MODELS, required: true, paths: ['method'] },
