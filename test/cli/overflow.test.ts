@@ -40,3 +40,13 @@ describe('results beyond the range of a double name the input flag', () => {
     expect(blameInput(nan, GREEKS, { spot: '1e300', strike: '1e-301' }, new Set(['spot', 'strike']))).toMatchObject({ path: ['--strike'], details: { output: ['gamma'] } });
   });
 });
+
+describe('a bad request reports every issue', () => {
+  it('details.issues lists each {code, message, path} at its flag; the error path is the first one', async () => {
+    const e = await error('size', '--equity', '-1', '--entry', '65000', '--stop', '63000', '--risk', '2', '--lot', '0');
+    expect(e).toMatchObject({ code: 'INVALID_INPUT', path: ['--equity'] });
+    const issues = e.details?.issues as { code: string; message: string; path: string[] }[];
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['too_small', ['--equity']], ['too_big', ['--risk']], ['too_small', ['--lot']]]);
+    for (const i of issues) expect(i.message.length).toBeGreaterThan(0);
+  });
+});
