@@ -50,3 +50,14 @@ describe('a bad request reports every issue', () => {
     for (const i of issues) expect(i.message.length).toBeGreaterThan(0);
   });
 });
+
+describe('kelly leaves the sample-size checks to the library, reported at the flag', () => {
+  it.each([
+    [['kelly', '--mu', '0.3', '--sigma', '0.6', '--years', '-1'], '--years'],
+    [['kelly', '--p', '0.6', '--b', '1', '--trials', '2.5'], '--trials'],
+  ])('%j', async (args, flag) => {
+    const e = await error(...args);
+    expect(e).toMatchObject({ code: 'INVALID_INPUT', path: [flag] });
+    expect((e.details?.issues as { path: string[] }[])[0]?.path).toEqual([flag]);
+  });
+});

@@ -70,6 +70,17 @@ function modeOf(o: Opts): 'discrete' | 'continuous' | 'returns' {
   return discrete ? 'discrete' : continuous ? 'continuous' : 'returns';
 }
 
+/** The shrinkage multiplier; the library checks the sample size `n`, reported at `flag` (--trials or --years). */
+function shrinkage(input: Parameters<typeof shrinkageMultiplier>[0], flag: string): number {
+  try {
+    return shrinkageMultiplier(input).multiplier;
+  } catch (e) {
+    if (!(e instanceof TradesizeError) || e.path[0] !== 'n') throw e;
+    const issues = (e.details?.issues as { path: readonly unknown[] }[] | undefined)?.map((i) => ({ ...i, path: i.path[0] === 'n' ? [flag] : i.path }));
+    throw new TradesizeError(e.code, `${flag}: ${String(e.details?.reason ?? e.message)}`, [flag], { ...e.details, ...(issues === undefined ? {} : { issues }) });
+  }
+}
+
 function need(o: Opts, key: string, flag: string): number {
   const v = str(o[key]);
   if (v === undefined) throw new TradesizeError('MISSING_OPTION', `${flag} is required in this mode`, [flag]);
@@ -81,8 +92,8 @@ function discrete(o: Opts, m: Multipliers): KellyOutput {
   const b = need(o, 'b', '--b');
   const a = parseNumber(str(o.a) ?? '1', '--a');
   const full = kellyDiscrete({ p, b, a });
-  const trials = str(o.trials);
-  if (trials !== undefined) m.shrinkage = shrinkageMultiplier({ model: 'discrete', p, b, a, n: parseInteger(trials, '--trials') }).multiplier;
+  const trials = optionalNumber(str(o.trials), '--trials');
+  if (trials !== undefined) m.shrinkage = shrinkage({ model: 'discrete', p, b, a, n: trials }, '--trials');
   const c = applyMultiplier(m);
   const fraction = c * full.fraction;
   const g = discreteGrowth(fraction, p, b, a);
@@ -100,11 +111,8 @@ function continuous(o: Opts, m: Multipliers): KellyOutput {
   const carry = parseNumber(str(o.carry) ?? '0', '--carry');
   const full = kellyContinuous({ mu, sigma, rf, carry });
   const years = optionalNumber(str(o.years), '--years');
-  if (years !== undefined) {
-    if (!(years > 0)) throw new TradesizeError('INVALID_INPUT', '--years must be > 0', ['--years']);
-    // Annual μ and σ estimated from `years` of data: the sample length in years.
-    m.shrinkage = shrinkageMultiplier({ model: 'gaussian', mean: mu - rf - carry, sd: sigma, n: years }).multiplier;
-  }
+  // Annual μ and σ estimated from `years` of data: the sample length in years.
+  if (years !== undefined) m.shrinkage = shrinkage({ model: 'gaussian', mean: mu - rf - carry, sd: sigma, n: years }, '--years');
   const c = applyMultiplier(m);
   const fraction = c * full.fraction;
   return {
