@@ -70,10 +70,12 @@ describe('--help', () => {
       const tail = help.slice(help.indexOf('Examples:'));
       expect(help.trimEnd().endsWith(s.examples.at(-1) as string)).toBe(true);
       for (const e of s.examples) expect(tail).toContain(`$ ${e}`);
-      // Commander shows the defaults of optional flags; a required one is refused when absent.
-      for (const f of s.flags.filter((g) => g.required === true)) {
-        const line = help.split('\n').find((l) => l.trimStart().startsWith(f.flags));
-        expect(line, `${s.name} ${f.flags}`).toBeDefined();
+      for (const f of s.flags) {
+        const at = help.indexOf(`  ${f.flags}  `);
+        expect(at, `${s.name} ${f.flags}`).toBeGreaterThan(0);
+        // The option's help entry runs to the next option (descriptions may wrap).
+        const entry = help.slice(at, help.indexOf('\n  -', at + 1));
+        expect(entry.includes('(required)'), `${s.name} ${f.flags}`).toBe(f.required === true);
       }
     });
 

@@ -20,7 +20,8 @@ export function addCommand(program: Command, spec: CommandSpec, load: () => Prom
   const cmd = program.command(spec.name).description(spec.description);
   for (const f of spec.flags) {
     const listed = f.listed === undefined ? '' : ` (choices: ${f.listed.map((c) => `"${c}"`).join(', ')})`;
-    const option = new Option(f.flags, `${f.description}${listed}`);
+    const required = f.required === true ? ' (required)' : '';
+    const option = new Option(f.flags, `${f.description}${listed}${required}`);
     if (f.choices !== undefined) option.choices(f.choices);
     if (f.default !== undefined) option.default(f.default);
     if (f.required === true) option.makeOptionMandatory();
