@@ -17,9 +17,8 @@ import { TradesizeError, type FieldPath } from '../core/errors.js';
 import { getInstrument, getVenue, listInstruments } from '../venues/registry.js';
 import type { Instrument, Position, Tier, VenueId, VenueModel } from '../venues/types.js';
 import { optionalNumber } from './options.js';
+import { str, type Opts } from './flags/types.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Library field → the flag a CLI user typed, for errors raised by the venue code. */
 const FLAGS: Readonly<Record<string, string>> = {

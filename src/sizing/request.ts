@@ -91,8 +91,12 @@ const isPos = (x: unknown): x is number => isNum(x) && x > 0;
 const optPos = (x: unknown): boolean => x === undefined || isPos(x);
 const optNonNeg = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0);
 const isFee = (x: unknown): boolean => x === undefined || (isNum(x) && x >= 0 && x <= 0.1);
-const isObj = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+/** A plain object (literal, JSON or null-prototype); anything else is left to the schema. */
+const isObj = (x: unknown): x is Record<string, unknown> => {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+};
 
 /** The number of enumerable keys of `o`. */
 function keyCount(o: Record<string, unknown>): number {
@@ -101,24 +105,26 @@ function keyCount(o: Record<string, unknown>): number {
   return total;
 }
 
-/** 1 when `v` is defined, else 0: summed over an object's known keys and compared with {@link keyCount}. */
-const d = (v: unknown): number => (v === undefined ? 0 : 1);
-
 /*
- * Each object has no keys but its schema's, all defined: keyCount(o) equals the number of its
- * known keys that are set. The known keys are spelled out as named property reads (monomorphic,
- * unlike one loop over every name list); the tests hold them equal to the schema's (a request
- * setting every schema key passes, an unknown key at any level does not).
+ * Each object has no keys but its schema's: keyCount(o) equals the number of its known keys that
+ * are present (a known key present with the value undefined counts, as zod's strictObject takes
+ * it for an absent optional key; an unknown key is refused whatever its value). The known keys
+ * are spelled out as named `in` checks (monomorphic, unlike one loop over every name list); the
+ * tests hold them equal to the schema's (a request setting every schema key passes, an unknown
+ * key at any level does not).
  */
 const onlyRequestKeys = (x: Record<string, unknown>): boolean =>
   keyCount(x) ===
-  d(x.side) + d(x.equity) + d(x.entry) + d(x.stop) + d(x.risk) + d(x.riskAmount) + d(x.contract) + d(x.fees) +
-    d(x.slippage) + d(x.maxLeverage) + d(x.kellyFraction) + d(x.volTarget) + d(x.regime) + d(x.venue);
-const onlyContractKeys = (c: Record<string, unknown>): boolean => keyCount(c) === d(c.kind) + d(c.size);
-const onlyFeeKeys = (f: Record<string, unknown>): boolean => keyCount(f) === d(f.entry) + d(f.exit);
-const onlyVolKeys = (v: Record<string, unknown>): boolean => keyCount(v) === d(v.target) + d(v.sigma) + d(v.source);
-const onlyRegimeKeys = (g: Record<string, unknown>): boolean => keyCount(g) === d(g.multiplier) + d(g.name) + d(g.explanation);
-const onlyVenueKeys = (u: Record<string, unknown>): boolean => keyCount(u) === d(u.lotStep) + d(u.minQty) + d(u.maxQty) + d(u.minNotional);
+  +('side' in x) + +('equity' in x) + +('entry' in x) + +('stop' in x) + +('risk' in x) + +('riskAmount' in x) +
+    +('contract' in x) + +('fees' in x) + +('slippage' in x) + +('maxLeverage' in x) + +('kellyFraction' in x) +
+    +('volTarget' in x) + +('regime' in x) + +('venue' in x);
+const onlyContractKeys = (c: Record<string, unknown>): boolean => keyCount(c) === +('kind' in c) + +('size' in c);
+const onlyFeeKeys = (f: Record<string, unknown>): boolean => keyCount(f) === +('entry' in f) + +('exit' in f);
+const onlyVolKeys = (v: Record<string, unknown>): boolean => keyCount(v) === +('target' in v) + +('sigma' in v) + +('source' in v);
+const onlyRegimeKeys = (g: Record<string, unknown>): boolean =>
+  keyCount(g) === +('multiplier' in g) + +('name' in g) + +('explanation' in g);
+const onlyVenueKeys = (u: Record<string, unknown>): boolean =>
+  keyCount(u) === +('lotStep' in u) + +('minQty' in u) + +('maxQty' in u) + +('minNotional' in u);
 
 /**
  * Fast path of {@link SizeRequest} for the hot loop: returns the parsed request when `x` is
@@ -128,7 +134,8 @@ const onlyVenueKeys = (u: Record<string, unknown>): boolean => keyCount(u) === d
  */
 export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   if (!isObj(x) || !onlyRequestKeys(x)) return null;
-  const side = x.side ?? 'long';
+  // `=== undefined`, never `??`: a default replaces only an absent value, and null is refused.
+  const side = x.side === undefined ? 'long' : x.side;
   if (side !== 'long' && side !== 'short') return null;
   if (!isPos(x.equity) || !isPos(x.entry) || !isPos(x.stop)) return null;
   const hasRisk = x.risk !== undefined;
@@ -145,7 +152,7 @@ export function parseSizeRequestFast(x: unknown): SizeRequest | null {
   const c = x.contract;
   if (c !== undefined) {
     if (!isObj(c) || !onlyContractKeys(c)) return null;
-    const kind = c.kind ?? 'linear';
+    const kind = c.kind === undefined ? 'linear' : c.kind;
     if ((kind !== 'linear' && kind !== 'inverse') || !optPos(c.size)) return null;
     // Already complete objects are used as given (read-only): no allocation on the hot path.
     out.contract = c.kind !== undefined && c.size !== undefined ? (c as SizeRequest['contract']) : { kind, size: (c.size as number | undefined) ?? 1 };

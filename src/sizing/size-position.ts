@@ -8,6 +8,7 @@
  * it a hair over), then apply the venue minimums. When no valid size exists the request is
  * refused with a reason code instead of silently returning 0.
  */
+import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { fmt } from '../core/format.js';
 import type { Fraction, Price, Quantity, QuoteAmount, SettleAmount } from '../core/units.js';
@@ -78,6 +79,19 @@ function refuse(code: RefusalCode, detail: string, binding: string | null, const
   return { status: 'refused', code, message: `${REFUSAL_CODES[code]}: ${detail}`, binding, constraints };
 }
 
+/**
+ * Throws INVALID_INPUT when one contract's value or loss at the stop is beyond the range of a
+ * double (a contract size of 1e308 at 65000 is worth Infinity): the error names the contract
+ * size, instead of refusing with NaN limits. Without `contract` (linear, size 1) the value is
+ * the entry price and the loss at most the entry plus 10 % fees: always finite.
+ */
+function assertRepresentable(r: SizeRequest, terms: ContractTerms, unitLoss: number): void {
+  const value = unitValue(terms, r.entry);
+  if (Number.isFinite(value) && Number.isFinite(unitLoss) && value > 0) return;
+  const reason = `one contract (${terms.kind}, size ${fmt(terms.size)}) at entry ${fmt(r.entry)}: its value or its loss at the stop in the settlement currency is beyond the range of a double; contract.size is out of range`;
+  throw new TradesizeError('INVALID_INPUT', `sizePosition: ${reason}`, ['contract', 'size'], { reason });
+}
+
 function buildContext(r: SizeRequest): SizingContext {
   const terms: ContractTerms = r.contract ?? { kind: 'linear', size: 1 };
   const slip = r.slippage ?? 0;
@@ -85,6 +99,7 @@ function buildContext(r: SizeRequest): SizingContext {
   const priceLoss = unitPriceLoss(terms, r.side, r.entry, stopFill);
   const fees = (r.fees?.entry ?? 0) * unitValue(terms, r.entry) + (r.fees?.exit ?? 0) * unitValue(terms, stopFill);
   const multiplier = r.regime === undefined ? 1 : r.regime.multiplier;
+  assertRepresentable(r, terms, priceLoss + fees);
   return {
     request: r,
     side: r.side,

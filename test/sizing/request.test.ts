@@ -1,59 +1,113 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseSizeRequestFast, sizeRequestSchema } from '../../src/sizing/request.js';
+import { sizePosition } from '../../src/sizing/size-position.js';
 
 const SizeRequest = sizeRequestSchema();
 import { roundDownToStep, stepDecimals } from '../../src/core/rounding.js';
 
-/** Values that are sometimes valid and sometimes not, to probe both parsers. */
+/** Values that are sometimes valid and sometimes not (nulls, wrong types, edges), to probe both parsers. */
 const num = fc.oneof(
   { weight: 12, arbitrary: fc.double({ min: 1e-6, max: 0.09, noNaN: true }) },
   { weight: 1, arbitrary: fc.double({ min: -2, max: 2e5 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, 0.5, 0.1, 1e-9, Number.NaN, Number.POSITIVE_INFINITY) },
-  { weight: 1, arbitrary: fc.constantFrom('1', null, true) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, 0.5, 0.1, 1e-9, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_VALUE) },
+  { weight: 1, arbitrary: fc.constantFrom('1', null, true, [], {}) },
 );
+/** Absent (often), or a value; an absent key is now and then present with the value undefined. */
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
+/** A nested object, or now and then something that is not one (null, an array, a string, a number). */
+const objectOr = <T>(a: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 12, arbitrary: a }, { weight: 1, arbitrary: fc.constantFrom(null, [], 'linear', 1, Object.create(null) as object) });
 /** An unknown key, now and then (1 in 20), at any level: both parsers must reject it. */
 const typo = fc.oneof({ weight: 19, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: num });
+const text = (valid: string) => fc.constantFrom(valid, '', 3, null);
 
 const candidate = fc.record(
   {
-    side: maybe(fc.constantFrom('long', 'short', 'long', 'short', 'sideways')),
+    side: maybe(fc.constantFrom('long', 'short', 'long', 'short', 'sideways', null, 1)),
     equity: num, entry: num, stop: num,
     risk: maybe(num), riskAmount: maybe(num), slippage: maybe(num), maxLeverage: maybe(num), kellyFraction: maybe(num),
-    contract: maybe(fc.record({ kind: maybe(fc.constantFrom('linear', 'inverse', 'quanto')), size: maybe(num), typo }, { requiredKeys: [] })),
-    fees: maybe(fc.record({ entry: maybe(num), exit: maybe(num), typo }, { requiredKeys: [] })),
-    volTarget: maybe(fc.record({ target: num, sigma: num, source: maybe(fc.constantFrom('garch-t forecast', '', 3)), typo }, { requiredKeys: ['target', 'sigma'] })),
-    regime: maybe(fc.record({ multiplier: maybe(num), name: maybe(fc.constantFrom('turbulent', '', 0)), explanation: maybe(fc.constantFrom('why', '', 1)), typo }, { requiredKeys: [] })),
-    venue: maybe(fc.record({ lotStep: maybe(num), minQty: maybe(num), maxQty: maybe(num), minNotional: maybe(num), typo }, { requiredKeys: [] })),
+    contract: maybe(objectOr(fc.record({ kind: maybe(fc.constantFrom('linear', 'inverse', 'quanto', null)), size: maybe(num), typo }, { requiredKeys: [] }))),
+    fees: maybe(objectOr(fc.record({ entry: maybe(num), exit: maybe(num), typo }, { requiredKeys: [] }))),
+    volTarget: maybe(objectOr(fc.record({ target: num, sigma: num, source: maybe(text('garch-t forecast')), typo }, { requiredKeys: ['target', 'sigma'] }))),
+    regime: maybe(objectOr(fc.record({ multiplier: maybe(num), name: maybe(text('turbulent')), explanation: maybe(text('why')), typo }, { requiredKeys: [] }))),
+    venue: maybe(objectOr(fc.record({ lotStep: maybe(num), minQty: maybe(num), maxQty: maybe(num), minNotional: maybe(num), typo }, { requiredKeys: [] }))),
     typo: fc.option(num, { nil: undefined, freq: 10 }),
   },
   { requiredKeys: ['equity', 'entry', 'stop'] },
 );
 
-/** Drops keys whose value is undefined (how fc.record's optional keys arrive). */
-function clean(o: unknown): unknown {
-  if (o === null || typeof o !== 'object') return o;
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)]));
+/** Drops keys whose value is undefined, except `keep` ones (a key present with the value undefined). */
+function clean(o: unknown, keep: ReadonlySet<string>): unknown {
+  if (o === null || typeof o !== 'object' || Array.isArray(o) || Object.getPrototypeOf(o) === null) return o;
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined || (keep.has(k) && k !== 'typo')).map(([k, v]) => [k, clean(v, keep)]));
 }
+/** A request the schema accepts: every field in range, exactly one risk budget. */
+const frac = fc.double({ min: 1e-6, max: 0.09, noNaN: true });
+const pos = fc.double({ min: 1e-3, max: 1e6, noNaN: true });
+const valid = fc.record(
+  {
+    side: fc.constantFrom('long', 'short'), equity: pos, entry: pos, stop: pos,
+    budget: fc.oneof(frac.map((risk) => ({ risk })), pos.map((riskAmount) => ({ riskAmount }))),
+    slippage: frac, maxLeverage: pos, kellyFraction: pos,
+    contract: fc.record({ kind: fc.constantFrom('linear', 'inverse'), size: pos }, { requiredKeys: [] }),
+    fees: fc.record({ entry: frac, exit: frac }, { requiredKeys: [] }),
+    volTarget: fc.record({ target: pos, sigma: pos, source: fc.constant('given') }, { requiredKeys: ['target', 'sigma'] }),
+    regime: fc.record({ multiplier: frac, name: fc.constant('calm'), explanation: fc.constant('why') }, { requiredKeys: ['multiplier', 'name'] }),
+    venue: fc.record({ lotStep: pos, minQty: frac, maxQty: pos, minNotional: frac }, { requiredKeys: [] }),
+  },
+  { requiredKeys: ['equity', 'entry', 'stop', 'budget'], noNullPrototype: true },
+).map(({ budget, ...rest }) => ({ ...rest, ...budget }) as Record<string, unknown>);
+/** A bad value for a field: null, a wrong type, out of range, or an object where a number goes. */
+const bad = fc.constantFrom(null, '1', true, -1, 0, Number.NaN, Number.POSITIVE_INFINITY, 2, [], {});
+/** A valid request with one field (at the top or one level down) replaced by a bad value, or an extra key. */
+const corrupted = fc.tuple(valid, fc.nat(), fc.nat(), bad, fc.boolean()).map(([req, i, j, value, extra]) => {
+  const keys = Object.keys(req);
+  const key = keys[i % keys.length] as string;
+  const inner = req[key];
+  if (typeof inner === 'object' && inner !== null && Object.keys(inner).length > 0) {
+    const innerKeys = Object.keys(inner);
+    const k = extra ? 'typo' : (innerKeys[j % innerKeys.length] as string);
+    return { ...req, [key]: { ...inner, [k]: value } };
+  }
+  return extra ? { ...req, typo: value } : { ...req, [key]: value };
+});
+
+const kept = fc.uniqueArray(fc.constantFrom('side', 'risk', 'riskAmount', 'slippage', 'contract', 'kind', 'size', 'fees', 'entry', 'exit', 'source', 'venue', 'minQty'), { maxLength: 3 });
 
 describe('parseSizeRequestFast', () => {
-  it('accepts only what the zod schema accepts, with the same output (2,000 runs)', () => {
+  it('accepts exactly what the zod schema accepts, with the same output (5,000 runs)', () => {
     let accepted = 0;
+    let rejected = 0;
     fc.assert(
-      fc.property(candidate, (raw) => {
-        const x = clean(raw);
+      fc.property(fc.oneof(candidate, valid, corrupted), kept, (raw, keep) => {
+        const x = clean(raw, new Set(keep));
         const fast = parseSizeRequestFast(x);
         const slow = SizeRequest.safeParse(x);
-        if (fast === null) return true;
-        accepted++;
-        expect(slow.success).toBe(true);
-        if (slow.success) expect(fast).toEqual(slow.data);
-        return true;
+        expect(fast !== null).toBe(slow.success);
+        if (slow.success) {
+          accepted++;
+          expect(fast).toEqual(slow.data);
+        } else rejected++;
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
-    expect(accepted).toBeGreaterThan(25);
+    expect(accepted).toBeGreaterThan(1000);
+    expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('rejects null where the schema has a default, as the schema does', () => {
+    const ok = { equity: 1000, entry: 100, stop: 95, risk: 0.01 };
+    for (const bad of [{ ...ok, side: null }, { ...ok, contract: { kind: null, size: 1 } }, { ...ok, fees: { entry: null } }]) {
+      expect(parseSizeRequestFast(bad)).toBeNull();
+      expect(SizeRequest.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it('sizePosition refuses contract.kind null and side null as the schema does, instead of sizing them', () => {
+    const ok = { equity: 1000, entry: 100, stop: 95, risk: 0.01 };
+    expect(() => sizePosition({ ...ok, contract: { kind: null as never, size: 1 } })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', path: ['contract', 'kind'] }));
+    expect(() => sizePosition({ ...ok, side: null as never })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', path: ['side'] }));
   });
 
   it('leaves an unknown key at any level to the schema', () => {

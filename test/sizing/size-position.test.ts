@@ -182,3 +182,22 @@ describe('sizePositions (batch)', () => {
     if (bad?.status === 'invalid') expect(bad.error.path).toEqual([1, 'equity']);
   });
 });
+
+describe('sizePosition: contract values beyond the range of a double', () => {
+  const base = { equity: 10000, entry: 65000, stop: 63000, risk: 0.01 };
+  it.each([
+    [{ ...base, contract: { kind: 'linear' as const, size: 1e308 } }, ['contract', 'size']],
+    [{ ...base, contract: { kind: 'inverse' as const, size: 1e-320 } }, ['contract', 'size']],
+    [{ ...base, entry: 1e-300, stop: 2e-300, side: 'short' as const, contract: { kind: 'inverse' as const, size: 1e300 } }, ['contract', 'size']],
+  ])('is INVALID_INPUT at the input (%#), not a NO_EDGE refusal with NaN limits', (req, path) => {
+    let err: unknown;
+    try {
+      sizePosition(req);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TradesizeError);
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', path });
+    expect((err as Error).message).not.toMatch(/NaN|Infinity/);
+  });
+});

@@ -22,6 +22,9 @@ import { parseChoice, parseNumber } from '../options.js';
 import { emit, renderRows, type Row } from '../output.js';
 import { readSeries } from '../data.js';
 import { progressBar } from '../progress-bar.js';
+import { str, type Opts } from '../flags/types.js';
+import { flagPath } from '../flags/paths.js';
+import { FIRST_PASSAGE } from '../flags/first-passage.js';
 import { logReturns } from '../../market/returns.js';
 import { fitGarch } from '../../volatility/garch.js';
 import { fitStudentT } from '../../stats/student-t-fit.js';
@@ -29,9 +32,7 @@ import { barrierHitProbability, firstPassage } from '../../risk/first-passage/in
 import { meanExitTime } from '../../risk/exit-time/index.js';
 import { DEFAULT_PATHS, DEFAULT_STUDENT_T_NU, MC_MODELS, simulateFirstPassage, threadsFor, type MonteCarloFirstPassageInput } from '../../simulation/index.js';
 
-type Opts = Record<string, string | boolean | undefined>;
 type Model = (typeof MC_MODELS)[number];
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Simulations of at least this many path-steps show a progress bar (on a TTY, without --json). */
 const PROGRESS_MIN_PATH_STEPS = 20_000_000;
@@ -72,18 +73,14 @@ export interface FirstPassageOutput {
   readonly data?: string;
 }
 
-/** Library field path → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = {
-  price: '--price', lower: '--lower', upper: '--upper', mu: '--mu', sigma: '--sigma', horizon: '--horizon', paths: '--paths',
-  seed: '--seed', steps: '--steps', nu: '--nu', model: '--model', monitoring: '--monitoring', threads: '--threads',
-};
-const GARCH_FLAGS: Record<string, string> = { omega: '--omega', alpha: '--alpha', beta: '--beta', nu: '--nu', variance: '--sigma' };
-
+/**
+ * Re-labels a library error with its flag (from the flag table): `barrier` is the one barrier
+ * given, and a GARCH error the table does not name falls on the flag the parameters came from.
+ */
 function withFlag(e: unknown, barrierFlag: string, garchSource: string): unknown {
   if (!(e instanceof TradesizeError)) return e;
-  const head = String(e.path[0]);
-  let flag = head === 'barrier' ? barrierFlag : FLAGS[head];
-  if (head === 'garch') flag = GARCH_FLAGS[String(e.path[1])] ?? garchSource;
+  const head = e.path[0];
+  const flag = head === 'barrier' ? barrierFlag : (flagPath(FIRST_PASSAGE, e.path.slice(0, 2))?.[0] ?? (head === 'garch' ? garchSource : undefined));
   return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag], e.details as Record<string, unknown> | undefined);
 }
 

@@ -11,9 +11,10 @@ import { emit, renderRows, type Row } from '../output.js';
 import { priceOption, type OptionValuation } from '../../options/price.js';
 import { OPTION_MODELS, OPTION_TYPES, type OptionType } from '../../options/schema.js';
 import type { OptionModel } from '../../options/kernel.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { GREEKS } from '../flags/options.js';
 
-export type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Model, type and underlying of an option command, with --spot/--forward/--div checked against the model. */
 export interface OptionFlags {
@@ -52,12 +53,6 @@ export function parseOptionFlags(o: Opts): OptionFlags {
   return { model, type, underlying: onSpot ? { spot: u } : { forward: u }, strike, expiry, rate, ...(div === undefined ? {} : { div }) };
 }
 
-/** Rethrows a library error with the flag as its path (`spot` → `--spot`). */
-export function withFlagPath(e: unknown): unknown {
-  if (!(e instanceof TradesizeError) || typeof e.path[0] !== 'string') return e;
-  return new TradesizeError(e.code, e.message, [`--${e.path[0]}`, ...e.path.slice(1)], e.details === undefined ? undefined : { ...e.details });
-}
-
 /** What `tradesize greeks --json` prints. */
 export type GreeksOutput = OptionValuation & { readonly priceUnit: 'quote' | 'coin' };
 
@@ -81,7 +76,7 @@ export async function runGreeks(o: Opts): Promise<void> {
   try {
     v = priceOption({ model: f.model, type: f.type, ...f.underlying, strike: f.strike, expiry: f.expiry, vol, rate: f.rate, ...(f.div === undefined ? {} : { div: f.div }) } as Parameters<typeof priceOption>[0]);
   } catch (e) {
-    throw withFlagPath(e);
+    throw withFlag(e, GREEKS);
   }
   const out: GreeksOutput = { ...v, priceUnit: f.model === 'inverse' ? 'coin' : 'quote' };
   emit(out, o.json === true, () => render(out));

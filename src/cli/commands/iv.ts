@@ -7,7 +7,10 @@ import { TradesizeError } from '../../core/errors.js';
 import { parseNumber } from '../options.js';
 import { emit, renderRows } from '../output.js';
 import { impliedVol, type ImpliedVolResult } from '../../options/implied-vol.js';
-import { parseOptionFlags, withFlagPath, type Opts } from './greeks.js';
+import { parseOptionFlags } from './greeks.js';
+import type { Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { IV } from '../flags/options.js';
 
 /** What `tradesize iv --json` prints. */
 export type IvOutput = ImpliedVolResult & { readonly price: number; readonly priceUnit: 'quote' | 'coin' };
@@ -27,7 +30,7 @@ export async function runIv(o: Opts): Promise<void> {
   try {
     r = impliedVol({ model: f.model, type: f.type, price, ...f.underlying, strike: f.strike, expiry: f.expiry, rate: f.rate, ...(f.div === undefined ? {} : { div: f.div }) } as Parameters<typeof impliedVol>[0]);
   } catch (e) {
-    throw withFlagPath(e);
+    throw withFlag(e, IV);
   }
   const out: IvOutput = { ...r, price, priceUnit: f.model === 'inverse' ? 'coin' : 'quote' };
   emit(out, o.json === true, () => render(out));

@@ -12,9 +12,10 @@ import { kellyExact, sampleGrowth } from '../../kelly/exact.js';
 import { returnScenarios } from '../../kelly/distribution.js';
 import { returnsFromSeries, SERIES_INPUTS } from '../../market/returns.js';
 import { readSeries } from '../data.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { KELLY } from '../flags/kelly.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The multipliers that were asked for; the smallest one is applied. */
 interface Multipliers {
@@ -51,13 +52,7 @@ function baseMultipliers(o: Opts): Multipliers {
   if ((level === undefined) !== (prob === undefined)) {
     throw new TradesizeError('MISSING_OPTION', '--drawdown-level and --drawdown-prob go together', [level === undefined ? '--drawdown-level' : '--drawdown-prob']);
   }
-  if (level !== undefined && prob !== undefined) {
-    try {
-      m.drawdown = drawdownLimitedMultiplier({ level, probability: prob });
-    } catch (e) {
-      throw e instanceof TradesizeError ? new TradesizeError(e.code, e.message, [e.path[0] === 'level' ? '--drawdown-level' : '--drawdown-prob']) : e;
-    }
-  }
+  if (level !== undefined && prob !== undefined) m.drawdown = drawdownLimitedMultiplier({ level, probability: prob });
   return m;
 }
 
@@ -75,6 +70,17 @@ function modeOf(o: Opts): 'discrete' | 'continuous' | 'returns' {
   return discrete ? 'discrete' : continuous ? 'continuous' : 'returns';
 }
 
+/** The shrinkage multiplier; the library checks the sample size `n`, reported at `flag` (--trials or --years). */
+function shrinkage(input: Parameters<typeof shrinkageMultiplier>[0], flag: string): number {
+  try {
+    return shrinkageMultiplier(input).multiplier;
+  } catch (e) {
+    if (!(e instanceof TradesizeError) || e.path[0] !== 'n') throw e;
+    const issues = (e.details?.issues as { path: readonly unknown[] }[] | undefined)?.map((i) => ({ ...i, path: i.path[0] === 'n' ? [flag] : i.path }));
+    throw new TradesizeError(e.code, `${flag}: ${String(e.details?.reason ?? e.message)}`, [flag], { ...e.details, ...(issues === undefined ? {} : { issues }) });
+  }
+}
+
 function need(o: Opts, key: string, flag: string): number {
   const v = str(o[key]);
   if (v === undefined) throw new TradesizeError('MISSING_OPTION', `${flag} is required in this mode`, [flag]);
@@ -86,8 +92,8 @@ function discrete(o: Opts, m: Multipliers): KellyOutput {
   const b = need(o, 'b', '--b');
   const a = parseNumber(str(o.a) ?? '1', '--a');
   const full = kellyDiscrete({ p, b, a });
-  const trials = str(o.trials);
-  if (trials !== undefined) m.shrinkage = shrinkageMultiplier({ model: 'discrete', p, b, a, n: parseInteger(trials, '--trials') }).multiplier;
+  const trials = optionalNumber(str(o.trials), '--trials');
+  if (trials !== undefined) m.shrinkage = shrinkage({ model: 'discrete', p, b, a, n: trials }, '--trials');
   const c = applyMultiplier(m);
   const fraction = c * full.fraction;
   const g = discreteGrowth(fraction, p, b, a);
@@ -105,11 +111,8 @@ function continuous(o: Opts, m: Multipliers): KellyOutput {
   const carry = parseNumber(str(o.carry) ?? '0', '--carry');
   const full = kellyContinuous({ mu, sigma, rf, carry });
   const years = optionalNumber(str(o.years), '--years');
-  if (years !== undefined) {
-    if (!(years > 0)) throw new TradesizeError('INVALID_INPUT', '--years must be > 0', ['--years']);
-    // Annual μ and σ estimated from `years` of data: the sample length in years.
-    m.shrinkage = shrinkageMultiplier({ model: 'gaussian', mean: mu - rf - carry, sd: sigma, n: years }).multiplier;
-  }
+  // Annual μ and σ estimated from `years` of data: the sample length in years.
+  if (years !== undefined) m.shrinkage = shrinkage({ model: 'gaussian', mean: mu - rf - carry, sd: sigma, n: years }, '--years');
   const c = applyMultiplier(m);
   const fraction = c * full.fraction;
   return {
@@ -176,7 +179,12 @@ function render(r: KellyOutput): string {
 
 export async function runKelly(o: Opts): Promise<void> {
   const mode = modeOf(o);
-  const m = baseMultipliers(o);
-  const out = mode === 'discrete' ? discrete(o, m) : mode === 'continuous' ? continuous(o, m) : await fromReturns(o, m);
+  let out: KellyOutput;
+  try {
+    const m = baseMultipliers(o);
+    out = mode === 'discrete' ? discrete(o, m) : mode === 'continuous' ? continuous(o, m) : await fromReturns(o, m);
+  } catch (e) {
+    throw withFlag(e, KELLY);
+  }
   emit(out, o.json === true, () => render(out));
 }

@@ -14,10 +14,9 @@ import { unitValue } from '../../core/contract.js';
 import type { LiquidationResult, MarginMode, Position, Tier } from '../../venues/types.js';
 import { optionalNumber, parseChoice, parseNumber } from '../options.js';
 import { emit, renderRows } from '../output.js';
+import { str, type Opts } from '../flags/types.js';
 import { otherPositionsFromFile, resolveVenue, toContracts, withVenueFlag } from '../venue-input.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 /** JSON has no Infinity: an unbounded cap or leverage, or a ratio with nothing required, is null. */
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 

@@ -11,26 +11,13 @@ import { emit, renderRows, renderTable } from '../output.js';
 import { fmt } from '../../core/format.js';
 import { readSeries } from '../data.js';
 import { SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { REGIME } from '../flags/regime.js';
 import { hmmRegimes, type RegimeReport } from '../../regime/report.js';
 import { HMM_STATES } from '../../regime/hmm.js';
 import { volRegime, VOL_REGIMES, type VolRegimeReport } from '../../regime/vol-regime.js';
 import { regimeMultiplier, type RegimeMultiplier, type RegimeWeighting } from '../../regime/multiplier.js';
-
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** Library field → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = {
-  values: '--data',
-  timestamps: '--data',
-  states: '--states',
-  starts: '--starts',
-  seed: '--seed',
-  lambda: '--lambda',
-  window: '--window',
-  periodsPerYear: '--periods-per-year',
-  table: '--multipliers',
-};
 
 /** Where the series came from. */
 interface Source {
@@ -43,14 +30,6 @@ interface Source {
 export type HmmRegimeOutput = RegimeReport & RegimeMultiplier & Source;
 /** What `tradesize regime --json` prints with --method vol. */
 export type VolRegimeOutput = VolRegimeReport & RegimeMultiplier & Source;
-
-function withFlag(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const flag = FLAGS[String(e.path[0])];
-  if (flag === undefined) return e;
-  const rest = flag === '--data' ? [] : e.path.slice(1);
-  return new TradesizeError(e.code, e.message, [flag, ...rest], e.details as Record<string, unknown> | undefined);
-}
 
 /** --multipliers: "1,0.6[,0.3]" for hmm, "low=1,normal=0.75,high=0.5" for vol. */
 function parseTable(value: string | undefined, method: 'hmm' | 'vol'): number[] | Record<string, number> | undefined {
@@ -67,15 +46,6 @@ function parseTable(value: string | undefined, method: 'hmm' | 'vol'): number[] 
   }
   return table;
 }
-
-function reject(o: Opts, keys: readonly (readonly [string, string])[], method: string): void {
-  for (const [key, flag] of keys) {
-    if (o[key] !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', `${flag} does not apply to --method ${method}`, [flag]);
-  }
-}
-
-const HMM_ONLY = [['states', '--states'], ['starts', '--starts'], ['seed', '--seed'], ['weighting', '--weighting']] as const;
-const VOL_ONLY = [['lambda', '--lambda'], ['window', '--window']] as const;
 
 function fmtProbabilities(r: RegimeReport): string {
   return r.states.map((s) => `${s.label} ${fmt(r.probabilities[s.state] as number, 4)}`).join(', ');
@@ -148,7 +118,6 @@ export async function runRegime(o: Opts): Promise<void> {
   const input = parseChoice(str(o.input) ?? 'prices', '--input', SERIES_INPUTS);
   const periodsPerYear = optionalNumber(str(o.periodsPerYear), '--periods-per-year');
   const table = parseTable(str(o.multipliers), method);
-  reject(o, method === 'hmm' ? VOL_ONLY : HMM_ONLY, method);
   const states = method === 'hmm' ? (Number(parseChoice(str(o.states) ?? '2', '--states', HMM_STATES.map(String))) as (typeof HMM_STATES)[number]) : undefined;
   const starts = str(o.starts) === undefined ? undefined : parseInteger(str(o.starts) as string, '--starts');
   const seed = str(o.seed) === undefined ? undefined : parseNumber(str(o.seed) as string, '--seed');
@@ -174,6 +143,6 @@ export async function runRegime(o: Opts): Promise<void> {
     const out: VolRegimeOutput = { ...report, ...regimeMultiplier(report, table), ...source };
     emit(out, o.json === true, () => renderVol(out));
   } catch (e) {
-    throw withFlag(e);
+    throw withFlag(e, REGIME);
   }
 }

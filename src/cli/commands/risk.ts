@@ -11,9 +11,10 @@ import { emit, renderRows, type Row } from '../output.js';
 import { returnsFromSeries, SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
 import { RISK_METHODS, riskMeasures, type RiskMeasuresResult } from '../../risk/var-es.js';
 import { readSeries } from '../data.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { RISK } from '../flags/risk.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The JSON printed by `tradesize risk --json`. */
 export interface RiskOutput extends RiskMeasuresResult {
@@ -40,14 +41,6 @@ function render(r: RiskOutput): string {
   return renderRows(rows);
 }
 
-/** Maps an error of the library call onto the CLI flag that caused it. */
-function toFlag(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const head = e.path[0];
-  const flag = head === 'level' ? '--level' : head === 'method' ? '--method' : head === 'returns' || head === 'values' ? '--data' : undefined;
-  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)], e.details === undefined ? undefined : { ...e.details });
-}
-
 export async function runRisk(o: Opts): Promise<void> {
   const file = str(o.data);
   if (file === undefined) throw new TradesizeError('MISSING_OPTION', '--data FILE is required', ['--data']);
@@ -60,7 +53,7 @@ export async function runRisk(o: Opts): Promise<void> {
     const returns = returnsFromSeries(series.values, input, 'simple');
     result = riskMeasures(returns, { level, method });
   } catch (e) {
-    throw toFlag(e);
+    throw withFlag(e, RISK);
   }
   const out: RiskOutput = { ...result, file, column: series.column, input, returns: 'simple' };
   emit(out, o.json === true, () => render(out));

@@ -10,11 +10,9 @@ import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import type { LiquidationConstraintOptions } from '../../sizing/constraints/liquidation.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
+import { str, type Opts } from '../flags/types.js';
 
-type Opts = Record<string, string | boolean | undefined>;
 type Num = (key: string, flag: string) => number | undefined;
-
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Flags that only mean something with --venue. */
 const VENUE_ONLY: Record<string, string> = { symbol: '--symbol', liqBuffer: '--liq-buffer', marginMode: '--margin-mode', leverage: '--leverage' };
@@ -28,11 +26,24 @@ const VOL_FILE_METHODS = ['ewma', 'close', 'garch', 'garch-t', 'implied'] as con
 /** Rounds a product of decimal steps back to a short decimal (0.001 × 0.01 → 0.00001). */
 const decimal = (x: number): number => Number(x.toPrecision(12));
 
+type Contract = NonNullable<SizeRequestInput['contract']>;
+type VenueRules = NonNullable<SizeRequestInput['venue']>;
+
+/** What --venue adds to the request: the instrument's contract terms and lot rules, and the liquidation constraint. */
+export interface VenueChoice {
+  readonly contract: Contract;
+  /** The given --lot/--min-qty/... with the instrument's lot step and minimum quantity where not given. */
+  readonly rules: VenueRules;
+  /** --leverage: also the default --max-leverage. */
+  readonly leverage: number | undefined;
+  readonly liquidation: LiquidationConstraintOptions;
+}
+
 /**
- * With --venue: the instrument's contract terms and lot rules go into the request, and the
- * liquidation constraint is built for it.
+ * With --venue: the instrument's contract terms and lot rules for the request (`rules` are the
+ * ones given, never changed), and the liquidation constraint built for it.
  */
-export async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<LiquidationConstraintOptions | null> {
+export async function venueConstraint(o: Opts, rules: VenueRules): Promise<VenueChoice | null> {
   if (str(o.venue) === undefined) {
     onlyWith(o, VENUE_ONLY, '--venue');
     return null;
@@ -46,23 +57,26 @@ export async function venueConstraint(o: Opts, req: SizeRequestInput, venue: Non
   if (o.inverse === true && linear) {
     throw new TradesizeError('CONFLICTING_OPTIONS', `--inverse: ${instrument.venue} ${instrument.symbol} is a linear contract`, ['--inverse']);
   }
-  req.contract = linear ? { kind: 'linear', size: 1 } : { kind: 'inverse', size: instrument.contractSize };
+  const contract: Contract = linear ? { kind: 'linear', size: 1 } : { kind: 'inverse', size: instrument.contractSize };
   // Request units per instrument contract: base units (linear) or contracts (inverse).
   const perContract = linear ? instrument.contractSize : 1;
   if (!(instrument.lotStep > 0)) {
-    if (venue.lotStep === undefined) throw new TradesizeError('MISSING_OPTION', `${instrument.venue} ${instrument.symbol} states no lot step: give --lot`, ['--lot']);
-    instrument = { ...instrument, lotStep: venue.lotStep / perContract };
+    if (rules.lotStep === undefined) throw new TradesizeError('MISSING_OPTION', `${instrument.venue} ${instrument.symbol} states no lot step: give --lot`, ['--lot']);
+    instrument = { ...instrument, lotStep: rules.lotStep / perContract };
   }
-  venue.lotStep ??= decimal(instrument.lotStep * perContract);
-  if (instrument.minQty !== undefined) venue.minQty ??= decimal(instrument.minQty * perContract);
+  const minQty = rules.minQty ?? (instrument.minQty === undefined ? undefined : decimal(instrument.minQty * perContract));
   const leverage = optionalNumber(str(o.leverage), '--leverage');
-  if (leverage !== undefined) req.maxLeverage ??= leverage;
   return {
-    model,
-    instrument,
-    marginMode: str(o.marginMode) === 'cross' ? 'cross' : 'isolated',
-    buffer: optionalNumber(str(o.liqBuffer), '--liq-buffer'),
+    contract,
+    rules: { ...rules, lotStep: rules.lotStep ?? decimal(instrument.lotStep * perContract), ...(minQty === undefined ? {} : { minQty }) },
     leverage,
+    liquidation: {
+      model,
+      instrument,
+      marginMode: str(o.marginMode) === 'cross' ? 'cross' : 'isolated',
+      buffer: optionalNumber(str(o.liqBuffer), '--liq-buffer'),
+      leverage,
+    },
   };
 }
 
@@ -95,7 +109,7 @@ export function volSource(e: VolatilityEstimate, file: string): string {
  * --stress-underlying (settled like the request: linear, or inverse in quote units), or the legs of
  * --stress-legs FILE (a JSON array of portfolio positions, docs/PORTFOLIO.md, for one contract).
  */
-export async function stressOf(o: Opts, req: SizeRequestInput): Promise<SizingConstraint | null> {
+export async function stressOf(o: Opts, contract: Contract): Promise<SizingConstraint | null> {
   const file = str(o.portfolio);
   if (file === undefined) {
     onlyWith(o, { stressUnderlying: '--stress-underlying', stressLegs: '--stress-legs' }, '--portfolio');
@@ -109,8 +123,7 @@ export async function stressOf(o: Opts, req: SizeRequestInput): Promise<SizingCo
   let legs: unknown;
   if (legsFile !== undefined) legs = await readJson(legsFile, '--stress-legs');
   else if (underlying !== undefined) {
-    const size = req.contract?.size ?? 1;
-    legs = [{ kind: 'perpetual', underlying, quantity: 1, contractSize: size, settlement: req.contract?.kind ?? 'linear' }];
+    legs = [{ kind: 'perpetual', underlying, quantity: 1, contractSize: contract.size ?? 1, settlement: contract.kind ?? 'linear' }];
   } else throw new TradesizeError('MISSING_OPTION', '--portfolio needs the new position: --stress-underlying U or --stress-legs FILE', ['--stress-underlying']);
   if (!Array.isArray(legs)) throw new TradesizeError('PARSE_ERROR', '--stress-legs: expected a JSON array of positions', ['--stress-legs']);
   const { stressConstraint } = await import('../../sizing/constraints/stress.js');

@@ -16,21 +16,9 @@ import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import { hitConstraint, regimeOf, stressOf, venueConstraint, volatility, volSource } from './size-inputs.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
-
-type Opts = Record<string, string | boolean | undefined>;
-
-/** Library field path → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = {
-  equity: '--equity', entry: '--entry', stop: '--stop', risk: '--risk', riskAmount: '--risk-amount',
-  side: '--side', slippage: '--slippage', maxLeverage: '--max-leverage', kellyFraction: '--kelly-fraction',
-  'contract.size': '--contract-size', 'fees.entry': '--fee-rate', 'fees.exit': '--exit-fee-rate',
-  'venue.lotStep': '--lot', 'venue.minQty': '--min-qty', 'venue.maxQty': '--max-qty', 'venue.minNotional': '--min-notional',
-  'volTarget.target': '--vol-target', 'volTarget.sigma': '--vol', 'regime.multiplier': '--regime-multiplier', 'regime.name': '--regime-name',
-  maxProbability: '--max-hit-prob', target: '--target', horizon: '--horizon', mu: '--mu', sigma: '--vol',
-  buffer: '--liq-buffer', balance: '--equity', leverage: '--leverage', marginMode: '--margin-mode', 'contract.kind': '--venue',
-};
-
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { SIZE } from '../flags/size.js';
 
 interface Built {
   readonly request: SizeRequestInput;
@@ -40,45 +28,41 @@ interface Built {
   readonly constraints: readonly SizingConstraint[];
 }
 
+/** The flags' numbers that are given, as an object without undefined values. */
+function defined<T extends Record<string, number | undefined>>(fields: T): { [K in keyof T]?: number } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: number };
+}
+
+/**
+ * The request and constraints of the flags, built once (never changed after): the checks here
+ * are the CLI's own (which flags go together); the library validates every value.
+ */
 async function buildRequest(o: Opts): Promise<Built> {
   exclusive(o, { risk: '--risk', riskAmount: '--risk-amount' });
   exclusive(o, { vol: '--vol', volData: '--vol-data' });
   const num = (key: string, flag: string) => optionalNumber(str(o[key]), flag);
   const feeRate = parseNumber(str(o.feeRate) ?? '0', '--fee-rate');
-  const req: SizeRequestInput = {
-    side: str(o.side) === 'short' ? 'short' : 'long',
+  const base = {
+    side: str(o.side) === 'short' ? ('short' as const) : ('long' as const),
     equity: parseNumber(str(o.equity) ?? '', '--equity'),
     entry: parseNumber(str(o.entry) ?? '', '--entry'),
     stop: parseNumber(str(o.stop) ?? '', '--stop'),
-    contract: { kind: o.inverse === true ? 'inverse' : 'linear', size: parseNumber(str(o.contractSize) ?? '1', '--contract-size') },
+    contract: { kind: o.inverse === true ? ('inverse' as const) : ('linear' as const), size: parseNumber(str(o.contractSize) ?? '1', '--contract-size') },
     fees: { entry: feeRate, exit: num('exitFeeRate', '--exit-fee-rate') ?? feeRate },
     slippage: parseNumber(str(o.slippage) ?? '0', '--slippage'),
   };
-  const risk = num('risk', '--risk');
-  const riskAmount = num('riskAmount', '--risk-amount');
-  if (risk === undefined && riskAmount === undefined) {
+  const budget = defined({ risk: num('risk', '--risk'), riskAmount: num('riskAmount', '--risk-amount') });
+  if (budget.risk === undefined && budget.riskAmount === undefined) {
     throw new TradesizeError('MISSING_OPTION', 'give a risk budget: --risk (fraction of equity) or --risk-amount', ['--risk']);
   }
-  if (risk !== undefined) req.risk = risk;
-  if (riskAmount !== undefined) req.riskAmount = riskAmount;
-  const maxLeverage = num('maxLeverage', '--max-leverage');
-  if (maxLeverage !== undefined) req.maxLeverage = maxLeverage;
-  const kelly = num('kellyFraction', '--kelly-fraction');
-  if (kelly !== undefined) req.kellyFraction = kelly;
-
-  const venue: NonNullable<SizeRequestInput['venue']> = {};
-  const lot = num('lot', '--lot');
-  const minQty = num('minQty', '--min-qty');
-  const maxQty = num('maxQty', '--max-qty');
-  const minNotional = num('minNotional', '--min-notional');
-  if (lot !== undefined) venue.lotStep = lot;
-  if (minQty !== undefined) venue.minQty = minQty;
-  if (maxQty !== undefined) venue.maxQty = maxQty;
-  if (minNotional !== undefined) venue.minNotional = minNotional;
-  const liq = await venueConstraint(o, req, venue);
-  if (Object.keys(venue).length > 0) req.venue = venue;
+  const caps = defined({ maxLeverage: num('maxLeverage', '--max-leverage'), kellyFraction: num('kellyFraction', '--kelly-fraction') });
+  const given = defined({ lotStep: num('lot', '--lot'), minQty: num('minQty', '--min-qty'), maxQty: num('maxQty', '--max-qty'), minNotional: num('minNotional', '--min-notional') });
+  const venue = await venueConstraint(o, given);
+  const contract = venue?.contract ?? base.contract;
+  const rules = venue?.rules ?? given;
+  const maxLeverage = caps.maxLeverage ?? venue?.leverage;
   const constraints: SizingConstraint[] = [];
-  if (liq !== null) constraints.push((await import('../../sizing/constraints/liquidation.js')).liquidationConstraint(liq));
+  if (venue !== null) constraints.push((await import('../../sizing/constraints/liquidation.js')).liquidationConstraint(venue.liquidation));
 
   const target = num('volTarget', '--vol-target');
   // Checked before --vol-data is read and fitted: the estimate would go unused.
@@ -86,25 +70,25 @@ async function buildRequest(o: Opts): Promise<Built> {
     throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target or --max-hit-prob', ['--vol-target']);
   }
   const vol = await volatility(o, num);
-  if (target !== undefined) {
-    if (vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
-    req.volTarget = { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) };
-  }
-  const hit = await hitConstraint(o, vol?.sigma, liq);
+  if (target !== undefined && vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
+  const hit = await hitConstraint(o, vol?.sigma, venue?.liquidation ?? null);
   if (hit !== null) constraints.push(hit);
-  const stress = await stressOf(o, req);
+  const stress = await stressOf(o, contract);
   if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);
-  if (regime !== undefined) req.regime = regime;
-  return vol?.estimate === undefined ? { request: req, constraints } : { request: req, volatility: vol.estimate, constraints };
-}
-
-function withFlagPath(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const flag = FLAGS[e.path.join('.')];
-  if (flag === undefined) return e;
-  const reason = typeof e.details?.reason === 'string' ? e.details.reason : e.message;
-  return new TradesizeError(e.code, `${flag}: ${reason}`, [flag]);
+  const request: SizeRequestInput = {
+    ...base,
+    contract,
+    ...budget,
+    ...caps,
+    ...(maxLeverage === undefined ? {} : { maxLeverage }),
+    ...(Object.keys(rules).length > 0 ? { venue: rules } : {}),
+    ...(target === undefined || vol === undefined
+      ? {}
+      : { volTarget: { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) } }),
+    ...(regime === undefined ? {} : { regime }),
+  };
+  return vol?.estimate === undefined ? { request, constraints } : { request, volatility: vol.estimate, constraints };
 }
 
 function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
@@ -144,7 +128,7 @@ export async function runSize(o: Opts): Promise<void> {
     built = await buildRequest(o);
     decision = sizePosition(built.request, { constraints: built.constraints });
   } catch (e) {
-    throw withFlagPath(e);
+    throw withFlag(e, SIZE, true);
   }
   const result = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
   emit(result, json, () => render(decision, built.volatility));

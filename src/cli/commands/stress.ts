@@ -20,12 +20,11 @@ import { parseChoice, parseInteger, parseNumber } from '../options.js';
 import { emit, renderRows, renderTable } from '../output.js';
 import { readJson, readOhlc } from '../data.js';
 import { renderStressReport, type StressOutput } from '../report-html.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { STRESS } from '../flags/stress.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** The JSON printed by `tradesize stress --json`. */
-const MC_FLAGS: Record<string, string> = { paths: '--mc-paths', days: '--horizon', seed: '--seed', nu: '--nu', blockLength: '--block', history: '--history' };
 
 async function readHistory(spec: string): Promise<AlignedReturns> {
   const series = await Promise.all(
@@ -67,12 +66,6 @@ function render(o: StressOutput): string {
   return [summary, '', greeks, '', moves, '', grid].join('\n');
 }
 
-function withMcFlag(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const flag = MC_FLAGS[String(e.path[0])];
-  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)]);
-}
-
 export async function runStress(o: Opts): Promise<void> {
   const json = o.json === true;
   const file = str(o.portfolio);
@@ -91,7 +84,7 @@ export async function runStress(o: Opts): Promise<void> {
   try {
     monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }) });
   } catch (e) {
-    throw withMcFlag(e);
+    throw withFlag(e, STRESS);
   }
   const out: StressOutput = { portfolio: file, ...result, monteCarlo };
   const report = str(o.report);

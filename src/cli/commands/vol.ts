@@ -10,13 +10,11 @@ import { optionalNumber, parseChoice } from '../options.js';
 import { emit, renderRows } from '../output.js';
 import { readOhlc, readSeries } from '../data.js';
 import { SERIES_INPUTS, type SeriesInput } from '../../market/returns.js';
+import { str, type Opts } from '../flags/types.js';
+import { withFlag } from '../flags/paths.js';
+import { VOL } from '../flags/vol.js';
 import { estimateVolatility, RANGE_METHODS, VOLATILITY_METHODS, type VolatilityEstimate } from '../../volatility/estimate.js';
 
-type Opts = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** Library field path → the flag a CLI user typed. */
-const FLAGS: Record<string, string> = { lambda: '--lambda', periodsPerYear: '--periods-per-year', input: '--input', method: '--model', horizon: '--horizon', ivUnit: '--iv-unit', values: '--data' };
 
 /** What `tradesize vol --json` prints. */
 export interface VolOutput {
@@ -55,13 +53,6 @@ function model(o: Opts): VolatilityEstimate['method'] {
   return parseChoice(m, '--model', VOLATILITY_METHODS);
 }
 
-/** Re-labels a library error on an option with the flag the user typed. */
-function withFlag(e: unknown): unknown {
-  if (!(e instanceof TradesizeError)) return e;
-  const flag = FLAGS[String(e.path[0])];
-  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)], e.details as Record<string, unknown> | undefined);
-}
-
 async function estimate(o: Opts, file: string, method: VolatilityEstimate['method']): Promise<VolOutput> {
   const periodsPerYear = optionalNumber(str(o.periodsPerYear), '--periods-per-year');
   const lambda = optionalNumber(str(o.lambda), '--lambda');
@@ -82,7 +73,7 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
       });
       return { method, annualizedVol: est.sigma, periodVol: est.periodVol, observations: est.observations, periodsPerYear: est.periodsPerYear, periodsPerYearSource: est.periodsPerYearSource, file };
     } catch (e) {
-      throw withFlag(e);
+      throw withFlag(e, VOL);
     }
   }
   // The library refuses --horizon, --iv-unit and --input where they do not apply; withFlag names the flag.
@@ -109,7 +100,7 @@ async function estimate(o: Opts, file: string, method: VolatilityEstimate['metho
       ...(est.implied === undefined ? {} : { level: est.implied.level, ivUnit: est.implied.unit, asOf: est.implied.asOf }),
     };
   } catch (e) {
-    throw withFlag(e);
+    throw withFlag(e, VOL);
   }
 }
 
