@@ -16,6 +16,7 @@ import { RISK } from './flags/risk.js';
 import { SIZE } from './flags/size.js';
 import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
+import { SERVE } from './flags/serve.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -42,6 +43,7 @@ export function createCli(): Command {
   addCommand(program, GREEKS, async () => (await import('./commands/greeks.js')).runGreeks);
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
+  addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   return program;
 }
 

@@ -11,6 +11,7 @@ import { RISK, RISK_METHOD_CHOICES } from '../../src/cli/flags/risk.js';
 import { SIZE } from '../../src/cli/flags/size.js';
 import { STRESS } from '../../src/cli/flags/stress.js';
 import { VOL, VOL_MODELS } from '../../src/cli/flags/vol.js';
+import { SERVE } from '../../src/cli/flags/serve.js';
 import { OPTION_MODELS, OPTION_TYPES } from '../../src/options/schema.js';
 import { RISK_METHODS } from '../../src/risk/var-es.js';
 import { SERIES_INPUTS } from '../../src/market/returns.js';
@@ -18,7 +19,9 @@ import { VOLATILITY_METHODS } from '../../src/volatility/estimate.js';
 import { MC_MODELS } from '../../src/simulation/index.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 
-const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME];
+const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE];
+/** Commands that run until stopped: their examples are run by their own tests (test/cli/serve.bin.test.ts). */
+const LONG_RUNNING = new Set(['serve']);
 
 /** The command line of an example, without the leading `tradesize`. */
 const argvOf = (example: string): string[] => example.split(' ').slice(1);
@@ -84,7 +87,7 @@ describe('--help', () => {
       }
     });
 
-    it(`${s.name}: every help example exits 0`, async () => {
+    it.runIf(!LONG_RUNNING.has(s.name))(`${s.name}: every help example exits 0`, async () => {
       for (const e of s.examples) {
         const run = await cli(...argvOf(e));
         expect(run.stderr, e).toBe('');

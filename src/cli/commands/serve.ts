@@ -1,0 +1,36 @@
+/**
+ * `tradesize serve`: starts the engine service (src/server/serve.ts) and prints one line when it
+ * is ready, `listening on http://HOST:PORT` (with `--json`: `{"url", "dataDir"}`); it runs until
+ * SIGINT or SIGTERM, then closes the listener and the database.
+ */
+import { resolve } from 'node:path';
+import { TradesizeError } from '../../core/errors.js';
+import { readJson } from '../data.js';
+import { str, type Opts } from '../flags/types.js';
+
+export async function runServe(o: Opts): Promise<void> {
+  const portText = str(o.port) ?? '8787';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new TradesizeError('INVALID_INPUT', `--port expects an integer from 0 to 65535 (0: a free port), got "${portText}"`, ['--port']);
+  const config = str(o.config) === undefined ? undefined : await readJson(str(o.config) as string, '--config');
+  const dataDir = resolve(str(o.dataDir) ?? './tradesize-data');
+  const [{ serve }, { startDemo }] = await Promise.all([import('../../server/serve.js'), import('../../server/demo.js')]);
+  const running = await serve({
+    dataDir,
+    host: str(o.host) ?? '127.0.0.1',
+    port,
+    config,
+    ...(str(o.tlsCert) === undefined ? {} : { tlsCert: str(o.tlsCert) as string }),
+    ...(str(o.tlsKey) === undefined ? {} : { tlsKey: str(o.tlsKey) as string }),
+  });
+  const feed = o.demo === true ? startDemo(running.service) : undefined;
+  process.stdout.write(o.json === true ? `${JSON.stringify({ url: running.url, dataDir })}\n` : `listening on ${running.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      feed?.stop();
+      void running.close().then(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

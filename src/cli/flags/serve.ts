@@ -1,0 +1,23 @@
+/**
+ * Flag table of `tradesize serve`: the risk engine as a local service.
+ *
+ * @example
+ * addCommand(program, SERVE, async () => (await import('../commands/serve.js')).runServe);
+ */
+import type { CommandSpec } from './types.js';
+
+export const SERVE: CommandSpec = {
+  name: 'serve',
+  description: 'Run the risk engine as a service: accounts, live prices from several sources, a pre-trade check on every order, kill switch (JSON over HTTP on /v1, WebSocket /v1/stream)',
+  flags: [
+    { flags: '--data-dir <dir>', description: 'where the engine keeps its SQLite command log and its API and admin tokens', default: './tradesize-data' },
+    { flags: '--host <address>', description: 'address to bind (any other than loopback needs --tls-cert and --tls-key)', default: '127.0.0.1' },
+    { flags: '--port <n>', description: 'port to listen on (0: a free port)', default: '8787' },
+    { flags: '--config <file>', description: 'JSON thresholds: {"prices": {staleAfterMs, maxDeviation, maxDeviationMajors, minSources, graceMs, ...}, "server": {...}}' },
+    { flags: '--demo', description: 'seed a demo account with positions on three markets and drive it with a synthetic feed from three sources per market (one misbehaving now and then)' },
+    { flags: '--tls-cert <file>', description: 'PEM certificate: serve HTTPS' },
+    { flags: '--tls-key <file>', description: 'PEM private key of --tls-cert' },
+    { flags: '--json', description: 'print the ready line as one JSON object {url, dataDir}' },
+  ],
+  examples: ['tradesize serve --demo', 'tradesize serve --data-dir /var/lib/tradesize --port 0 --json'],
+};

@@ -1,0 +1,74 @@
+/**
+ * `tradesize serve` as a user starts it: the built CLI in its own process, its ready line, the
+ * demo's account and feed over HTTP, SIGTERM, and a refusal to bind elsewhere without TLS.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Starts `tradesize serve ARGS` and resolves with its first stdout line. */
+function start(args: string[]): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += String(d);
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ child, line: out.slice(0, nl) });
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += String(d)));
+    child.once('exit', (code) => reject(new Error(`serve exited ${String(code)} before it was ready: ${err}`)));
+  });
+}
+
+const tmp = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'tradesize-bin-serve-'));
+  dirs.push(d);
+  return d;
+};
+
+describe('tradesize serve (built CLI)', () => {
+  it('--demo --json: one ready line {url, dataDir}; the demo account has positions on three markets and the feed moves prices', async () => {
+    const dir = tmp();
+    const { child, line } = await start(['--demo', '--port', '0', '--data-dir', dir, '--json']);
+    const ready = JSON.parse(line) as { url: string; dataDir: string };
+    expect(ready.dataDir).toBe(dir);
+    expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const acct = (await (await fetch(`${ready.url}/v1/accounts/demo`)).json()) as { state: string; positions: { market: string }[] };
+    expect(acct.positions.map((p) => p.market).sort()).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
+    const first = (await (await fetch(`${ready.url}/v1/markets/BTCUSDT`)).json()) as { sources: { time: number }[] };
+    await new Promise((r) => setTimeout(r, 700));
+    const later = (await (await fetch(`${ready.url}/v1/markets/BTCUSDT`)).json()) as { sources: { source: string; time: number }[] };
+    expect(Math.max(...later.sources.map((s) => s.time))).toBeGreaterThan(Math.max(...first.sources.map((s) => s.time)));
+    expect(later.sources.map((s) => s.source).sort()).toEqual(['feed-a', 'feed-b', 'feed-c']);
+    expect(readFileSync(join(dir, 'api-token'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('prints "listening on http://HOST:PORT" without --json', async () => {
+    const { line } = await start(['--port', '0', '--data-dir', tmp()]);
+    expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+  }, 30_000);
+
+  it('refuses a non-loopback address without TLS: exit 2 with the error', () => {
+    const r = spawnSync(process.execPath, [BIN, 'serve', '--host', '0.0.0.0', '--port', '0', '--data-dir', tmp(), '--json'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: 'INVALID_INPUT', path: ['--host'] } });
+  });
+});
