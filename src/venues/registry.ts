@@ -189,6 +189,13 @@ function candidates(venue: VenueId, symbol: string): Instrument[] {
   return best < 0 ? [] : scored.filter((x) => x.score === best).map((x) => x.inst);
 }
 
+/** A symbol is a non-empty string (a CLI or JSON caller may pass anything). */
+function requireSymbol(symbol: unknown): asserts symbol is string {
+  if (typeof symbol !== 'string' || symbol.trim() === '') {
+    throw new TradesizeError('INVALID_INPUT', `symbol must be a non-empty string, got ${symbol === null ? 'null' : typeof symbol}`, ['symbol']);
+  }
+}
+
 /**
  * The bundled instrument of a symbol, or undefined when none (or several) match.
  *
@@ -198,6 +205,7 @@ function candidates(venue: VenueId, symbol: string): Instrument[] {
  * findInstrument('deribit', 'ETH-PERPETUAL');        // => undefined
  */
 export function findInstrument(venue: string, symbol: string): Instrument | undefined {
+  requireSymbol(symbol);
   const found = candidates(getVenue(venue).id, symbol);
   return found.length === 1 ? found[0] : undefined;
 }
@@ -213,6 +221,7 @@ export function findInstrument(venue: string, symbol: string): Instrument | unde
  */
 export function getInstrument(venue: string, symbol: string): Instrument {
   const id = getVenue(venue).id;
+  requireSymbol(symbol);
   const found = candidates(id, symbol);
   if (found.length === 1 && found[0] !== undefined) return found[0];
   const supported = listInstruments(id).map((i) => i.symbol);

@@ -227,7 +227,22 @@ function maintenanceAt(inst: Instrument, pos: Position, mark: number, rules: Tie
   const uMargin = toU(inst.kind, rules.valuation === 'entry' ? pos.entryPrice : mark);
   const tier = tierAt(inst.tiers, basisValue(inst, pos.quantity, uMargin), qtyPath);
   const marginValue = inst.contractSize * pos.quantity * uMargin;
-  return { tier, marginValue, maintenanceMargin: marginValue * maintenanceRate(inst, tier, rules) - tier.maintenanceAmount };
+  const maintenanceMargin = marginValue * maintenanceRate(inst, tier, rules) - tier.maintenanceAmount;
+  return { tier, marginValue, maintenanceMargin };
+}
+
+/**
+ * Refuses a maintenance margin below 0 or unbounded: a tier whose maintenance amount exceeds
+ * value × rate at the position (a table whose amounts do not follow the continuity rule of
+ * `tiers.ts`, or an overflowing override) would otherwise report a negative margin.
+ */
+function checkMaintenance(inst: Instrument, m: PositionMargin, path: FieldPath): void {
+  if (m.maintenanceMargin >= 0 && m.maintenanceMargin < Infinity) return;
+  throw new TradesizeError(
+    'INVALID_INPUT',
+    `tier ${m.tier.tier}: maintenance amount ${m.tier.maintenanceAmount} exceeds value × rate at this position, so the maintenance margin would be ${m.maintenanceMargin < 0 ? 'negative' : 'unbounded'}: the table's amounts are inconsistent`,
+    [...path, inst.tiers.indexOf(m.tier), 'maintenanceAmount'],
+  );
 }
 
 function margins(inst: Instrument, pos: Position, mark: number, leverage: number | undefined, rules: TieredRules): PositionMargin {
@@ -251,7 +266,9 @@ export function tieredMargin(inst: Instrument, pos: Position, markPrice: number,
   checkInstrument(inst, rules, ['instrument']);
   checkPosition(pos, inst, rules, ['position']);
   require(isNum(markPrice) && markPrice > 0, 'mark price must be > 0', ['markPrice']);
-  return margins(inst, pos, markPrice, leverage, rules);
+  const m = margins(inst, pos, markPrice, leverage, rules);
+  checkMaintenance(inst, m, ['instrument', 'tiers']);
+  return m;
 }
 
 /** A position that moves with the price being solved for, in u-coordinates. */
@@ -348,7 +365,9 @@ export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): 
   let legsPnl = pnlAt(legs[0] as Leg, toU(inst.kind, mark));
   let legsMM = main.maintenanceMargin;
   if (marginMode === 'cross') {
-    (input.otherPositions ?? []).forEach((o, i) => {
+    const others: unknown = input.otherPositions ?? [];
+    require(Array.isArray(others), 'otherPositions must be an array of { instrument, position }', ['otherPositions']);
+    (others as NonNullable<LiquidationInput['otherPositions']>).forEach((o, i) => {
       const path: FieldPath = ['otherPositions', i];
       require(typeof o === 'object' && o !== null, 'other position is required', path);
       checkInstrument(o.instrument, rules, [...path, 'instrument']);
@@ -372,6 +391,7 @@ export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): 
   }
 
   const solved = solveLiquidationU(legs, wallet - othersMM, rules);
+  checkMaintenance(inst, main, ['instrument', 'tiers']);
   const liquidationPrice = fromU(inst.kind, solved.u);
   const bankruptcy = fromU(inst.kind, solveU(legs, [], wallet, rules, false));
   const balance = wallet + legsPnl;
