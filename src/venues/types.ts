@@ -60,7 +60,12 @@ export interface Instrument {
   /** Venue-specific parameters (dYdX liquidity tier, Deribit size-dependent rates, …). */
   readonly params?: Readonly<Record<string, number>>;
   /** Where the numbers come from. */
-  readonly source?: { readonly url: string; readonly date: string };
+  readonly source?: {
+    readonly url: string;
+    readonly date: string;
+    /** A caveat to show with the numbers (e.g. that the snapshot is old). */
+    readonly note?: string;
+  };
 }
 
 /** An open position (one-way mode unless `positionSide` says hedge-mode LONG/SHORT). */

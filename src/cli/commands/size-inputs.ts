@@ -30,7 +30,8 @@ const decimal = (x: number): number => Number(x.toPrecision(12));
 
 /**
  * With --venue: the instrument's contract terms and lot rules go into the request, and the
- * liquidation constraint is built for it.
+ * liquidation constraint is built for it. The instrument decides linear or inverse (and so the
+ * currency of --equity); --inverse must agree: given for an inverse contract, absent for a linear one.
  */
 export async function venueConstraint(o: Opts, req: SizeRequestInput, venue: NonNullable<SizeRequestInput['venue']>): Promise<LiquidationConstraintOptions | null> {
   if (str(o.venue) === undefined) {
@@ -45,6 +46,14 @@ export async function venueConstraint(o: Opts, req: SizeRequestInput, venue: Non
   const linear = instrument.kind === 'linear';
   if (o.inverse === true && linear) {
     throw new TradesizeError('CONFLICTING_OPTIONS', `--inverse: ${instrument.venue} ${instrument.symbol} is a linear contract`, ['--inverse']);
+  }
+  if (o.inverse !== true && !linear) {
+    // Without --inverse the flags describe a linear contract (equity in the quote currency): refused, not re-read as coin.
+    throw new TradesizeError(
+      'CONFLICTING_OPTIONS',
+      `${instrument.venue} ${instrument.symbol} is an inverse (coin-margined) contract: --equity, --risk-amount and margins are in the coin; add --inverse`,
+      ['--inverse'],
+    );
   }
   req.contract = linear ? { kind: 'linear', size: 1 } : { kind: 'inverse', size: instrument.contractSize };
   // Request units per instrument contract: base units (linear) or contracts (inverse).
