@@ -36,6 +36,7 @@ import { INSTRUMENTS as DYDX } from './snapshots/dydx.js';
 import { INSTRUMENTS as HYPERLIQUID } from './snapshots/hyperliquid.js';
 import { INSTRUMENTS as OKX_SWAP } from './snapshots/okx-swap.js';
 import { VENUE_IDS, type Instrument, type VenueId, type VenueModel } from './types.js';
+import { checkInstrumentShape } from './validate.js';
 
 /** Every venue model by id. */
 export const VENUES: Readonly<Record<VenueId, VenueModel>> = Object.freeze({
@@ -49,15 +50,27 @@ export const VENUES: Readonly<Record<VenueId, VenueModel>> = Object.freeze({
   deribit,
 });
 
+/** Freezes a bundled instrument deeply and checks it once, so that no call re-validates it. */
+function bundle(record: Readonly<Record<string, Instrument>>): Readonly<Record<string, Instrument>> {
+  for (const inst of Object.values(record)) {
+    inst.tiers.forEach((t) => Object.freeze(t));
+    Object.freeze(inst.tiers);
+    if (inst.params !== undefined) Object.freeze(inst.params);
+    if (inst.source !== undefined) Object.freeze(inst.source);
+    checkInstrumentShape(Object.freeze(inst), ['instrument']);
+  }
+  return record;
+}
+
 const BUNDLED: Readonly<Record<VenueId, Readonly<Record<string, Instrument>>>> = {
-  'binance-usdm': BINANCE_USDM,
-  'binance-coinm': BINANCE_COINM,
-  'bybit-linear': BYBIT_LINEAR,
-  'bybit-inverse': BYBIT_INVERSE,
-  'okx-swap': OKX_SWAP,
-  hyperliquid: HYPERLIQUID,
-  dydx: DYDX,
-  deribit: DERIBIT,
+  'binance-usdm': bundle(BINANCE_USDM),
+  'binance-coinm': bundle(BINANCE_COINM),
+  'bybit-linear': bundle(BYBIT_LINEAR),
+  'bybit-inverse': bundle(BYBIT_INVERSE),
+  'okx-swap': bundle(OKX_SWAP),
+  hyperliquid: bundle(HYPERLIQUID),
+  dydx: bundle(DYDX),
+  deribit: bundle(DERIBIT),
 };
 
 const isVenueId = (id: string): id is VenueId => (VENUE_IDS as readonly string[]).includes(id);

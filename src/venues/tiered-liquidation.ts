@@ -41,7 +41,8 @@
  */
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
 import type { ContractKind } from '../core/contract.js';
-import { tierAt, tierIndex, validateTiers } from './tiers.js';
+import { tierAt, tierIndex } from './tiers.js';
+import { checkInstrumentShape, checkPositionShape } from './validate.js';
 import type { Instrument, LiquidationInput, LiquidationResult, Position, PositionMargin, Tier, VenueId } from './types.js';
 
 /** Relative distance at which two candidate prices on adjacent tiers count as one. */
@@ -195,31 +196,29 @@ function maintenanceRate(inst: Instrument, tier: Tier, rules: TieredRules): numb
   return tier.maintenanceMarginRate + (rules.feeInMaintenance ? (inst.takerFee ?? 0) : 0);
 }
 
+/** The venue's own rules on a validated instrument (plain comparisons; paths built only on failure). */
 function checkInstrument(inst: Instrument, rules: TieredRules, path: FieldPath): void {
-  require(typeof inst === 'object' && inst !== null, 'instrument is required', path);
-  require(inst.venue === rules.venue, `instrument is on ${String(inst.venue)}, not ${rules.venue}`, [...path, 'venue']);
-  require(rules.kinds.includes(inst.kind), `${rules.venue} has no ${String(inst.kind)} contracts`, [...path, 'kind']);
-  require(isNum(inst.contractSize) && inst.contractSize > 0, 'contract size must be > 0', [...path, 'contractSize']);
-  require(['quote', 'settle', 'contracts'].includes(inst.tierBasis), 'tier basis must be quote, settle or contracts', [...path, 'tierBasis']);
-  validateTiers(inst.tiers, [...path, 'tiers']);
-  if (rules.feeInMaintenance) {
-    require(isNum(inst.takerFee) && inst.takerFee >= 0, `${rules.venue} adds the taker fee to maintenance: give instrument.takerFee`, [...path, 'takerFee']);
-    const top = inst.tiers[inst.tiers.length - 1] as Tier;
-    require(top.maintenanceMarginRate + inst.takerFee < 1, 'maintenance rate + taker fee must be < 1', [...path, 'takerFee']);
+  if (typeof inst !== 'object' || inst === null) throw new TradesizeError('INVALID_INPUT', 'instrument is required', path);
+  checkInstrumentShape(inst, path);
+  if (inst.venue !== rules.venue) throw new TradesizeError('INVALID_INPUT', `instrument is on ${inst.venue}, not ${rules.venue}`, [...path, 'venue']);
+  if (!rules.kinds.includes(inst.kind)) throw new TradesizeError('INVALID_INPUT', `${rules.venue} has no ${inst.kind} contracts`, [...path, 'kind']);
+  if (!rules.feeInMaintenance) return;
+  if (inst.takerFee === undefined) {
+    throw new TradesizeError('INVALID_INPUT', `${rules.venue} adds the taker fee to maintenance: give instrument.takerFee`, [...path, 'takerFee']);
   }
+  const top = inst.tiers[inst.tiers.length - 1] as Tier;
+  if (!(top.maintenanceMarginRate + inst.takerFee < 1)) throw new TradesizeError('INVALID_INPUT', 'maintenance rate + taker fee must be < 1', [...path, 'takerFee']);
 }
 
+/** A valid position of this instrument on this venue (hedge legs only where the venue has them). */
 function checkPosition(pos: Position, inst: Instrument, rules: TieredRules, path: FieldPath): void {
-  require(typeof pos === 'object' && pos !== null, 'position is required', path);
-  require(pos.symbol === inst.symbol, `position symbol ${String(pos.symbol)} is not the instrument's ${inst.symbol}`, [...path, 'symbol']);
-  require(pos.side === 'long' || pos.side === 'short', 'side must be long or short', [...path, 'side']);
-  require(isNum(pos.quantity) && pos.quantity > 0, 'quantity must be > 0', [...path, 'quantity']);
-  require(isNum(pos.entryPrice) && pos.entryPrice > 0, 'entry price must be > 0', [...path, 'entryPrice']);
-  require(pos.markPrice === undefined || (isNum(pos.markPrice) && pos.markPrice > 0), 'mark price must be > 0', [...path, 'markPrice']);
+  if (typeof pos !== 'object' || pos === null) throw new TradesizeError('INVALID_INPUT', 'position is required', path);
+  checkPositionShape(pos, path);
+  if (pos.symbol !== inst.symbol) throw new TradesizeError('INVALID_INPUT', `position symbol ${pos.symbol} is not the instrument's ${inst.symbol}`, [...path, 'symbol']);
   const leg = pos.positionSide ?? 'both';
-  require(['both', 'long', 'short'].includes(leg), 'positionSide must be both, long or short', [...path, 'positionSide']);
-  require(leg === 'both' || rules.hedgeMode, `${rules.venue}: hedge mode is not modelled (no documented formula)`, [...path, 'positionSide']);
-  require(leg === 'both' || leg === pos.side, `a ${leg} hedge leg must be a ${leg} position`, [...path, 'side']);
+  if (leg === 'both') return;
+  if (!rules.hedgeMode) throw new TradesizeError('INVALID_INPUT', `${rules.venue}: hedge mode is not modelled (no documented formula)`, [...path, 'positionSide']);
+  if (leg !== pos.side) throw new TradesizeError('INVALID_INPUT', `a ${leg} hedge leg must be a ${leg} position`, [...path, 'side']);
 }
 
 /** Maintenance margin and tier of a position at a mark price (Bybit: on the value at entry). */
