@@ -153,3 +153,8 @@ export type { HmmParams } from './regime/params.js';
 export { hmmRegimes, HmmRegimesInput, STATE_LABELS, type RegimeReport, type RegimeState } from './regime/report.js';
 export { volRegime, VolRegimeInput, VOL_REGIMES, VOL_REGIME_MIN_OBSERVATIONS, type VolRegimeReport, type VolRegimeLabel } from './regime/vol-regime.js';
 export { regimeMultiplier, VOL_REGIME_MULTIPLIERS, type RegimeMultiplier, type RegimeMultiplierOptions, type RegimeWeighting } from './regime/multiplier.js';
+export { tieredVenue, type TieredVenueRules } from './venues/tiered-venue.js';
+export { validateInstrument, checkInstrumentShape, checkPositionShape, checkAccountShape, checkTierTable } from './venues/validate.js';
+export { venueSchemas, type VenueSchemas, type VenueValue } from './venues/schema.js';
+export type { Account } from './venues/types.js';
+export { HYPERLIQUID_META, HYPERLIQUID_META_DATE } from './venues/snapshots/hyperliquid-meta-20230717.js';

@@ -42,7 +42,7 @@
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
 import type { ContractKind } from '../core/contract.js';
 import { tierAt, tierIndex } from './tiers.js';
-import { checkInstrumentShape, checkPositionShape } from './validate.js';
+import { checkAccountShape, checkInstrumentShape, checkPositionShape } from './validate.js';
 import type { Instrument, LiquidationInput, LiquidationResult, Position, PositionMargin, Tier, VenueId } from './types.js';
 
 /** Relative distance at which two candidate prices on adjacent tiers count as one. */
@@ -347,10 +347,9 @@ const pnlAt = (l: Leg, u: number): number => l.s * l.cq * (u - l.u0);
  * top cap), NOT_CONVERGED (a table whose MM is not continuous).
  */
 export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): LiquidationResult {
-  require(typeof input === 'object' && input !== null, 'input is required', []);
+  if (typeof input !== 'object' || input === null) throw new TradesizeError('INVALID_INPUT', 'input is required', []);
+  checkAccountShape(input);
   const { instrument: inst, position: pos, marginMode, collateral } = input;
-  require(marginMode === 'isolated' || marginMode === 'cross', 'margin mode must be isolated or cross', ['marginMode']);
-  require(isNum(collateral) && collateral >= 0, 'collateral must be a finite amount ≥ 0', ['collateral']);
   checkInstrument(inst, rules, ['instrument']);
   checkPosition(pos, inst, rules, ['position']);
   const mark = pos.markPrice ?? pos.entryPrice;
@@ -364,11 +363,8 @@ export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): 
   let legsPnl = pnlAt(legs[0] as Leg, toU(inst.kind, mark));
   let legsMM = main.maintenanceMargin;
   if (marginMode === 'cross') {
-    const others: unknown = input.otherPositions ?? [];
-    require(Array.isArray(others), 'otherPositions must be an array of { instrument, position }', ['otherPositions']);
-    (others as NonNullable<LiquidationInput['otherPositions']>).forEach((o, i) => {
+    (input.otherPositions ?? []).forEach((o, i) => {
       const path: FieldPath = ['otherPositions', i];
-      require(typeof o === 'object' && o !== null, 'other position is required', path);
       checkInstrument(o.instrument, rules, [...path, 'instrument']);
       require(o.instrument.kind === inst.kind, 'cross positions must settle in the same currency (same contract kind)', [...path, 'instrument', 'kind']);
       checkPosition(o.position, o.instrument, rules, [...path, 'position']);

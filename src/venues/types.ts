@@ -56,17 +56,18 @@ export interface LiquidationResult {
   readonly iterations: number;
 }
 
+/**
+ * The account side of a liquidation (zod schema in `schema.ts`): margin mode; collateral
+ * (isolated: the margin allocated to this position, cross: the account wallet balance); the
+ * leverage setting for initial margin (default: the tier's max leverage); in cross mode the
+ * account's other positions (with marks), their margin held fixed.
+ */
+export type Account = VenueValue<'account'>;
+
 /** Input of a liquidation computation for one position. */
-export interface LiquidationInput {
+export interface LiquidationInput extends Account {
   readonly instrument: Instrument;
   readonly position: Position;
-  readonly marginMode: MarginMode;
-  /** Isolated: the margin allocated to this position. Cross: the account wallet balance. */
-  readonly collateral: number;
-  /** Leverage setting for initial margin (default: the tier's max leverage). */
-  readonly leverage?: number;
-  /** Cross mode: the account's other positions (with marks), their margin held fixed. */
-  readonly otherPositions?: readonly { readonly instrument: Instrument; readonly position: Position }[];
 }
 
 /** A venue's margin and liquidation rules. */

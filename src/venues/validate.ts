@@ -18,7 +18,7 @@
  */
 import { TradesizeError, type FieldPath } from '../core/errors.js';
 import { venueSchemas, type VenueSchemas } from './schema.js';
-import { VENUE_IDS, type Instrument, type Position, type Tier } from './types.js';
+import { VENUE_IDS, type Account, type Instrument, type Position, type Tier } from './types.js';
 
 const VALIDATED = new WeakSet<object>();
 
@@ -73,6 +73,18 @@ export function isPosition(x: unknown): x is Position {
   if (!(isNum(quantity) && quantity > 0 && isNum(entryPrice) && entryPrice > 0)) return false;
   if (markPrice !== undefined && !(isNum(markPrice) && markPrice > 0)) return false;
   return positionSide === undefined || positionSide === 'both' || positionSide === 'long' || positionSide === 'short';
+}
+
+/** Whether a value is a valid account of a liquidation (the `account` schema, without allocating). */
+export function isAccount(x: unknown): x is Account {
+  if (!isObj(x)) return false;
+  const { marginMode, collateral, leverage, otherPositions } = x;
+  if ((marginMode !== 'isolated' && marginMode !== 'cross') || !(isNum(collateral) && collateral >= 0)) return false;
+  if (leverage !== undefined && !(isNum(leverage) && leverage > 0)) return false;
+  if (otherPositions === undefined) return true;
+  if (!Array.isArray(otherPositions)) return false;
+  for (const o of otherPositions as unknown[]) if (!(isObj(o) && isInstrument(o.instrument) && isPosition(o.position))) return false;
+  return true;
 }
 
 /** The coded error of a value its schema rejects: the first zod issue, at `path` + the issue's path. */
@@ -132,6 +144,18 @@ export function validateInstrument(x: unknown, path: FieldPath = ['instrument'])
  */
 export function checkPositionShape(x: unknown, path: FieldPath = ['position']): asserts x is Position {
   if (!isPosition(x)) throw schemaError('position', x, path, 'position');
+}
+
+/**
+ * Checks the account fields of a liquidation input (margin mode, collateral, leverage, other
+ * positions), allocation-free when they are valid.
+ *
+ * @throws TradesizeError INVALID_INPUT at the offending field (`['otherPositions', 0, 'position', 'quantity']`).
+ * @example
+ * checkAccountShape({ marginMode: 'cross', collateral: -1 }); // throws at collateral
+ */
+export function checkAccountShape(x: unknown): asserts x is Account {
+  if (!isAccount(x)) throw schemaError('account', x, [], 'account');
 }
 
 /**
