@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getInstrument, listInstruments } from '../../src/venues/registry.js';
 import { venueSchemas } from '../../src/venues/schema.js';
-import { checkInstrumentShape, checkPositionShape, isInstrument, isPosition, isTierTable, validateInstrument } from '../../src/venues/validate.js';
+import { checkAccountShape, checkInstrumentShape, checkPositionShape, isAccount, isInstrument, isPosition, isTierTable, validateInstrument } from '../../src/venues/validate.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 import { thrown } from './helpers.js';
 
@@ -60,6 +60,17 @@ describe('predicates = schemas', () => {
     );
   });
 
+  it('accounts: one field mutated, or one other position broken', () => {
+    const other = { instrument: BTC, position: { symbol: 'BTCUSDT', side: 'short', quantity: 2, entryPrice: 60_000 } };
+    const base = { marginMode: 'cross', collateral: 1_000, leverage: 10, otherPositions: [other] };
+    fc.assert(
+      fc.property(fc.constantFrom('marginMode', 'collateral', 'leverage', 'otherPositions', 'instrument', 'position'), odd, (field, value) => {
+        const x = field === 'instrument' || field === 'position' ? { ...base, otherPositions: [mutate(other, field, value)] } : mutate(base, field, value);
+        expect(isAccount(x)).toBe(venueSchemas().account.safeParse(x).success);
+      }),
+    );
+  });
+
   it('every bundled instrument passes its schema', () => {
     for (const venue of VENUE_IDS) for (const inst of listInstruments(venue)) expect(venueSchemas().instrument.safeParse(inst).success).toBe(true);
   });
@@ -81,6 +92,16 @@ describe('coded errors at the schema path', () => {
     expect(thrown(() => checkPositionShape({ symbol: 'X', side: 'long', quantity: -1, entryPrice: 1 }, ['otherPositions', 0, 'position']))).toMatchObject({
       path: ['otherPositions', 0, 'position', 'quantity'],
     });
+  });
+});
+
+describe('account errors', () => {
+  it.each([
+    [{ marginMode: 'both', collateral: 1 }, ['marginMode']],
+    [{ marginMode: 'cross', collateral: Number.NaN }, ['collateral']],
+    [{ marginMode: 'cross', collateral: 1, otherPositions: [{ instrument: { ...BTC, contractSize: -1 }, position: {} }] }, ['otherPositions', 0, 'instrument', 'contractSize']],
+  ])('%j → INVALID_INPUT at %j', (x, path) => {
+    expect(thrown(() => checkAccountShape(x))).toMatchObject({ code: 'INVALID_INPUT', path });
   });
 });
 
