@@ -285,17 +285,20 @@ function toLeg(inst: Instrument, pos: Position): Leg {
 
 /** The tier index of each leg at coordinate u (Bybit: at entry, whatever u). */
 function legTiers(legs: readonly Leg[], u: number, rules: TieredRules): number[] {
-  return legs.map((l) => tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, rules.valuation === 'entry' ? l.u0 : u)));
+  const idx: number[] = [];
+  for (const l of legs) idx.push(tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, rules.valuation === 'entry' ? l.u0 : u)));
+  return idx;
 }
 
 /** Root u of K + Σ s·cq·(u − u0) = Σ MM(u) for the given tiers (maintenance = false: MM = 0). */
 function solveU(legs: readonly Leg[], idx: readonly number[], k: number, rules: TieredRules, maintenance: boolean): number {
   let num = k;
   let den = 0;
-  legs.forEach((l, i) => {
+  for (let i = 0; i < legs.length; i++) {
+    const l = legs[i] as Leg;
     num -= l.s * l.cq * l.u0;
     den -= l.s * l.cq;
-    if (!maintenance) return;
+    if (!maintenance) continue;
     const tier = l.inst.tiers[idx[i] as number] as Tier;
     const rate = maintenanceRate(l.inst, tier, rules);
     if (rules.valuation === 'entry') num -= l.cq * l.u0 * rate - tier.maintenanceAmount;
@@ -303,16 +306,23 @@ function solveU(legs: readonly Leg[], idx: readonly number[], k: number, rules: 
       num += tier.maintenanceAmount;
       den += l.cq * rate;
     }
-  });
+  }
   return num / den;
 }
 
-const sameTiers = (a: readonly number[], b: readonly number[]): boolean => a.every((x, i) => x === b[i]);
+function sameTiers(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Iterates the tiers to the ones at the liquidation coordinate. */
 function solveLiquidationU(legs: readonly Leg[], k: number, rules: TieredRules): { u: number; idx: number[]; iterations: number } {
-  const maxIterations = legs.reduce((n, l) => n + l.inst.tiers.length, 2);
-  let idx = legs.map((l) => tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, l.u0)));
+  let maxIterations = 2;
+  let idx: number[] = [];
+  for (const l of legs) {
+    maxIterations += l.inst.tiers.length;
+    idx.push(tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, l.u0)));
+  }
   let prev: number[] = [];
   let prevU = Number.NaN;
   for (let it = 1; it <= maxIterations; it++) {
