@@ -74,6 +74,7 @@ function overriddenTiers(venue: VenueId, base: readonly Tier[] | undefined, o: O
   if (venue === 'hyperliquid' && maxLeverage !== undefined) {
     if (mmr !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', 'on hyperliquid --max-leverage sets the maintenance rate: drop --mmr', ['--mmr']);
     mmr = 1 / (2 * maxLeverage);
+    if (!(mmr < 1)) throw new TradesizeError('INVALID_INPUT', `--max-leverage on hyperliquid must be > 0.5 (maintenance rate 1/(2L) < 1), got ${maxLeverage}`, ['--max-leverage']);
   }
   if (amount !== undefined && mmr === undefined) throw new TradesizeError('MISSING_OPTION', '--maintenance-amount goes with --mmr', ['--mmr']);
   if (amount !== undefined && (venue === 'dydx' || venue === 'deribit')) {

@@ -68,6 +68,7 @@ describe('overflowing inputs are refused at their flag', () => {
     [[...SIZE, '--max-leverage', '1e308'], '--max-leverage'],
     [[...SIZE, '--venue', 'binance-usdm', '--symbol', 'BTCUSDT', '--liq-buffer', '1e308'], '--liq-buffer'],
     [[...HL, '--mmr', '0.01', '--maintenance-amount', '1e308'], '--maintenance-amount'],
+    [[...HL, '--max-leverage', '1e-308'], '--max-leverage'],
   ])('%j → INVALID_INPUT at %s', async (args, flag) => {
     const run = await cli(...args, '--json');
     expect(run.code).toBe(2);
