@@ -75,6 +75,6 @@ describe('overflowing inputs are refused at their flag', () => {
     expect(run.stdout).toBe('');
     const e = error(run);
     expect(e).toMatchObject({ code: 'INVALID_INPUT', path: [flag] });
-    expect(e.message).not.toMatch(/Infinity|-\d/);
+    expect(e.message).not.toMatch(/Infinity|(^|[^e\d])-\d/); // no overflow, no negative number (1e-308 is the input)
   });
 });
