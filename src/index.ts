@@ -162,3 +162,10 @@ export { regimeMultiplier, VOL_REGIME_MULTIPLIERS, type RegimeMultiplier, type R
 export { ERROR_CODES, WARNING_CODES, type WarningCode, type SizeWarning } from './core/errors.js';
 export { LARGE_RISK_FRACTION } from './sizing/warnings.js';
 export type { ConstraintLimitData } from './sizing/constraints/types.js';
+
+// Venues: the tiered-venue factory, validation once at the boundary, schemas, the Hyperliquid universe
+export { tieredVenue, type TieredVenueRules } from './venues/tiered-venue.js';
+export { validateInstrument, checkInstrumentShape, checkPositionShape, checkAccountShape, checkTierTable } from './venues/validate.js';
+export { venueSchemas, type VenueSchemas, type VenueValue } from './venues/schema.js';
+export type { Account } from './venues/types.js';
+export { HYPERLIQUID_META, HYPERLIQUID_META_DATE } from './venues/snapshots/hyperliquid-meta-20230717.js';

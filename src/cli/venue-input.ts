@@ -8,7 +8,9 @@
  * Hyperliquid and the first tiers of Binance and Bybit); `--max-leverage L` alone sets every
  * tier's max leverage to L, except on Hyperliquid where it sets the one tier's maintenance rate
  * to 1/(2L). On dYdX and Deribit, whose models read parameters rather than a table, `--mmr` sets
- * the maintenance fraction and 1/L the initial one. Without `--symbol`, the venue's first bundled
+ * the maintenance fraction and 1/L the initial one. A `--symbol` that is not bundled is refused
+ * (UNKNOWN_SYMBOL) unless the overrides give the whole table (`--tiers`, `--mmr`, or `--max-leverage`
+ * on Hyperliquid): it is then only the instrument's label. Without a bundled `--symbol`, the venue's first bundled
  * instrument (by symbol) gives the contract kind, contract size and lot step (and, on OKX, the
  * taker fee added to the maintenance rate). `--taker-fee R` replaces that fee (okx-swap only: the
  * one model whose maintenance requirement includes it).
@@ -24,6 +26,7 @@ import { str, type Opts } from './flags/types.js';
 const FLAGS: Readonly<Record<string, string>> = {
   venue: '--venue', symbol: '--symbol', collateral: '--collateral', leverage: '--leverage', marginMode: '--margin-mode',
   quantity: '--quantity', markPrice: '--mark', entryPrice: '--entry', contractSize: '--contract-size', tiers: '--tiers', takerFee: '--taker-fee',
+  maintenanceAmount: '--maintenance-amount', maxLeverage: '--max-leverage', otherPositions: '--positions',
 };
 
 /** Re-points a venue error at the flag that caused it (`['position', 'quantity']` → `--quantity`). */
@@ -40,10 +43,12 @@ export interface VenueChoice {
   readonly instrument: Instrument;
 }
 
-function template(venue: VenueId): Instrument {
+/** The instrument of an unbundled market: the venue's first bundled one's terms, labelled `symbol` (default 'custom'). */
+function template(venue: VenueId, symbol = 'custom'): Instrument {
   const first = listInstruments(venue)[0];
-  const base: Instrument = first ?? { venue, symbol: 'custom', kind: 'linear', contractSize: 1, tickSize: 0.01, lotStep: 0.01, tiers: [], tierBasis: 'contracts', takerFee: 0 };
-  return { ...base, symbol: 'custom' };
+  const base: Instrument = first ?? { venue, symbol, kind: 'linear', contractSize: 1, tickSize: 0.01, lotStep: 0.01, tiers: [], tierBasis: 'contracts', takerFee: 0 };
+  const { source: _bundledSource, ...terms } = base;
+  return { ...terms, symbol };
 }
 
 function oneTier(mmr: number, amount: number, maxLeverage: number): Tier {
@@ -68,6 +73,7 @@ function overriddenTiers(venue: VenueId, base: readonly Tier[] | undefined, o: O
   if (venue === 'hyperliquid' && maxLeverage !== undefined) {
     if (mmr !== undefined) throw new TradesizeError('CONFLICTING_OPTIONS', 'on hyperliquid --max-leverage sets the maintenance rate: drop --mmr', ['--mmr']);
     mmr = 1 / (2 * maxLeverage);
+    if (!(mmr < 1)) throw new TradesizeError('INVALID_INPUT', `--max-leverage on hyperliquid must be > 0.5 (maintenance rate 1/(2L) < 1), got ${maxLeverage}`, ['--max-leverage']);
   }
   if (amount !== undefined && mmr === undefined) throw new TradesizeError('MISSING_OPTION', '--maintenance-amount goes with --mmr', ['--mmr']);
   if (amount !== undefined && (venue === 'dydx' || venue === 'deribit')) {
@@ -90,17 +96,23 @@ function overriddenTiers(venue: VenueId, base: readonly Tier[] | undefined, o: O
 export async function resolveVenue(o: Opts): Promise<VenueChoice> {
   const venueFlag = str(o.venue) ?? '';
   const symbol = str(o.symbol);
+  const tiersFile = str(o.tiers);
   let model: VenueModel;
   let bundled: Instrument | undefined;
   try {
     model = getVenue(venueFlag);
-    bundled = symbol === undefined ? undefined : getInstrument(model.id, symbol);
   } catch (e) {
     throw withVenueFlag(e);
   }
+  try {
+    bundled = symbol === undefined ? undefined : getInstrument(model.id, symbol);
+  } catch (e) {
+    // With a table given in full (--tiers, --mmr, or --max-leverage on Hyperliquid), an unbundled symbol is a label.
+    const fullTable = tiersFile !== undefined || o.mmr !== undefined || (model.id === 'hyperliquid' && o.maxLeverage !== undefined);
+    if (!(e instanceof TradesizeError && e.code === 'UNKNOWN_SYMBOL' && fullTable)) throw withVenueFlag(e);
+  }
   const venue = model.id;
   let baseTiers = bundled?.tiers;
-  const tiersFile = str(o.tiers);
   if (tiersFile !== undefined) {
     const [{ readText }, { parseTiersJson }] = await Promise.all([import('./data.js'), import('../venues/tiers-file.js')]);
     const text = await readText(tiersFile, '--tiers');
@@ -115,7 +127,7 @@ export async function resolveVenue(o: Opts): Promise<VenueChoice> {
   if (bundled === undefined && !overridden) {
     throw new TradesizeError('MISSING_OPTION', 'give --symbol (a bundled instrument), --tiers FILE or --mmr', ['--symbol']);
   }
-  const base = bundled ?? template(venue);
+  const base = bundled ?? template(venue, symbol);
   const tiers = overridden ? overriddenTiers(venue, baseTiers, o) : base.tiers;
   const contractSize = optionalNumber(str(o.contractSize), '--contract-size') ?? base.contractSize;
   if (!(contractSize > 0)) throw new TradesizeError('INVALID_INPUT', `--contract-size must be > 0, got ${contractSize}`, ['--contract-size']);

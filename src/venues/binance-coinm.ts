@@ -24,15 +24,10 @@
  *   position: { symbol: 'BTCUSD', side: 'long', quantity: 100_000, entryPrice: 45_000 } });
  * // => { liquidationPrice: ~33599.42, tier: level 7 (12.5 %, cum 11.605 BTC), ... }
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'binance-coinm', kinds: ['inverse'], valuation: 'mark', feeInMaintenance: false, hedgeMode: true };
-
-export const binanceCoinm: VenueModel = Object.freeze({
-  id: 'binance-coinm',
+export const binanceCoinm = tieredVenue({
+  venue: 'binance-coinm',
   source: 'https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['inverse'], valuation: 'mark', feeInMaintenance: false, hedgeMode: true,
+});

@@ -23,15 +23,10 @@
  *   position: { symbol: 'BTCUSDT', side: 'long', quantity: 1, entryPrice: 55_000 } });
  * // => { liquidationPrice: ~49196.79, tier: bracket 1 (entry is in bracket 2), iterations: 2, ... }
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'binance-usdm', kinds: ['linear'], valuation: 'mark', feeInMaintenance: false, hedgeMode: true };
-
-export const binanceUsdm: VenueModel = Object.freeze({
-  id: 'binance-usdm',
+export const binanceUsdm = tieredVenue({
+  venue: 'binance-usdm',
   source: 'https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['linear'], valuation: 'mark', feeInMaintenance: false, hedgeMode: true,
+});

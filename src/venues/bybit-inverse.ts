@@ -23,15 +23,10 @@
  *   collateral: 0.12, leverage: 10, position: { symbol: 'BTCUSD', side: 'long', quantity: 60_000, entryPrice: 50_000 } });
  * // => { liquidationPrice: ~45662.10, ... }   (short: ~55248.62)
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'bybit-inverse', kinds: ['inverse'], valuation: 'entry', feeInMaintenance: false, hedgeMode: false };
-
-export const bybitInverse: VenueModel = Object.freeze({
-  id: 'bybit-inverse',
+export const bybitInverse = tieredVenue({
+  venue: 'bybit-inverse',
   source: 'https://www.kbybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['inverse'], valuation: 'entry', feeInMaintenance: false, hedgeMode: false,
+});

@@ -24,15 +24,10 @@
  *   position: { symbol: 'BTCUSDT', side: 'long', quantity: 1, entryPrice: 20_000 } });
  * // => { liquidationPrice: 19700, bankruptcyPrice: 19600, ... }
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'bybit-linear', kinds: ['linear'], valuation: 'entry', feeInMaintenance: false, hedgeMode: false };
-
-export const bybitLinear: VenueModel = Object.freeze({
-  id: 'bybit-linear',
+export const bybitLinear = tieredVenue({
+  venue: 'bybit-linear',
   source: 'https://testnet.bybit.com/en-US/help-center/s/article/Liquidation-Price-USDT-Contract',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['linear'], valuation: 'entry', feeInMaintenance: false, hedgeMode: false,
+});

@@ -39,6 +39,7 @@
  * // => { initialMargin: ~53125, maintenanceMargin: ~28125, positionValue: 2500000, ... } (IM 2.125 %, MM 1.125 %)
  */
 import { TradesizeError, require } from '../core/errors.js';
+import { checkPositionShape } from './validate.js';
 import { unitPriceLoss } from '../core/contract.js';
 import type {
   Instrument,
@@ -149,11 +150,7 @@ function marginOf(instrument: Instrument, size: number, rate: number, price: num
 
 function checkLeg(instrument: Instrument, position: Position, path: readonly (string | number)[]): DeribitParams {
   require(instrument.venue === 'deribit', `deribit: instrument ${instrument.symbol} belongs to ${instrument.venue}`, [...path, 'instrument', 'venue']);
-  require(Number.isFinite(position.quantity) && position.quantity > 0, 'deribit: quantity must be > 0', [...path, 'position', 'quantity']);
-  require(Number.isFinite(position.entryPrice) && position.entryPrice > 0, 'deribit: entryPrice must be > 0', [...path, 'position', 'entryPrice']);
-  if (position.markPrice !== undefined) {
-    require(Number.isFinite(position.markPrice) && position.markPrice > 0, 'deribit: markPrice must be > 0', [...path, 'position', 'markPrice']);
-  }
+  checkPositionShape(position, [...path, 'position']);
   require(position.positionSide === undefined || position.positionSide === 'both',
     'deribit: positions are one-way (no hedge mode)', [...path, 'position', 'positionSide']);
   return deribitParams(instrument);

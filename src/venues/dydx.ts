@@ -54,6 +54,7 @@
  * // => { imr: 2500, mmr: 1500, nc: 50000 }
  */
 import { TradesizeError, require } from '../core/errors.js';
+import { checkPositionShape } from './validate.js';
 import { unitPriceLoss } from '../core/contract.js';
 import { addRisk, ZERO_RISK, type Risk } from './risk.js';
 import type {
@@ -176,11 +177,7 @@ export function dydxTier(params: DydxParams): Tier {
 }
 
 function checkPosition(position: Position, path: readonly (string | number)[]): void {
-  require(Number.isFinite(position.quantity) && position.quantity > 0, 'dydx: quantity must be > 0', [...path, 'quantity']);
-  require(Number.isFinite(position.entryPrice) && position.entryPrice > 0, 'dydx: entryPrice must be > 0', [...path, 'entryPrice']);
-  if (position.markPrice !== undefined) {
-    require(Number.isFinite(position.markPrice) && position.markPrice > 0, 'dydx: markPrice must be > 0', [...path, 'markPrice']);
-  }
+  checkPositionShape(position, path);
   require(position.positionSide === undefined || position.positionSide === 'both',
     'dydx: positions are one-way (no hedge mode)', [...path, 'positionSide']);
 }

@@ -22,15 +22,10 @@
  *   position: { symbol: 'BTC', side: 'long', quantity: 1, entryPrice: 70_000 } });
  * // => { liquidationPrice: (70000 − 7000)/(1 − 0.0125) ≈ 63,797.47, ... }
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'hyperliquid', kinds: ['linear'], valuation: 'mark', feeInMaintenance: false, hedgeMode: false };
-
-export const hyperliquid: VenueModel = Object.freeze({
-  id: 'hyperliquid',
+export const hyperliquid = tieredVenue({
+  venue: 'hyperliquid',
   source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['linear'], valuation: 'mark', feeInMaintenance: false, hedgeMode: false,
+});

@@ -26,15 +26,10 @@
  *   marginMode: 'isolated', collateral: 600, leverage: 10, position: { symbol: 'BTC-USDT-SWAP', side: 'long', quantity: 10, entryPrice: 60_000 } });
  * // => { liquidationPrice: (60000 − 600/0.1)/(1 − 0.004 − 0.0005) ≈ 54244.10, ... }
  */
-import { tieredLiquidation, tieredMargin, type TieredRules } from './tiered-liquidation.js';
-import type { VenueModel } from './types.js';
+import { tieredVenue } from './tiered-venue.js';
 
-const RULES: TieredRules = { venue: 'okx-swap', kinds: ['linear', 'inverse'], valuation: 'mark', feeInMaintenance: true, hedgeMode: false };
-
-export const okxSwap: VenueModel = Object.freeze({
-  id: 'okx-swap',
+export const okxSwap = tieredVenue({
+  venue: 'okx-swap',
   source: 'https://www.okx.com/help-center/6997123251341',
-  marginModes: ['isolated', 'cross'],
-  positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, RULES),
-  liquidation: (input) => tieredLiquidation(input, RULES),
-} satisfies VenueModel);
+  kinds: ['linear', 'inverse'], valuation: 'mark', feeInMaintenance: true, hedgeMode: false,
+});

@@ -36,6 +36,7 @@ import { INSTRUMENTS as DYDX } from './snapshots/dydx.js';
 import { INSTRUMENTS as HYPERLIQUID } from './snapshots/hyperliquid.js';
 import { INSTRUMENTS as OKX_SWAP } from './snapshots/okx-swap.js';
 import { VENUE_IDS, type Instrument, type VenueId, type VenueModel } from './types.js';
+import { checkInstrumentShape } from './validate.js';
 
 /** Every venue model by id. */
 export const VENUES: Readonly<Record<VenueId, VenueModel>> = Object.freeze({
@@ -49,15 +50,27 @@ export const VENUES: Readonly<Record<VenueId, VenueModel>> = Object.freeze({
   deribit,
 });
 
+/** Freezes a bundled instrument deeply and checks it once, so that no call re-validates it. */
+function bundle(record: Readonly<Record<string, Instrument>>): Readonly<Record<string, Instrument>> {
+  for (const inst of Object.values(record)) {
+    inst.tiers.forEach((t) => Object.freeze(t));
+    Object.freeze(inst.tiers);
+    if (inst.params !== undefined) Object.freeze(inst.params);
+    if (inst.source !== undefined) Object.freeze(inst.source);
+    checkInstrumentShape(Object.freeze(inst), ['instrument']);
+  }
+  return record;
+}
+
 const BUNDLED: Readonly<Record<VenueId, Readonly<Record<string, Instrument>>>> = {
-  'binance-usdm': BINANCE_USDM,
-  'binance-coinm': BINANCE_COINM,
-  'bybit-linear': BYBIT_LINEAR,
-  'bybit-inverse': BYBIT_INVERSE,
-  'okx-swap': OKX_SWAP,
-  hyperliquid: HYPERLIQUID,
-  dydx: DYDX,
-  deribit: DERIBIT,
+  'binance-usdm': bundle(BINANCE_USDM),
+  'binance-coinm': bundle(BINANCE_COINM),
+  'bybit-linear': bundle(BYBIT_LINEAR),
+  'bybit-inverse': bundle(BYBIT_INVERSE),
+  'okx-swap': bundle(OKX_SWAP),
+  hyperliquid: bundle(HYPERLIQUID),
+  dydx: bundle(DYDX),
+  deribit: bundle(DERIBIT),
 };
 
 const isVenueId = (id: string): id is VenueId => (VENUE_IDS as readonly string[]).includes(id);
@@ -189,6 +202,13 @@ function candidates(venue: VenueId, symbol: string): Instrument[] {
   return best < 0 ? [] : scored.filter((x) => x.score === best).map((x) => x.inst);
 }
 
+/** A symbol is a non-empty string (a CLI or JSON caller may pass anything). */
+function requireSymbol(symbol: unknown): asserts symbol is string {
+  if (typeof symbol !== 'string' || symbol.trim() === '') {
+    throw new TradesizeError('INVALID_INPUT', `symbol must be a non-empty string, got ${symbol === null ? 'null' : typeof symbol}`, ['symbol']);
+  }
+}
+
 /**
  * The bundled instrument of a symbol, or undefined when none (or several) match.
  *
@@ -198,6 +218,7 @@ function candidates(venue: VenueId, symbol: string): Instrument[] {
  * findInstrument('deribit', 'ETH-PERPETUAL');        // => undefined
  */
 export function findInstrument(venue: string, symbol: string): Instrument | undefined {
+  requireSymbol(symbol);
   const found = candidates(getVenue(venue).id, symbol);
   return found.length === 1 ? found[0] : undefined;
 }
@@ -213,6 +234,7 @@ export function findInstrument(venue: string, symbol: string): Instrument | unde
  */
 export function getInstrument(venue: string, symbol: string): Instrument {
   const id = getVenue(venue).id;
+  requireSymbol(symbol);
   const found = candidates(id, symbol);
   if (found.length === 1 && found[0] !== undefined) return found[0];
   const supported = listInstruments(id).map((i) => i.symbol);

@@ -64,7 +64,10 @@ const invalid = (message: string, field: string): TradesizeError => new Tradesiz
 
 /** Checks the scalar inputs (plain comparisons: messages are built only on failure). */
 function validate(input: SafeSizeInput, buffer: number): void {
-  const { instrument: inst, entry, stop, side, balance, leverage, model, marginMode } = input;
+  const { instrument: inst, entry, stop, side, balance, leverage, model, marginMode, otherPositions } = input;
+  if (typeof model !== 'object' || model === null || typeof model.liquidation !== 'function') throw invalid('model must be a venue model (getVenue(id))', 'model');
+  if (typeof inst !== 'object' || inst === null) throw invalid('instrument is required (getInstrument(venue, symbol))', 'instrument');
+  if (otherPositions !== undefined && !Array.isArray(otherPositions)) throw invalid('otherPositions must be an array of { instrument, position }', 'otherPositions');
   if (!(entry > 0 && entry < Infinity)) throw invalid(`entry must be a positive price, got ${entry}`, 'entry');
   if (!(stop > 0 && stop < Infinity)) throw invalid(`stop must be a positive price, got ${stop}`, 'stop');
   if (side === 'long' ? !(stop < entry) : !(side === 'short' && stop > entry)) {
@@ -111,6 +114,7 @@ export class SafeSizeRules {
     this.isolated = marginMode === 'isolated';
     const distance = Math.abs(entry - stop);
     this.liquidationLimit = this.long ? stop - buffer * distance : stop + buffer * distance;
+    if (!Number.isFinite(this.liquidationLimit)) throw invalid(`buffer ${buffer} × the stop distance ${distance} overflows: give a smaller buffer`, 'buffer');
     this.unitValue = unitValue({ kind: inst.kind, size: inst.contractSize }, entry);
     this.u = inst.kind === 'linear' ? entry : 1 / entry;
     this.topCap = inst.tiers[inst.tiers.length - 1]?.cap ?? Number.POSITIVE_INFINITY;

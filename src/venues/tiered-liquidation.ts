@@ -41,7 +41,8 @@
  */
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
 import type { ContractKind } from '../core/contract.js';
-import { tierAt, tierIndex, validateTiers } from './tiers.js';
+import { tierAt, tierIndex } from './tiers.js';
+import { checkAccountShape, checkInstrumentShape, checkPositionShape } from './validate.js';
 import type { Instrument, LiquidationInput, LiquidationResult, Position, PositionMargin, Tier, VenueId } from './types.js';
 
 /** Relative distance at which two candidate prices on adjacent tiers count as one. */
@@ -195,31 +196,29 @@ function maintenanceRate(inst: Instrument, tier: Tier, rules: TieredRules): numb
   return tier.maintenanceMarginRate + (rules.feeInMaintenance ? (inst.takerFee ?? 0) : 0);
 }
 
+/** The venue's own rules on a validated instrument (plain comparisons; paths built only on failure). */
 function checkInstrument(inst: Instrument, rules: TieredRules, path: FieldPath): void {
-  require(typeof inst === 'object' && inst !== null, 'instrument is required', path);
-  require(inst.venue === rules.venue, `instrument is on ${String(inst.venue)}, not ${rules.venue}`, [...path, 'venue']);
-  require(rules.kinds.includes(inst.kind), `${rules.venue} has no ${String(inst.kind)} contracts`, [...path, 'kind']);
-  require(isNum(inst.contractSize) && inst.contractSize > 0, 'contract size must be > 0', [...path, 'contractSize']);
-  require(['quote', 'settle', 'contracts'].includes(inst.tierBasis), 'tier basis must be quote, settle or contracts', [...path, 'tierBasis']);
-  validateTiers(inst.tiers, [...path, 'tiers']);
-  if (rules.feeInMaintenance) {
-    require(isNum(inst.takerFee) && inst.takerFee >= 0, `${rules.venue} adds the taker fee to maintenance: give instrument.takerFee`, [...path, 'takerFee']);
-    const top = inst.tiers[inst.tiers.length - 1] as Tier;
-    require(top.maintenanceMarginRate + inst.takerFee < 1, 'maintenance rate + taker fee must be < 1', [...path, 'takerFee']);
+  if (typeof inst !== 'object' || inst === null) throw new TradesizeError('INVALID_INPUT', 'instrument is required', path);
+  checkInstrumentShape(inst, path);
+  if (inst.venue !== rules.venue) throw new TradesizeError('INVALID_INPUT', `instrument is on ${inst.venue}, not ${rules.venue}`, [...path, 'venue']);
+  if (!rules.kinds.includes(inst.kind)) throw new TradesizeError('INVALID_INPUT', `${rules.venue} has no ${inst.kind} contracts`, [...path, 'kind']);
+  if (!rules.feeInMaintenance) return;
+  if (inst.takerFee === undefined) {
+    throw new TradesizeError('INVALID_INPUT', `${rules.venue} adds the taker fee to maintenance: give instrument.takerFee`, [...path, 'takerFee']);
   }
+  const top = inst.tiers[inst.tiers.length - 1] as Tier;
+  if (!(top.maintenanceMarginRate + inst.takerFee < 1)) throw new TradesizeError('INVALID_INPUT', 'maintenance rate + taker fee must be < 1', [...path, 'takerFee']);
 }
 
+/** A valid position of this instrument on this venue (hedge legs only where the venue has them). */
 function checkPosition(pos: Position, inst: Instrument, rules: TieredRules, path: FieldPath): void {
-  require(typeof pos === 'object' && pos !== null, 'position is required', path);
-  require(pos.symbol === inst.symbol, `position symbol ${String(pos.symbol)} is not the instrument's ${inst.symbol}`, [...path, 'symbol']);
-  require(pos.side === 'long' || pos.side === 'short', 'side must be long or short', [...path, 'side']);
-  require(isNum(pos.quantity) && pos.quantity > 0, 'quantity must be > 0', [...path, 'quantity']);
-  require(isNum(pos.entryPrice) && pos.entryPrice > 0, 'entry price must be > 0', [...path, 'entryPrice']);
-  require(pos.markPrice === undefined || (isNum(pos.markPrice) && pos.markPrice > 0), 'mark price must be > 0', [...path, 'markPrice']);
+  if (typeof pos !== 'object' || pos === null) throw new TradesizeError('INVALID_INPUT', 'position is required', path);
+  checkPositionShape(pos, path);
+  if (pos.symbol !== inst.symbol) throw new TradesizeError('INVALID_INPUT', `position symbol ${pos.symbol} is not the instrument's ${inst.symbol}`, [...path, 'symbol']);
   const leg = pos.positionSide ?? 'both';
-  require(['both', 'long', 'short'].includes(leg), 'positionSide must be both, long or short', [...path, 'positionSide']);
-  require(leg === 'both' || rules.hedgeMode, `${rules.venue}: hedge mode is not modelled (no documented formula)`, [...path, 'positionSide']);
-  require(leg === 'both' || leg === pos.side, `a ${leg} hedge leg must be a ${leg} position`, [...path, 'side']);
+  if (leg === 'both') return;
+  if (!rules.hedgeMode) throw new TradesizeError('INVALID_INPUT', `${rules.venue}: hedge mode is not modelled (no documented formula)`, [...path, 'positionSide']);
+  if (leg !== pos.side) throw new TradesizeError('INVALID_INPUT', `a ${leg} hedge leg must be a ${leg} position`, [...path, 'side']);
 }
 
 /** Maintenance margin and tier of a position at a mark price (Bybit: on the value at entry). */
@@ -227,7 +226,22 @@ function maintenanceAt(inst: Instrument, pos: Position, mark: number, rules: Tie
   const uMargin = toU(inst.kind, rules.valuation === 'entry' ? pos.entryPrice : mark);
   const tier = tierAt(inst.tiers, basisValue(inst, pos.quantity, uMargin), qtyPath);
   const marginValue = inst.contractSize * pos.quantity * uMargin;
-  return { tier, marginValue, maintenanceMargin: marginValue * maintenanceRate(inst, tier, rules) - tier.maintenanceAmount };
+  const maintenanceMargin = marginValue * maintenanceRate(inst, tier, rules) - tier.maintenanceAmount;
+  return { tier, marginValue, maintenanceMargin };
+}
+
+/**
+ * Refuses a maintenance margin below 0 or unbounded: a tier whose maintenance amount exceeds
+ * value × rate at the position (a table whose amounts do not follow the continuity rule of
+ * `tiers.ts`, or an overflowing override) would otherwise report a negative margin.
+ */
+function checkMaintenance(inst: Instrument, m: PositionMargin, path: FieldPath): void {
+  if (m.maintenanceMargin >= 0 && m.maintenanceMargin < Infinity) return;
+  throw new TradesizeError(
+    'INVALID_INPUT',
+    `tier ${m.tier.tier}: maintenance amount ${m.tier.maintenanceAmount} exceeds value × rate at this position, so the maintenance margin would be ${m.maintenanceMargin < 0 ? 'negative' : 'unbounded'}: the table's amounts are inconsistent`,
+    [...path, inst.tiers.indexOf(m.tier), 'maintenanceAmount'],
+  );
 }
 
 function margins(inst: Instrument, pos: Position, mark: number, leverage: number | undefined, rules: TieredRules): PositionMargin {
@@ -251,7 +265,9 @@ export function tieredMargin(inst: Instrument, pos: Position, markPrice: number,
   checkInstrument(inst, rules, ['instrument']);
   checkPosition(pos, inst, rules, ['position']);
   require(isNum(markPrice) && markPrice > 0, 'mark price must be > 0', ['markPrice']);
-  return margins(inst, pos, markPrice, leverage, rules);
+  const m = margins(inst, pos, markPrice, leverage, rules);
+  checkMaintenance(inst, m, ['instrument', 'tiers']);
+  return m;
 }
 
 /** A position that moves with the price being solved for, in u-coordinates. */
@@ -269,17 +285,20 @@ function toLeg(inst: Instrument, pos: Position): Leg {
 
 /** The tier index of each leg at coordinate u (Bybit: at entry, whatever u). */
 function legTiers(legs: readonly Leg[], u: number, rules: TieredRules): number[] {
-  return legs.map((l) => tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, rules.valuation === 'entry' ? l.u0 : u)));
+  const idx: number[] = [];
+  for (const l of legs) idx.push(tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, rules.valuation === 'entry' ? l.u0 : u)));
+  return idx;
 }
 
 /** Root u of K + Σ s·cq·(u − u0) = Σ MM(u) for the given tiers (maintenance = false: MM = 0). */
 function solveU(legs: readonly Leg[], idx: readonly number[], k: number, rules: TieredRules, maintenance: boolean): number {
   let num = k;
   let den = 0;
-  legs.forEach((l, i) => {
+  for (let i = 0; i < legs.length; i++) {
+    const l = legs[i] as Leg;
     num -= l.s * l.cq * l.u0;
     den -= l.s * l.cq;
-    if (!maintenance) return;
+    if (!maintenance) continue;
     const tier = l.inst.tiers[idx[i] as number] as Tier;
     const rate = maintenanceRate(l.inst, tier, rules);
     if (rules.valuation === 'entry') num -= l.cq * l.u0 * rate - tier.maintenanceAmount;
@@ -287,16 +306,23 @@ function solveU(legs: readonly Leg[], idx: readonly number[], k: number, rules: 
       num += tier.maintenanceAmount;
       den += l.cq * rate;
     }
-  });
+  }
   return num / den;
 }
 
-const sameTiers = (a: readonly number[], b: readonly number[]): boolean => a.every((x, i) => x === b[i]);
+function sameTiers(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Iterates the tiers to the ones at the liquidation coordinate. */
 function solveLiquidationU(legs: readonly Leg[], k: number, rules: TieredRules): { u: number; idx: number[]; iterations: number } {
-  const maxIterations = legs.reduce((n, l) => n + l.inst.tiers.length, 2);
-  let idx = legs.map((l) => tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, l.u0)));
+  let maxIterations = 2;
+  let idx: number[] = [];
+  for (const l of legs) {
+    maxIterations += l.inst.tiers.length;
+    idx.push(tierIndex(l.inst.tiers, basisValue(l.inst, l.pos.quantity, l.u0)));
+  }
   let prev: number[] = [];
   let prevU = Number.NaN;
   for (let it = 1; it <= maxIterations; it++) {
@@ -331,10 +357,9 @@ const pnlAt = (l: Leg, u: number): number => l.s * l.cq * (u - l.u0);
  * top cap), NOT_CONVERGED (a table whose MM is not continuous).
  */
 export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): LiquidationResult {
-  require(typeof input === 'object' && input !== null, 'input is required', []);
+  if (typeof input !== 'object' || input === null) throw new TradesizeError('INVALID_INPUT', 'input is required', []);
+  checkAccountShape(input);
   const { instrument: inst, position: pos, marginMode, collateral } = input;
-  require(marginMode === 'isolated' || marginMode === 'cross', 'margin mode must be isolated or cross', ['marginMode']);
-  require(isNum(collateral) && collateral >= 0, 'collateral must be a finite amount ≥ 0', ['collateral']);
   checkInstrument(inst, rules, ['instrument']);
   checkPosition(pos, inst, rules, ['position']);
   const mark = pos.markPrice ?? pos.entryPrice;
@@ -350,7 +375,6 @@ export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): 
   if (marginMode === 'cross') {
     (input.otherPositions ?? []).forEach((o, i) => {
       const path: FieldPath = ['otherPositions', i];
-      require(typeof o === 'object' && o !== null, 'other position is required', path);
       checkInstrument(o.instrument, rules, [...path, 'instrument']);
       require(o.instrument.kind === inst.kind, 'cross positions must settle in the same currency (same contract kind)', [...path, 'instrument', 'kind']);
       checkPosition(o.position, o.instrument, rules, [...path, 'position']);
@@ -372,6 +396,7 @@ export function tieredLiquidation(input: LiquidationInput, rules: TieredRules): 
   }
 
   const solved = solveLiquidationU(legs, wallet - othersMM, rules);
+  checkMaintenance(inst, main, ['instrument', 'tiers']);
   const liquidationPrice = fromU(inst.kind, solved.u);
   const bankruptcy = fromU(inst.kind, solveU(legs, [], wallet, rules, false));
   const balance = wallet + legsPnl;

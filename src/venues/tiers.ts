@@ -29,6 +29,7 @@
 import { require, TradesizeError, type FieldPath } from '../core/errors.js';
 import { stepDecimals } from '../core/rounding.js';
 import type { Tier } from './types.js';
+import { checkTierTable } from './validate.js';
 
 /** A tier row before its maintenance amount is derived. */
 export type TierRow = Omit<Tier, 'maintenanceAmount'>;
@@ -145,12 +146,12 @@ export function singleTier(maintenanceMarginRate: number, maxLeverage = Number.P
   return [{ tier: 1, floor: 0, cap: Number.POSITIVE_INFINITY, maintenanceMarginRate, maintenanceAmount: 0, maxLeverage }];
 }
 
-const isFinite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
 /**
  * Checks a tier table: at least one row; the first floor 0; each cap above its floor and equal to
  * the next floor (only the last cap may be +Infinity); rates in [0, 1) and never falling;
  * maintenance amounts finite; max leverage > 0 (+Infinity when the source does not state it).
+ *
+ * The rule is the `tiers` schema of `schema.ts`; see `validate.ts` (zod loads only for an invalid table).
  *
  * @throws TradesizeError INVALID_INPUT with the path of the offending field.
  * @example
@@ -158,31 +159,5 @@ const isFinite = (x: unknown): x is number => typeof x === 'number' && Number.is
  * validateTiers([{ ...row, floor: 10 }], ['tiers']); // throws INVALID_INPUT at tiers.0.floor
  */
 export function validateTiers(tiers: readonly Tier[], path: FieldPath = ['tiers']): void {
-  require(Array.isArray(tiers) && tiers.length > 0, 'the tier table is empty: supply tiers', path);
-  tiers.forEach((t, i) => {
-    const at = (field: string): FieldPath => [...path, i, field];
-    const last = i === tiers.length - 1;
-    require(isFinite(t.floor) && t.floor >= 0, `tier ${i + 1}: floor must be a finite number ≥ 0`, at('floor'));
-    require(i > 0 || t.floor === 0, 'the first tier must start at 0', at('floor'));
-    require(
-      t.cap > t.floor && (isFinite(t.cap) || (last && t.cap === Number.POSITIVE_INFINITY)),
-      `tier ${i + 1}: cap must be above the floor (only the last cap may be Infinity)`,
-      at('cap'),
-    );
-    require(
-      isFinite(t.maintenanceMarginRate) && t.maintenanceMarginRate >= 0 && t.maintenanceMarginRate < 1,
-      `tier ${i + 1}: maintenance margin rate must be in [0, 1)`,
-      at('maintenanceMarginRate'),
-    );
-    require(isFinite(t.maintenanceAmount), `tier ${i + 1}: maintenance amount must be finite`, at('maintenanceAmount'));
-    require(typeof t.maxLeverage === 'number' && t.maxLeverage > 0, `tier ${i + 1}: max leverage must be > 0`, at('maxLeverage'));
-    const next = tiers[i + 1];
-    if (next === undefined) return;
-    require(next.floor === t.cap, `tier ${i + 2}: floor ${next.floor} must equal the previous cap ${t.cap}`, [...path, i + 1, 'floor']);
-    require(
-      next.maintenanceMarginRate >= t.maintenanceMarginRate,
-      `tier ${i + 2}: maintenance margin rates must not fall`,
-      [...path, i + 1, 'maintenanceMarginRate'],
-    );
-  });
+  checkTierTable(tiers, path);
 }

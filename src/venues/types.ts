@@ -7,74 +7,28 @@
  * inverse contracts); prices are quote per base; collateral, margins and PnL are in the
  * settlement currency (quote for linear, the coin for inverse).
  */
-import type { ContractKind, Side } from '../core/contract.js';
+import type { VenueValue } from './schema.js';
 
-export const VENUE_IDS = [
-  'binance-usdm',
-  'binance-coinm',
-  'bybit-linear',
-  'bybit-inverse',
-  'okx-swap',
-  'hyperliquid',
-  'dydx',
-  'deribit',
-] as const;
-export type VenueId = (typeof VENUE_IDS)[number];
+export { VENUE_IDS, type VenueId } from './venue-ids.js';
+import type { VenueId } from './venue-ids.js';
 
 export type MarginMode = 'isolated' | 'cross';
 
 /**
  * One row of a tier (risk-limit, bracket) table. Bounds are position values in `basis` units;
- * the row applies when floor < value ≤ cap (the first row includes 0).
+ * the row applies when floor < value ≤ cap (the first row includes 0). Derived from the zod
+ * schema in `schema.ts`.
  */
-export interface Tier {
-  readonly tier: number;
-  readonly floor: number;
-  readonly cap: number;
-  /** Maintenance margin rate (fraction of position value). */
-  readonly maintenanceMarginRate: number;
-  /** Maintenance amount subtracted (Binance `cum`, Bybit/Hyperliquid deduction); keeps MM continuous. */
-  readonly maintenanceAmount: number;
-  /** Largest leverage allowed in this tier; initial margin rate = 1 / maxLeverage at most. */
-  readonly maxLeverage: number;
-}
+export type Tier = VenueValue<'tier'>;
 
 /** What the tier bounds measure: quote notional (linear), coin value (inverse), or contracts. */
 export type TierBasis = 'quote' | 'settle' | 'contracts';
 
-/** A tradable contract and its margin parameters. */
-export interface Instrument {
-  readonly venue: VenueId;
-  readonly symbol: string;
-  readonly kind: ContractKind;
-  /** Base units per contract (linear) or quote units per contract (inverse). */
-  readonly contractSize: number;
-  readonly tickSize: number;
-  readonly lotStep: number;
-  readonly minQty?: number;
-  /** Tier table, sorted by floor, contiguous (cap of row i = floor of row i + 1). */
-  readonly tiers: readonly Tier[];
-  readonly tierBasis: TierBasis;
-  /** Taker fee rate, for venues whose maintenance includes the fee to close (OKX). */
-  readonly takerFee?: number;
-  /** Venue-specific parameters (dYdX liquidity tier, Deribit size-dependent rates, …). */
-  readonly params?: Readonly<Record<string, number>>;
-  /** Where the numbers come from. */
-  readonly source?: { readonly url: string; readonly date: string };
-}
+/** A tradable contract and its margin parameters (zod schema in `schema.ts`). */
+export type Instrument = VenueValue<'instrument'>;
 
-/** An open position (one-way mode unless `positionSide` says hedge-mode LONG/SHORT). */
-export interface Position {
-  readonly symbol: string;
-  readonly side: Side;
-  /** Contracts, > 0. */
-  readonly quantity: number;
-  readonly entryPrice: number;
-  /** Mark price now (defaults to the entry price). */
-  readonly markPrice?: number;
-  /** Hedge mode leg, where the venue has one. */
-  readonly positionSide?: 'both' | 'long' | 'short';
-}
+/** An open position (one-way mode unless `positionSide` says hedge-mode LONG/SHORT); zod schema in `schema.ts`. */
+export type Position = VenueValue<'position'>;
 
 /** The margin numbers of one position, in the settlement currency. */
 export interface PositionMargin {
@@ -102,17 +56,18 @@ export interface LiquidationResult {
   readonly iterations: number;
 }
 
+/**
+ * The account side of a liquidation (zod schema in `schema.ts`): margin mode; collateral
+ * (isolated: the margin allocated to this position, cross: the account wallet balance); the
+ * leverage setting for initial margin (default: the tier's max leverage); in cross mode the
+ * account's other positions (with marks), their margin held fixed.
+ */
+export type Account = VenueValue<'account'>;
+
 /** Input of a liquidation computation for one position. */
-export interface LiquidationInput {
+export interface LiquidationInput extends Account {
   readonly instrument: Instrument;
   readonly position: Position;
-  readonly marginMode: MarginMode;
-  /** Isolated: the margin allocated to this position. Cross: the account wallet balance. */
-  readonly collateral: number;
-  /** Leverage setting for initial margin (default: the tier's max leverage). */
-  readonly leverage?: number;
-  /** Cross mode: the account's other positions (with marks), their margin held fixed. */
-  readonly otherPositions?: readonly { readonly instrument: Instrument; readonly position: Position }[];
 }
 
 /** A venue's margin and liquidation rules. */

@@ -174,7 +174,7 @@ describe('tradesize size --venue (the liquidation constraint)', () => {
   });
 
   it('inverse venue: quantity in contracts, equity in the coin, lot from the instrument', async () => {
-    const out = json(await cli('size', '--equity', '1', '--entry', '50000', '--stop', '48000', '--risk', '0.05', '--max-leverage', '10', '--venue', 'binance-coinm', '--symbol', 'BTCUSD', '--json'));
+    const out = json(await cli('size', '--equity', '1', '--entry', '50000', '--stop', '48000', '--risk', '0.05', '--max-leverage', '10', '--venue', 'binance-coinm', '--symbol', 'BTCUSD', '--inverse', '--json'));
     expect(out).toMatchObject({ status: 'sized', contract: { kind: 'inverse', size: 100 }, quantity: 600, binding: 'stop-risk' });
     // The venue model on the same position (leverage 10 = --max-leverage) brackets the limit: 7083 contracts (isolated on the 1 BTC
     // equity) liquidate below the buffer level 47000 = stop − 50 % × (entry − stop), 7084 do not.

@@ -42,10 +42,15 @@ function render(out: ReturnType<typeof output>): string {
     ['maintenance margin', out.maintenanceMargin],
     ['margin ratio', out.marginRatio],
     ['tier', `${t.tier}: maintenance rate ${t.maintenanceMarginRate}, amount ${t.maintenanceAmount}, max leverage ${t.maxLeverage ?? 'unbounded'}`],
+    ...(out.dataNote === undefined ? [] : [['data', out.dataNote] as [string, string]]),
   ]);
 }
 
-function output(base: { venue: string; symbol: string; kind: string; contractSize: number; side: string; marginMode: MarginMode; quantity: number; contracts: number; entry: number; mark: number; collateral: number; leverage: number | null }, r: LiquidationResult) {
+function output(
+  base: { venue: string; symbol: string; kind: string; contractSize: number; side: string; marginMode: MarginMode; quantity: number; contracts: number; entry: number; mark: number; collateral: number; leverage: number | null },
+  r: LiquidationResult,
+  dataNote: string | undefined,
+) {
   return {
     ...base,
     liquidationPrice: r.liquidationPrice,
@@ -55,6 +60,8 @@ function output(base: { venue: string; symbol: string; kind: string; contractSiz
     marginRatio: finiteOrNull(r.marginRatio),
     tier: tierJson(r.tier),
     iterations: r.iterations,
+    /** Present when the bundled numbers carry a caveat (an old snapshot: its date and source). */
+    ...(dataNote === undefined ? {} : { dataNote }),
   };
 }
 
@@ -91,6 +98,7 @@ export async function runLiquidation(o: Opts): Promise<void> {
       quantity, contracts, entry, mark: mark ?? entry, collateral, leverage: leverage ?? null,
     },
     result,
+    instrument.source?.note === undefined ? undefined : `${instrument.source.note} (${instrument.source.url})`,
   );
   emit(out, json, () => render(out));
 }

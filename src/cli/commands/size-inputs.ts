@@ -41,7 +41,9 @@ export interface VenueChoice {
 
 /**
  * With --venue: the instrument's contract terms and lot rules for the request (`rules` are the
- * ones given, never changed), and the liquidation constraint built for it.
+ * ones given, never changed), and the liquidation constraint built for it. The instrument decides
+ * linear or inverse (and so the currency of --equity); --inverse must agree: given for an inverse
+ * contract, absent for a linear one.
  */
 export async function venueConstraint(o: Opts, rules: VenueRules): Promise<VenueChoice | null> {
   if (str(o.venue) === undefined) {
@@ -56,6 +58,14 @@ export async function venueConstraint(o: Opts, rules: VenueRules): Promise<Venue
   const linear = instrument.kind === 'linear';
   if (o.inverse === true && linear) {
     throw new TradesizeError('CONFLICTING_OPTIONS', `--inverse: ${instrument.venue} ${instrument.symbol} is a linear contract`, ['--inverse']);
+  }
+  if (o.inverse !== true && !linear) {
+    // Without --inverse the flags describe a linear contract (equity in the quote currency): refused, not re-read as coin.
+    throw new TradesizeError(
+      'CONFLICTING_OPTIONS',
+      `${instrument.venue} ${instrument.symbol} is an inverse (coin-margined) contract: --equity, --risk-amount and margins are in the coin; add --inverse`,
+      ['--inverse'],
+    );
   }
   const contract: Contract = linear ? { kind: 'linear', size: 1 } : { kind: 'inverse', size: instrument.contractSize };
   // Request units per instrument contract: base units (linear) or contracts (inverse).

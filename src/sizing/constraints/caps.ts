@@ -11,13 +11,18 @@
  * budget of stop-risk): exposure is cut in the regimes where the estimates behind those caps
  * deserve less trust; leverage and venue limits are hard limits and stay as they are.
  */
+import { TradesizeError } from '../../core/errors.js';
 import { fmt, pct } from '../../core/format.js';
 import { linearCap, type SizingContext } from './types.js';
 
 export const leverageCap = linearCap({
   name: 'leverage',
   perUnit: (ctx) => ctx.unitValue,
-  cap: (ctx) => (ctx.request.maxLeverage ?? 1) * ctx.equity,
+  cap: (ctx) => {
+    const cap = (ctx.request.maxLeverage ?? 1) * ctx.equity;
+    if (cap < Infinity) return cap;
+    throw new TradesizeError('INVALID_INPUT', `max leverage ${fmt(ctx.request.maxLeverage ?? 1)} × equity overflows: give a finite, smaller max leverage`, ['maxLeverage']);
+  },
   explain: (ctx, max) =>
     ctx.request.maxLeverage === undefined
       ? `no maximum leverage given, so unlevered: value ≤ 1× equity = ${fmt(ctx.equity)} → at most ${fmt(max)}`
