@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { TradesizeError } from '../../core/errors.js';
 import { stressPortfolio } from '../../stress/stress.js';
 import { monteCarloPortfolio } from '../../stress/monte-carlo-portfolio.js';
+import { progressBar } from '../progress-bar.js';
 import type { MonteCarloStress } from '../../stress/monte-carlo.js';
 import { alignedLogReturns, type AlignedReturns } from '../../stress/history.js';
 import { parseChoice, parseInteger, parseNumber } from '../options.js';
@@ -40,6 +41,9 @@ async function readHistory(spec: string): Promise<AlignedReturns> {
   );
   return alignedLogReturns(series);
 }
+
+/** Monte Carlo runs of at least this many path-days × positions draw a progress bar (TTY, without --json). */
+const PROGRESS_MIN_WORK = 50_000_000;
 
 const pct = (x: number | null): string => (x === null ? 'none within the cap' : `${(x * 100).toFixed(2)}%`);
 
@@ -70,7 +74,10 @@ function render(o: StressOutput): string {
 function withMcFlag(e: unknown): unknown {
   if (!(e instanceof TradesizeError)) return e;
   const flag = MC_FLAGS[String(e.path[0])];
-  return flag === undefined ? e : new TradesizeError(e.code, e.message, [flag, ...e.path.slice(1)]);
+  if (flag === undefined) return e;
+  // a budget names the flags that set it
+  const message = e.details?.budget === undefined ? e.message : `${e.message} (--mc-paths × --horizon)`;
+  return new TradesizeError(e.code, message, [flag, ...e.path.slice(1)], e.details === undefined ? undefined : { ...e.details });
 }
 
 export async function runStress(o: Opts): Promise<void> {
@@ -88,10 +95,14 @@ export async function runStress(o: Opts): Promise<void> {
   const method = parseChoice(str(o.mcMethod) ?? (history === undefined ? 'student-t' : 'bootstrap'), '--mc-method', ['student-t', 'fitted-t', 'bootstrap'] as const);
   const result = stressPortfolio(input);
   let monteCarlo: MonteCarloStress;
+  const positions = (input as { positions: readonly unknown[] }).positions.length;
+  const bar = progressBar(process.stderr, !json && paths * days * positions >= PROGRESS_MIN_WORK);
   try {
-    monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }) });
+    monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }), ...(bar === null ? {} : { onProgress: bar.update }) });
   } catch (e) {
     throw withMcFlag(e);
+  } finally {
+    bar?.done();
   }
   const out: StressOutput = { portfolio: file, ...result, monteCarlo };
   const report = str(o.report);
