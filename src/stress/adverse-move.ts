@@ -40,24 +40,35 @@ const BISECTIONS = 60;
  * ignored for standard-margin accounts.
  */
 export function maxAdverseMoves(c: CompiledPortfolio, heldMaintenance: number): AdverseMove[] {
+  const standard = c.margin.style === 'standard';
   const value0 = new Float64Array(c.n);
+  const mm0 = new Float64Array(c.n);
   let nc0 = c.cash;
+  let mmTotal0 = 0;
   for (let u = 0; u < c.underlyings.length; u++) nc0 += (c.coin[u] as number) * (c.spot[u] as number);
   for (let i = 0; i < c.n; i++) {
-    value0[i] = positionValue(c, i, c.spot[c.under[i] as number] as number, c.vol[i] as number, 0);
+    const s = c.spot[c.under[i] as number] as number;
+    value0[i] = positionValue(c, i, s, c.vol[i] as number, 0);
     nc0 += value0[i] as number;
+    if (standard) {
+      mm0[i] = maintenanceAt(c, i, s);
+      mmTotal0 += mm0[i] as number;
+    }
   }
-  const standard = c.margin.style === 'standard';
+  // The positions each scope moves: a scope's surplus revalues only those (the others keep their
+  // value and requirement), so the search costs O(positions) per scope in total, not O(U·positions).
+  const all = Int32Array.from({ length: c.n }, (_, i) => i);
+  const members = c.underlyings.map((_, u) => all.filter((i) => c.under[i] === u));
   const surplus = (scope: number, x: number): number => {
     let nc = nc0;
-    let mmr = standard ? 0 : heldMaintenance;
+    let mmr = standard ? mmTotal0 : heldMaintenance;
     for (let u = 0; u < c.underlyings.length; u++) if (scope === JOINT || scope === u) nc += (c.coin[u] as number) * (c.spot[u] as number) * x;
-    for (let i = 0; i < c.n; i++) {
-      const u = c.under[i] as number;
-      const moved = scope === JOINT || scope === u;
-      const s = (c.spot[u] as number) * (moved ? 1 + x : 1);
-      if (moved) nc += positionValue(c, i, s, c.vol[i] as number, 0) - (value0[i] as number);
-      if (standard) mmr += maintenanceAt(c, i, s);
+    const moved = scope === JOINT ? all : (members[scope] as Int32Array);
+    for (let j = 0; j < moved.length; j++) {
+      const i = moved[j] as number;
+      const s = (c.spot[c.under[i] as number] as number) * (1 + x);
+      nc += positionValue(c, i, s, c.vol[i] as number, 0) - (value0[i] as number);
+      if (standard) mmr += maintenanceAt(c, i, s) - (mm0[i] as number);
     }
     return nc - mmr;
   };
