@@ -40,8 +40,9 @@ export const MAX_PATH_STEPS = 10_000_000_000;
  * GARCH(1,1)-t parameters on per-period log returns (a `GarchFit` fits this shape):
  * h' = ω + α·e² + β·h with ω > 0, α, β ≥ 0 and α + β < 1, the covariance-stationarity condition
  * of Bollerslev (1986), "Generalized autoregressive conditional heteroskedasticity", J.
- * Econometrics 31, Theorem 1 (checked in {@link checkModel}); ω and the starting variance at most
- * {@link MAX_PERIOD_VARIANCE}.
+ * Econometrics 31, Theorem 1 (checked in {@link checkModel}; a fit's non-stationary parameters
+ * run from the fit's own `variance`, as `fitGarch` forecasts them); ω and the starting variance at
+ * most {@link MAX_PERIOD_VARIANCE}.
  */
 export const GarchDynamics = z.object({
   omega: positive().max(MAX_PERIOD_VARIANCE),
@@ -88,8 +89,10 @@ export function checkModel(v: ModelValues, ctx: z.RefinementCtx): void {
   if (v.model !== 'gbm' && v.monitoring === 'continuous') issue('monitoring', `continuous monitoring needs model gbm; ${v.model} is monitored at the grid points`);
   if (v.model === 'garch-t') {
     if (v.garch === undefined) issue('garch', 'garch parameters {omega, alpha, beta, nu} are required for model garch-t');
-    else if (v.garch.alpha + v.garch.beta >= 1) {
-      issue('garch', `alpha + beta = ${v.garch.alpha + v.garch.beta} ≥ 1: the GARCH(1,1) variance is not stationary (α + β < 1, Bollerslev 1986) and has no unconditional variance`);
+    else if (v.garch.alpha + v.garch.beta >= 1 && v.garch.variance === undefined) {
+      // A fit may be non-stationary (`fitGarch` reports it and forecasts from its own state), so
+      // α + β ≥ 1 runs only from that state, `garch.variance`; typed parameters must be stationary.
+      issue('garch', `alpha + beta = ${v.garch.alpha + v.garch.beta} ≥ 1: the GARCH(1,1) variance is not stationary (α + β < 1, Bollerslev 1986); only a fit's own state (garch.variance) may start a non-stationary model`);
     }
     if (v.sigma !== undefined && (v.sigma * v.sigma) / v.periodsPerYear > MAX_PERIOD_VARIANCE) {
       issue('sigma', `the first variance sigma²/periodsPerYear is above ${MAX_PERIOD_VARIANCE} (a per-period sd above 100 %)`);

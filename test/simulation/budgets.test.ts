@@ -54,7 +54,7 @@ describe('Monte Carlo budgets', () => {
 
 describe('GARCH(1,1)-t dynamics', () => {
   it.each([
-    ['α + β = 1 with a starting variance', garch({ alpha: 0.2, beta: 0.8, variance: 1e-4 }), ['garch']],
+    ['α + β = 1 with sigma as the first variance', garch({ alpha: 0.2, beta: 0.8 }, { sigma: 0.6 }), ['garch']],
     ['α + β > 1 with sigma', garch({ alpha: 0.5, beta: 0.8 }, { sigma: 0.6 }), ['garch']],
     ['omega 1e308', garch({ omega: 1e308 }), ['garch', 'omega']],
     ['alpha 1e308', garch({ alpha: 1e308, variance: 1e-4 }), ['garch', 'alpha']],
@@ -68,9 +68,11 @@ describe('GARCH(1,1)-t dynamics', () => {
     expect([e.code, e.path]).toEqual(['INVALID_INPUT', path]);
   });
 
-  it('a stationary GARCH still runs', () => {
-    const r = simulateFirstPassageSync(garch({}) as MonteCarloFirstPassageInput);
-    expect(r.pLowerFirst + r.pUpperFirst + r.pNeither).toBeCloseTo(1, 12);
+  it('a stationary GARCH runs, and a fitted non-stationary one runs from the fit\'s own variance', () => {
+    for (const g of [garch({}), garch({ alpha: 0.0908, beta: 0.9271, variance: 0.00126 })]) {
+      const r = simulateFirstPassageSync(g as MonteCarloFirstPassageInput);
+      expect(r.pLowerFirst + r.pUpperFirst + r.pNeither).toBeCloseTo(1, 12);
+    }
   });
 });
 
