@@ -47,10 +47,13 @@ function culprit(c: CompiledPortfolio, p: StressParams): { path: FieldPath; what
  * Throws NON_FINITE_RESULT unless every number of `values` is finite (module doc).
  *
  * @param where - the caller, prefixed to the message ('stress', 'stressConstraint')
+ * @param positions - the name of `c`'s positions in the caller's input ('legs' for a new structure)
  */
-export function assertFiniteGrid(c: CompiledPortfolio, p: StressParams, values: readonly ArrayLike<number>[], where: string): void {
+export function assertFiniteGrid(c: CompiledPortfolio, p: StressParams, values: readonly ArrayLike<number>[], where: string, positions = 'positions'): void {
   if (allFinite(...values)) return;
-  const { path, what } = culprit(c, p);
+  const found = culprit(c, p);
+  const path = found.path[0] === 'positions' ? [positions, ...found.path.slice(1)] : found.path;
+  const what = found.what.replace(/^positions/, positions);
   throw new TradesizeError(
     'NON_FINITE_RESULT',
     `${where}: the portfolio does not value to a finite number in the stress grid (${what}); spot, quantity or collateral is out of range, so no scenario can be checked`,

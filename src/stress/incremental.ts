@@ -84,7 +84,7 @@ export function incrementalGrid(book: CompiledPortfolio, unit: CompiledPortfolio
   }
   const nc0 = crossMarginAccount(book, pm ? portfolioMarginRequirement(gb, book.margin.mmFactor) : undefined).nc;
   assertFiniteGrid(book, p, [bp, bm, be, [nc0]], 'stressConstraint (the book)');
-  assertFiniteGrid(unit, p, [up, um, ue], 'stressConstraint (the new position)');
+  assertFiniteGrid(unit, p, [up, um, ue], 'stressConstraint (the new position)', 'legs');
   const mmFactor = book.margin.style === 'portfolio' ? book.margin.mmFactor : 0;
 
   const heldMaintenance = (q: number): number => {

@@ -108,7 +108,8 @@ describe('books that do not value', () => {
 
   it('a new position that does not value is refused too (the unit grid)', () => {
     const c = stressConstraint({ portfolio: book({ positions: [] }), legs: [{ kind: 'perpetual', underlying: 'BTC', quantity: 1e306 }] });
-    expect(thrown(() => sizePosition(REQUEST, { constraints: [c] })).code).toBe('NON_FINITE_RESULT');
+    const e = thrown(() => sizePosition(REQUEST, { constraints: [c] }));
+    expect([e.code, e.path]).toEqual(['NON_FINITE_RESULT', ['legs', 0]]);
   });
 
   it('the clean book still sizes (the check refuses only non-finite books)', () => {
