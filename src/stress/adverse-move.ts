@@ -10,7 +10,9 @@
  *
  * Search: a scan of 64 equal steps up to the cap (down 99 %, up 1,000 %) finds the first step where
  * NC < MMR; 60 bisection steps then bracket the crossing, and the safe end is returned. null means
- * no margin call within the cap. 0 means the account is already below maintenance. A breach
+ * no margin call within the cap. 0 means the account is already below maintenance. A move at which
+ * the account no longer values (a price that overflows) counts as a margin call: it is never
+ * reported as safe. A breach
  * narrower than one scan step (cap/64) can be missed; the scenario grid (`./grid.ts`) is the
  * exact check at its own points.
  *
@@ -73,15 +75,15 @@ export function maxAdverseMoves(c: CompiledPortfolio, heldMaintenance: number): 
     return nc - mmr;
   };
   const largest = (scope: number, sign: 1 | -1, cap: number): number | null => {
-    if (surplus(scope, 0) < 0) return 0;
+    if (!(surplus(scope, 0) >= 0)) return 0;
     let safe = 0;
     for (let j = 1; j <= SCAN_STEPS; j++) {
       const x = (cap * j) / SCAN_STEPS;
-      if (surplus(scope, sign * x) < 0) {
+      if (!(surplus(scope, sign * x) >= 0)) {
         let hi = x;
         for (let b = 0; b < BISECTIONS; b++) {
           const mid = 0.5 * (safe + hi);
-          if (surplus(scope, sign * mid) < 0) hi = mid;
+          if (!(surplus(scope, sign * mid) >= 0)) hi = mid;
           else safe = mid;
         }
         return safe;

@@ -112,6 +112,16 @@ describe('books that do not value', () => {
     expect([e.code, e.path]).toEqual(['NON_FINITE_RESULT', ['legs', 0]]);
   });
 
+  it('a move that overflows the book is not reported as safe (largest adverse move up stops below it)', () => {
+    // the grid's largest move (+500 %) values; the adverse search's +1,000 % cap does not
+    // a long and a short of the same size: ∞ − ∞ = NaN once the price overflows
+    const pair = [1, -1].map((quantity) => ({ kind: 'perpetual', underlying: 'BTC', quantity, entryPrice: 2e307 }));
+    const r = stressPortfolio(book({ account: { collateral: { USD: 1e300 } }, underlyings: { BTC: { spot: 2e307, vol: 0.55 } }, positions: pair }));
+    const up = r.maxAdverseMove[0]?.up;
+    expect(up).not.toBeNull();
+    expect(Number.isFinite(2e307 * (1 + (up as number)))).toBe(true);
+  });
+
   it('the clean book still sizes (the check refuses only non-finite books)', () => {
     const r = sizePosition(REQUEST, { constraints: [stressConstraint({ portfolio: book(), legs: PERP })] });
     expect(r.status).toBe('sized');
