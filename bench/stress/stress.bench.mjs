@@ -13,32 +13,37 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compilePortfolio, createRng, gridStress, parsePortfolio, stressParams } from '../../dist/index.js';
+import { compilePortfolio, createRng, gridStress, parsePortfolio, stressParams, stressPortfolio } from '../../dist/index.js';
 import { report, timeMs } from '../harness.mjs';
 
 const ROUNDS = 21;
 const N = 1000;
-const rng = createRng(20261201);
 const UNDER = { BTC: [65_000, 0.55], ETH: [3_500, 0.7], SOL: [150, 0.9] };
 const names = Object.keys(UNDER);
 const EXPIRIES = ['2026-12-04T08:00:00Z', '2026-12-25T08:00:00Z', '2027-03-26T08:00:00Z', '2027-06-25T08:00:00Z'];
 const MODELS = ['black76', 'black-scholes', 'inverse'];
-const positions = [];
-for (let i = 0; i < N; i++) {
-  const u = names[i % 3];
-  const s = UNDER[u][0];
-  const q = Math.round((rng.next() * 4 - 2) * (65_000 / s) * 1000) / 1000 || 1;
-  const kind = i % 10 < 2 ? 'perpetual' : i % 10 < 4 ? 'future' : 'option';
-  if (kind === 'perpetual') positions.push(i % 20 === 0 ? { kind, underlying: u, settlement: 'inverse', quantity: Math.round(q * s), entryPrice: s * (0.9 + 0.2 * rng.next()) } : { kind, underlying: u, quantity: q, entryPrice: s * (0.9 + 0.2 * rng.next()) });
-  else if (kind === 'future') positions.push({ kind, underlying: u, quantity: q, entryPrice: s * (0.9 + 0.2 * rng.next()), expiry: EXPIRIES[rng.nextInt(4)] });
-  else positions.push({ kind, underlying: u, quantity: q, type: rng.next() < 0.5 ? 'call' : 'put', strike: s * (0.7 + 0.6 * rng.next()), expiry: EXPIRIES[rng.nextInt(4)], model: MODELS[rng.nextInt(3)], vol: 0.4 + 0.6 * rng.next() });
+
+/** The seeded mixed portfolio of n positions (the same first positions for every n). */
+function portfolioOf(n) {
+  const rng = createRng(20261201);
+  const positions = [];
+  for (let i = 0; i < n; i++) {
+    const u = names[i % 3];
+    const s = UNDER[u][0];
+    const q = Math.round((rng.next() * 4 - 2) * (65_000 / s) * 1000) / 1000 || 1;
+    const kind = i % 10 < 2 ? 'perpetual' : i % 10 < 4 ? 'future' : 'option';
+    if (kind === 'perpetual') positions.push(i % 20 === 0 ? { kind, underlying: u, settlement: 'inverse', quantity: Math.round(q * s), entryPrice: s * (0.9 + 0.2 * rng.next()) } : { kind, underlying: u, quantity: q, entryPrice: s * (0.9 + 0.2 * rng.next()) });
+    else if (kind === 'future') positions.push({ kind, underlying: u, quantity: q, entryPrice: s * (0.9 + 0.2 * rng.next()), expiry: EXPIRIES[rng.nextInt(4)] });
+    else positions.push({ kind, underlying: u, quantity: q, type: rng.next() < 0.5 ? 'call' : 'put', strike: s * (0.7 + 0.6 * rng.next()), expiry: EXPIRIES[rng.nextInt(4)], model: MODELS[rng.nextInt(3)], vol: 0.4 + 0.6 * rng.next() });
+  }
+  return {
+    asOf: '2026-12-01T08:00:00Z',
+    account: { collateral: { USD: 5_000_000, BTC: 5 }, margin: { style: 'portfolio', mmFactor: 0.8 } },
+    underlyings: Object.fromEntries(names.map((u) => [u, { spot: UNDER[u][0], vol: UNDER[u][1] }])),
+    positions,
+  };
 }
-const json = {
-  asOf: '2026-12-01T08:00:00Z',
-  account: { collateral: { USD: 5_000_000, BTC: 5 }, margin: { style: 'portfolio', mmFactor: 0.8 } },
-  underlyings: Object.fromEntries(names.map((u) => [u, { spot: UNDER[u][0], vol: UNDER[u][1] }])),
-  positions,
-};
+const json = portfolioOf(N);
 
 const time = (fn) => timeMs(fn, { rounds: ROUNDS, warmup: 10 });
 
@@ -103,6 +108,21 @@ function peer() {
   return { ms: Number(ms), worst: Number(worst), numpy, scipy };
 }
 
+/**
+ * Scaling (issue "Foundation before the engine" §6: 20,000 positions took 94 s in `stress`):
+ * microseconds per position of `gridStress` on the compiled portfolio and of `stressPortfolio`
+ * (parse, compile, grid, Greeks, largest adverse moves; no Monte Carlo) at 1,000, 20,000 and
+ * 100,000 positions — flat per-position figures mean linear time. Median of 5 rounds after 2 warm-ups.
+ */
+const scaling = [1_000, 20_000, 100_000].map((n) => {
+  const doc = portfolioOf(n);
+  const c = compilePortfolio(parsePortfolio(doc));
+  const g = timeMs(() => gridStress(c, params).worstLoss, { rounds: 5, warmup: 2 });
+  const all = timeMs(() => stressPortfolio(doc).worstLoss, { rounds: 5, warmup: 2 });
+  return { positions: n, gridUsPerPosition: Number(((g.median * 1000) / n).toFixed(3)), stressPortfolioUsPerPosition: Number(((all.median * 1000) / n).toFixed(3)) };
+});
+const perPosition = scaling.map((s) => s.gridUsPerPosition);
+
 const p = peer();
 report({
   name: 'stress.grid1000.ms', issue: 5, value: Number(grid.median.toFixed(3)), min: Number(grid.min.toFixed(3)), max: Number(grid.max.toFixed(3)),
@@ -116,4 +136,9 @@ report({
 report({
   name: 'stress.grid1000.endToEnd.ms', issue: 5, value: Number(endToEnd.median.toFixed(3)), min: Number(endToEnd.min.toFixed(3)), max: Number(endToEnd.max.toFixed(3)),
   unit: `ms per parse (zod) + compile + full grid stress of ${N} positions (median, one thread)`, target: null, pass: null,
+});
+report({
+  name: 'stress.scaling.usPerPosition', issue: 5, value: perPosition[2], min: Math.min(...perPosition), max: Math.max(...perPosition),
+  unit: 'µs per position of gridStress at 100,000 positions (median of 5); scaling: per-position µs of gridStress and stressPortfolio at 1,000 / 20,000 / 100,000 positions',
+  target: null, pass: null, scaling,
 });

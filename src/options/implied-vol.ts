@@ -4,7 +4,10 @@
  * [lower, upper) — lower = the discounted intrinsic value D·max(ω(F − K), 0) (÷F for inverse),
  * upper = D·F for a call (1 coin·D for inverse), D·K for a put (D·K/F for inverse) — has no
  * implied volatility and throws INVALID_INPUT at `price` with the bounds in `details`; the lower
- * bound itself gives σ = 0.
+ * bound itself gives σ = 0. A price so close to the upper bound that σ > MAX_VOL (10, the largest
+ * vol `greeks` and the pricers accept, `./schema.ts`) is refused the same way, with the price at
+ * σ = MAX_VOL as `details.maxPrice`: near the bound the price is flat in σ, so such a σ (16.5,
+ * 1e161) says nothing the price can support.
  *
  * @example
  * impliedVol({ model: 'black-scholes', type: 'call', price: 10.450583572185565, spot: 100, strike: 100, expiry: 1, rate: 0.05 });
@@ -12,9 +15,9 @@
  */
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { modelCode, type OptionModel } from './kernel.js';
+import { modelCode, optionPrice, type OptionModel } from './kernel.js';
 import { impliedVolKernel } from './implied-vol-kernel.js';
-import { ImpliedVolInput, type OptionType } from './schema.js';
+import { ImpliedVolInput, MAX_VOL, type OptionType } from './schema.js';
 
 /** The result of {@link impliedVol}. */
 export interface ImpliedVolResult {
@@ -52,6 +55,15 @@ export function impliedVol(input: ImpliedVolInput): ImpliedVolResult {
         : `impliedVol: price ${o.price} is at or above the no-arbitrage upper bound ${upperBound}; no implied volatility`,
       ['price'],
       { reason: below ? 'below-intrinsic' : 'above-upper-bound', lowerBound, upperBound },
+    );
+  }
+  if (iv > MAX_VOL) {
+    const maxPrice = optionPrice(o.model, isCall, underlying, o.strike, o.expiry, MAX_VOL, o.rate, div);
+    throw new TradesizeError(
+      'INVALID_INPUT',
+      `impliedVol: price ${o.price} implies a volatility above ${MAX_VOL} (the largest the pricers accept); the price at σ = ${MAX_VOL} is ${maxPrice}, the upper bound ${upperBound}`,
+      ['price'],
+      { reason: 'above-max-vol', lowerBound, upperBound, maxPrice },
     );
   }
   return { model: o.model, type: o.type, impliedVol: iv, lowerBound, upperBound };

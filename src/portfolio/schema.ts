@@ -22,7 +22,40 @@ import { TradesizeError } from '../core/errors.js';
 import { getInstrument, getVenue } from '../venues/registry.js';
 import type { Instrument, VenueModel } from '../venues/types.js';
 
-const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO 8601 date, e.g. 2026-12-25T08:00:00Z');
+/**
+ * An ISO 8601 calendar date with optional time and offset (`2026-12-25`, `2026-12-25T08:00:00Z`,
+ * `2026-12-25T08:00:00.000+01:00`). `Date.parse` alone accepts "0", "2026" and rolls
+ * "2026-02-30" over to March; the day must exist in its month (proleptic Gregorian calendar,
+ * ISO 8601-1:2019 §4.3.2, leap years per §3.2.1).
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** True when `s` is a real calendar date in the ISO 8601 form above. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (m === null) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days && h <= 23 && mi <= 59 && se <= 59 && Number.isFinite(Date.parse(s));
+}
+
+const isoDate = z.string().refine(isIsoDate, 'expected an ISO 8601 date that exists, e.g. 2026-12-25T08:00:00Z');
+
+/**
+ * True for a name that is a property of every plain object (`__proto__`, `constructor`,
+ * `toString`, …): used as an object key it would set the prototype or read an inherited member
+ * instead of the user's entry, so such names are refused wherever user keys become object keys.
+ */
+export function isPrototypeKey(k: string): boolean {
+  return k === '__proto__' || k in Object.prototype;
+}
+
+/** A user-chosen name used as an object key (the report currency): not a prototype member. */
+const userKey = z
+  .string()
+  .min(1)
+  .refine((k) => !isPrototypeKey(k), { error: (iss) => `"${String(iss.input)}" is reserved (a property of every JavaScript object); use another name` });
 const rate = z.number().min(0).max(1);
 
 /** Overrides of the scenario-grid parameters (defaults in `stress/params.ts`). */
@@ -48,7 +81,7 @@ export const MarginSchema = z.discriminatedUnion('style', [
 
 export const AccountSchema = z
   .object({
-    currency: z.string().min(1).default('USD'),
+    currency: userKey.default('USD'),
     /** Cash per currency: the report currency, or an underlying's coin (valued at its spot). */
     collateral: z.record(z.string(), z.number()),
     margin: MarginSchema.default({ style: 'portfolio', mmFactor: 0.8 }),
@@ -166,12 +199,12 @@ export function venueOf(p: Portfolio, pos: Extract<PositionSpec, { kind: 'perpet
 function checkReferences(p: Portfolio): void {
   const asOf = Date.parse(p.asOf);
   for (const ccy of Object.keys(p.account.collateral)) {
-    if (ccy !== p.account.currency && p.underlyings[ccy] === undefined) {
+    if (ccy !== p.account.currency && !Object.hasOwn(p.underlyings, ccy)) {
       throw new TradesizeError('INVALID_INPUT', `portfolio: collateral currency "${ccy}" is neither ${p.account.currency} nor an underlying`, ['account', 'collateral', ccy]);
     }
   }
   p.positions.forEach((pos, i) => {
-    const u = p.underlyings[pos.underlying];
+    const u = Object.hasOwn(p.underlyings, pos.underlying) ? p.underlyings[pos.underlying] : undefined;
     if (u === undefined) {
       throw new TradesizeError('INVALID_INPUT', `portfolio: positions[${i}].underlying "${pos.underlying}" is not in underlyings`, ['positions', i, 'underlying']);
     }
@@ -188,8 +221,26 @@ function checkReferences(p: Portfolio): void {
   });
   for (const pair of Object.keys(p.correlations ?? {})) {
     const [a, b, extra] = pair.split('/');
-    if (a === undefined || b === undefined || extra !== undefined || p.underlyings[a] === undefined || p.underlyings[b] === undefined || a === b) {
+    if (a === undefined || b === undefined || extra !== undefined || !Object.hasOwn(p.underlyings, a) || !Object.hasOwn(p.underlyings, b) || a === b) {
       throw new TradesizeError('INVALID_INPUT', `portfolio: correlation key "${pair}" must be "A/B" with two different underlyings`, ['correlations', pair]);
+    }
+  }
+}
+
+const KEYED: readonly (readonly string[])[] = [['underlyings'], ['account', 'collateral'], ['correlations']];
+
+/**
+ * Refuses prototype names ({@link isPrototypeKey}) among the keys of the input's records, before
+ * zod copies them: a JSON `"__proto__"` key would otherwise replace the copy's prototype and vanish.
+ */
+function refusePrototypeKeys(input: unknown): void {
+  for (const at of KEYED) {
+    let o: unknown = input;
+    for (const k of at) o = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined;
+    if (typeof o !== 'object' || o === null) continue;
+    for (const k of Object.keys(o)) {
+      const names = at[0] === 'correlations' ? k.split('/') : [k];
+      if (names.some(isPrototypeKey)) throw new TradesizeError('INVALID_INPUT', `portfolio: ${at.join('.')} key "${k}" is reserved (a property of every JavaScript object); use another name`, [...at, k]);
     }
   }
 }
@@ -201,6 +252,7 @@ function checkReferences(p: Portfolio): void {
  *   rates on a portfolio-margin account.
  */
 export function parsePortfolio(input: unknown): Portfolio {
+  refusePrototypeKeys(input);
   const p = parseInput(PortfolioSchema, input, 'portfolio');
   checkReferences(p);
   return p;

@@ -29,15 +29,29 @@ export const DEFAULT_STUDENT_T_NU = 4;
 /** Default number of simulated paths. */
 export const DEFAULT_PATHS = 100_000;
 
-/** GARCH(1,1)-t parameters on per-period log returns (a `GarchFit` fits this shape). */
+/** Largest degrees of freedom of the t models (the bound of the student-t fit, `../stats/student-t-fit.ts`); above it the t is a normal to sampling error. */
+export const MAX_NU = 1000;
+/** Largest per-period variance (per-period log-return sd 100 %): above it every path leaves at the first step and h overflows. */
+export const MAX_PERIOD_VARIANCE = 1;
+/** Budget of one simulation: paths × steps (≈ 10 minutes per thread at the 1.2–1.7·10⁷ path-steps/s that bench/risk/first-passage.bench.mjs measures on a loaded 2-core machine). */
+export const MAX_PATH_STEPS = 10_000_000_000;
+
+/**
+ * GARCH(1,1)-t parameters on per-period log returns (a `GarchFit` fits this shape):
+ * h' = ω + α·e² + β·h with ω > 0, α, β ≥ 0 and α + β < 1, the covariance-stationarity condition
+ * of Bollerslev (1986), "Generalized autoregressive conditional heteroskedasticity", J.
+ * Econometrics 31, Theorem 1 (checked in {@link checkModel}; a fit's non-stationary parameters
+ * run from the fit's own `variance`, as `fitGarch` forecasts them); ω and the starting variance at
+ * most {@link MAX_PERIOD_VARIANCE}.
+ */
 export const GarchDynamics = z.object({
-  omega: positive(),
-  alpha: z.number().min(0),
-  beta: z.number().min(0),
-  /** Degrees of freedom ν > 2 of the standardised t innovations. */
-  nu: z.number().gt(2),
+  omega: positive().max(MAX_PERIOD_VARIANCE),
+  alpha: z.number().min(0).max(1),
+  beta: z.number().min(0).lt(1),
+  /** Degrees of freedom 2 < ν ≤ 1000 of the standardised t innovations. */
+  nu: z.number().gt(2).max(MAX_NU),
   /** Optional starting per-period variance h_1 (e.g. `nextVariance` of a fit). */
-  variance: positive().optional(),
+  variance: positive().max(MAX_PERIOD_VARIANCE).optional(),
 });
 
 /** The model part of a Monte Carlo input (see the module doc). */
@@ -49,8 +63,8 @@ export const ModelFields = {
   sigma: positive().optional(),
   /** Horizon T in years (finite). */
   horizon: positive(),
-  /** student-t: degrees of freedom > 2 (default 4). */
-  nu: z.number().gt(2).optional(),
+  /** student-t: degrees of freedom 2 < ν ≤ 1000 (default 4). */
+  nu: z.number().gt(2).max(MAX_NU).optional(),
   /** garch-t: the GARCH(1,1)-t parameters. */
   garch: GarchDynamics.optional(),
   /** Grid steps over the horizon (gbm, student-t). */
@@ -75,14 +89,22 @@ export function checkModel(v: ModelValues, ctx: z.RefinementCtx): void {
   if (v.model !== 'gbm' && v.monitoring === 'continuous') issue('monitoring', `continuous monitoring needs model gbm; ${v.model} is monitored at the grid points`);
   if (v.model === 'garch-t') {
     if (v.garch === undefined) issue('garch', 'garch parameters {omega, alpha, beta, nu} are required for model garch-t');
-    else if (v.sigma === undefined && v.garch.variance === undefined && v.garch.alpha + v.garch.beta >= 1) {
-      issue('garch', 'alpha + beta ≥ 1 has no unconditional variance: give sigma or garch.variance for the first variance');
+    else if (v.garch.alpha + v.garch.beta >= 1 && v.garch.variance === undefined) {
+      // A fit may be non-stationary (`fitGarch` reports it and forecasts from its own state), so
+      // α + β ≥ 1 runs only from that state, `garch.variance`; typed parameters must be stationary.
+      issue('garch', `alpha + beta = ${v.garch.alpha + v.garch.beta} ≥ 1: the GARCH(1,1) variance is not stationary (α + β < 1, Bollerslev 1986); only a fit's own state (garch.variance) may start a non-stationary model`);
+    }
+    if (v.sigma !== undefined && (v.sigma * v.sigma) / v.periodsPerYear > MAX_PERIOD_VARIANCE) {
+      issue('sigma', `the first variance sigma²/periodsPerYear is above ${MAX_PERIOD_VARIANCE} (a per-period sd above 100 %)`);
     }
     if (v.steps !== undefined) issue('steps', 'garch-t steps are one per period: round(horizon·periodsPerYear)');
   }
   const steps = v.model === 'garch-t' ? Math.round(v.horizon * v.periodsPerYear) : (v.steps ?? Math.ceil(v.horizon * v.periodsPerYear));
   if (v.model === 'garch-t' && steps < 1) issue('horizon', 'garch-t needs a horizon of at least half a period');
   if (steps > 10_000_000) issue('steps', 'at most 10,000,000 steps per path');
+  else if (v.paths * steps > MAX_PATH_STEPS) {
+    issue('paths', `paths × steps = ${v.paths} × ${steps} is above the budget paths × steps ≤ ${MAX_PATH_STEPS.toLocaleString('en-US')}; use fewer paths or steps`);
+  }
 }
 
 /** The per-step model of validated inputs. */

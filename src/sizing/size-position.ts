@@ -92,6 +92,11 @@ function assertRepresentable(r: SizeRequest, terms: ContractTerms, unitLoss: num
   throw new TradesizeError('INVALID_INPUT', `sizePosition: ${reason}`, ['contract', 'size'], { reason });
 }
 
+/** A constraint whose limit is not a number could not evaluate: it must refuse, never pass or round to a lot refusal. */
+function constraintFailed(name: string): TradesizeError {
+  return new TradesizeError('NON_FINITE_RESULT', `sizePosition: constraint "${name}" could not evaluate (its maxQuantity is not a number); a constraint returns a quantity ≥ 0, or +Infinity for a passed gate`, ['constraints', name]);
+}
+
 function buildContext(r: SizeRequest): SizingContext {
   const terms: ContractTerms = r.contract ?? { kind: 'linear', size: 1 };
   const slip = r.slippage ?? 0;
@@ -148,7 +153,8 @@ function safeQuantity(ctx: SizingContext, all: readonly SizingConstraint[], q: n
  * Sizes one position: the largest quantity that satisfies every constraint, rounded down to
  * the lot step, with the binding constraint and every constraint's limit.
  *
- * @throws TradesizeError INVALID_INPUT naming the offending field.
+ * @throws TradesizeError INVALID_INPUT naming the offending field; NON_FINITE_RESULT naming a
+ *   constraint whose limit is NaN (['constraints', name]).
  * @example
  * sizePosition({ equity: 10000, entry: 65000, stop: 63000, risk: 0.01, venue: { lotStep: 0.001 } });
  * // => { status: 'sized', quantity: 0.05, notional: 3250, binding: 'stop-risk', ... }
@@ -168,6 +174,7 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
   for (const c of all) {
     const limit = c.limit(ctx);
     if (limit === null) continue;
+    if (Number.isNaN(limit.maxQuantity)) throw constraintFailed(c.name);
     limits.push(limit);
     if (binding === null || limit.maxQuantity < binding.maxQuantity) binding = limit;
   }

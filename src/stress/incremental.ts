@@ -26,6 +26,7 @@ import type { StressParams } from './params.js';
 import { VOL_SCENARIOS } from './params.js';
 import { scopeExtended, scopeMaintenance, scopeName, scopePnl, scopesOf } from './scopes.js';
 import { portfolioMarginRequirement } from './margin.js';
+import { assertFiniteGrid } from './finite.js';
 
 /** The book's and the unit's scenario vectors and the survival test (module doc). */
 export interface IncrementalGrid {
@@ -40,6 +41,9 @@ export interface IncrementalGrid {
 /**
  * Builds the scenario vectors of `book` and of one `unit` of the new position (compiled against
  * the same underlyings, with no collateral of its own) — see the module doc.
+ *
+ * @throws TradesizeError NON_FINITE_RESULT when the book or the unit does not value to finite
+ *   numbers (`./finite.ts`): a constraint that cannot evaluate refuses instead of passing.
  */
 export function incrementalGrid(book: CompiledPortfolio, unit: CompiledPortfolio, p: StressParams): IncrementalGrid {
   const gb = revalueGrid(book, p);
@@ -79,6 +83,8 @@ export function incrementalGrid(book: CompiledPortfolio, unit: CompiledPortfolio
     }
   }
   const nc0 = crossMarginAccount(book, pm ? portfolioMarginRequirement(gb, book.margin.mmFactor) : undefined).nc;
+  assertFiniteGrid(book, p, [bp, bm, be, [nc0]], 'stressConstraint (the book)');
+  assertFiniteGrid(unit, p, [up, um, ue], 'stressConstraint (the new position)', 'legs');
   const mmFactor = book.margin.style === 'portfolio' ? book.margin.mmFactor : 0;
 
   const heldMaintenance = (q: number): number => {
@@ -92,7 +98,8 @@ export function incrementalGrid(book: CompiledPortfolio, unit: CompiledPortfolio
     for (let s = 0; s < S; s++) {
       const equity = nc0 + (bp[s] as number) + q * (up[s] as number);
       const mm = pm ? held : (bm[s] as number) + q * (um[s] as number);
-      if (equity < mm || equity < 0) return s;
+      // written so that a NaN breaks: a scenario that cannot be evaluated never passes
+      if (!(equity >= mm && equity >= 0)) return s;
     }
     return -1;
   };

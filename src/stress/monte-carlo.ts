@@ -19,7 +19,7 @@
  */
 import type { CompiledPortfolio } from '../portfolio/compile.js';
 import { maintenanceAt as positionMaintenance } from '../portfolio/account.js';
-import { equityAt } from '../portfolio/valuation.js';
+import { pathEquity } from './path-equity.js';
 import { riskMeasures } from '../risk/var-es.js';
 
 /** Result of {@link monteCarloStress}; amounts in the report currency. */
@@ -48,6 +48,8 @@ export interface MonteCarloOptions {
   readonly seed: number;
   /** Portfolio-margin MMR held over the horizon (ignored for standard margin). */
   readonly maintenance: number;
+  /** Called with the fraction of paths done (0, 1], about every 1 % of the paths. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 function maintenanceAt(c: CompiledPortfolio, prices: Float64Array, held: number): number {
@@ -60,7 +62,9 @@ function maintenanceAt(c: CompiledPortfolio, prices: Float64Array, held: number)
 /** Revalues every path of `returns` (paths × days × U daily log returns; module doc). */
 export function monteCarloStress(c: CompiledPortfolio, returns: Float64Array, o: MonteCarloOptions): MonteCarloStress {
   const U = c.underlyings.length;
-  const nc0 = equityAt(c, c.spot);
+  const equityAt = pathEquity(c);
+  const nc0 = equityAt(c.spot, 0);
+  const every = Math.max(1, Math.ceil(o.paths / 100));
   const pnl = new Float64Array(o.paths);
   const prices = new Float64Array(U);
   let liquidated = 0;
@@ -70,11 +74,12 @@ export function monteCarloStress(c: CompiledPortfolio, returns: Float64Array, o:
     let nc = nc0;
     for (let d = 0; d < o.days; d++) {
       for (let u = 0; u < U; u++) prices[u] = (prices[u] as number) * Math.exp(returns[(path * o.days + d) * U + u] as number);
-      nc = equityAt(c, prices, (d + 1) / 365);
+      nc = equityAt(prices, (d + 1) / 365);
       if (!hit && (nc < maintenanceAt(c, prices, o.maintenance) || nc < 0)) hit = true;
     }
     if (hit) liquidated++;
     pnl[path] = nc - nc0;
+    if (o.onProgress !== undefined && ((path + 1) % every === 0 || path + 1 === o.paths)) o.onProgress((path + 1) / o.paths);
   }
   const p = liquidated / o.paths;
   const at95 = riskMeasures(pnl, { level: 0.95, method: 'historical' });

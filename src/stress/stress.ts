@@ -34,6 +34,7 @@ import { portfolioMarginRequirement } from './margin.js';
 import { extendedContribution } from './extended.js';
 import { scopeApprox, scopeExtended, scopeMaintenance, scopeName, scopePnl, scopesOf } from './scopes.js';
 import { maxAdverseMoves, type AdverseMove } from './adverse-move.js';
+import { assertFiniteGrid } from './finite.js';
 
 /** One revalued scenario (module doc). Amounts in the report currency. */
 export interface Scenario {
@@ -110,7 +111,11 @@ function scenario(
   };
 }
 
-/** The account, requirement and every scenario of a compiled portfolio's grid (module doc). */
+/**
+ * The account, requirement and every scenario of a compiled portfolio's grid (module doc).
+ *
+ * @throws TradesizeError NON_FINITE_RESULT when a scenario does not value (`./finite.ts`).
+ */
 export function gridStress(c: CompiledPortfolio, p: StressParams): GridStress {
   const g = revalueGrid(c, p);
   const pm = c.margin.style === 'portfolio';
@@ -142,6 +147,7 @@ export function gridStress(c: CompiledPortfolio, p: StressParams): GridStress {
       scenarios.push(scenario({ table: 'extended', scope: name, priceMove: move, vol: 'up' }, pnl, scopeExtended(g, scope, e, 'extApprox'), risk.nc, mm, extendedContribution(-pnl, move, p)));
     }
   }
+  assertFiniteGrid(c, p, [g.pnl, g.approx, g.extPnl, g.extApprox, g.mm, g.extMm, [risk.nc, risk.imr, risk.mmr], scenarios.flatMap((s) => [s.equity, s.maintenance, s.deltaGammaPnl, s.marginContribution ?? 0])], 'stress');
   const w = worst as Scenario;
   const account: StressAccount = {
     style: c.margin.style,
@@ -159,16 +165,19 @@ export function gridStress(c: CompiledPortfolio, p: StressParams): GridStress {
  * Stress test of a portfolio file's content (validated here): grid, account, Greeks per
  * underlying and largest adverse moves (module doc).
  *
- * @throws TradesizeError INVALID_INPUT / CONFLICTING_OPTIONS naming the offending field.
+ * @throws TradesizeError INVALID_INPUT / CONFLICTING_OPTIONS naming the offending field;
+ *   NON_FINITE_RESULT when the book does not value to finite numbers (`./finite.ts`).
  */
 export function stressPortfolio(input: unknown): StressResult {
   const portfolio: Portfolio = parsePortfolio(input);
   const c = compilePortfolio(portfolio);
   const p = stressParams(portfolio.stress);
   const g = gridStress(c, p);
+  const greeks = aggregateGreeks(c);
+  assertFiniteGrid(c, p, [greeks.flatMap((u) => [u.delta, u.gamma, u.vega, u.value])], 'stress');
   return {
     currency: g.currency, account: g.account, worstLoss: g.worstLoss, worstScenario: g.worstScenario, liquidated: g.liquidated,
     scenarios: g.scenarios, deltaGammaMaxError: g.deltaGammaMaxError,
-    greeks: aggregateGreeks(c), maxAdverseMove: maxAdverseMoves(c, g.risk.mmr), params: p,
+    greeks, maxAdverseMove: maxAdverseMoves(c, g.risk.mmr), params: p,
   };
 }

@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { TradesizeError } from '../../core/errors.js';
 import { stressPortfolio } from '../../stress/stress.js';
 import { monteCarloPortfolio } from '../../stress/monte-carlo-portfolio.js';
+import { progressBar } from '../progress-bar.js';
 import type { MonteCarloStress } from '../../stress/monte-carlo.js';
 import { alignedLogReturns, type AlignedReturns } from '../../stress/history.js';
 import { parseChoice, parseInteger, parseNumber } from '../options.js';
@@ -39,6 +40,9 @@ async function readHistory(spec: string): Promise<AlignedReturns> {
   );
   return alignedLogReturns(series);
 }
+
+/** Monte Carlo runs of at least this many path-days × positions draw a progress bar (TTY, without --json). */
+const PROGRESS_MIN_WORK = 50_000_000;
 
 const pct = (x: number | null): string => (x === null ? 'none within the cap' : `${(x * 100).toFixed(2)}%`);
 
@@ -66,6 +70,12 @@ function render(o: StressOutput): string {
   return [summary, '', greeks, '', moves, '', grid].join('\n');
 }
 
+/** A Monte Carlo budget error also names the flags whose product it bounds. */
+function withBudgetFlags(e: unknown): unknown {
+  if (!(e instanceof TradesizeError) || e.details?.budget === undefined) return e;
+  return new TradesizeError(e.code, `${e.message} (--mc-paths × --horizon)`, e.path, { ...e.details });
+}
+
 export async function runStress(o: Opts): Promise<void> {
   const json = o.json === true;
   const file = str(o.portfolio);
@@ -81,10 +91,14 @@ export async function runStress(o: Opts): Promise<void> {
   const method = parseChoice(str(o.mcMethod) ?? (history === undefined ? 'student-t' : 'bootstrap'), '--mc-method', ['student-t', 'fitted-t', 'bootstrap'] as const);
   const result = stressPortfolio(input);
   let monteCarlo: MonteCarloStress;
+  const positions = (input as { positions: readonly unknown[] }).positions.length;
+  const bar = progressBar(process.stderr, !json && paths * days * positions >= PROGRESS_MIN_WORK);
   try {
-    monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }) });
+    monteCarlo = monteCarloPortfolio(input, { method, paths, days, seed, nu, blockLength, ...(history === undefined ? {} : { history }), ...(bar === null ? {} : { onProgress: bar.update }) });
   } catch (e) {
-    throw withFlag(e, STRESS);
+    throw withBudgetFlags(withFlag(e, STRESS));
+  } finally {
+    bar?.done();
   }
   const out: StressOutput = { portfolio: file, ...result, monteCarlo };
   const report = str(o.report);

@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { parseInput } from '../../core/validate.js';
 import { positive } from '../../core/schemas.js';
 import { expTimesNormalTail, normalCdf } from '../../dists/normal.js';
+import { assertClosedFormDomain } from './domain.js';
 
 /** A horizon: a positive finite time (years, or any unit matching μ and σ²) or `'infinite'`. */
 export const Horizon = z.union([positive(), z.literal('infinite')]);
@@ -97,6 +98,7 @@ export function barrierHitProbability(input: BarrierHitInput): BarrierHitResult 
   const T = horizon === 'infinite' ? Infinity : horizon;
   const down = barrier < price;
   const logDistance = Math.abs(Math.log(barrier / price));
+  assertClosedFormDomain(logDistance, mu, sigma, T, 'barrierHitProbability');
   const probability = abmHitProbability(logDistance, down ? mu : -mu, sigma, T);
   return { probability, direction: down ? 'down' : 'up', logDistance };
 }

@@ -54,6 +54,7 @@ import { parseInput } from '../../core/validate.js';
 import { positive } from '../../core/schemas.js';
 import { Horizon } from './one-barrier.js';
 import { expTimesNormalTail } from '../../dists/normal.js';
+import { assertClosedFormDomain } from './domain.js';
 
 /** The exit probabilities; each in [0, 1], summing to 1. */
 export interface FirstPassageResult {
@@ -67,8 +68,12 @@ export interface FirstPassageResult {
 
 /** Terms below this (absolute) end a series. */
 const TERM_TOL = 1e-17;
-/** A cap on series terms; unreachable for finite inputs (the series are chosen to converge fast). */
-const MAX_TERMS = 10_000_000;
+/**
+ * A cap on series terms. On the domain of `./domain.ts` the chosen series needs a few dozen terms
+ * (images: terms ~ e^{−π²k²/u} with u < 1; eigenfunctions: ≤ e^{π²/4 − n²u} with u ≥ 1), so
+ * the cap only bounds the work when a term is not a number.
+ */
+const MAX_TERMS = 100_000;
 
 /**
  * P(lower barrier −a hit before upper b) for T = ∞ (see the module doc). A kernel.
@@ -115,6 +120,7 @@ export function abmLowerFirstImages(a: number, b: number, drift: number, sigma: 
       if (j > MAX_TERMS) notConverged('abmLowerFirstImages');
       const c = dir === 1 ? a + 2 * j * w : 2 * j * w - a;
       const term = bracket(c);
+      if (Number.isNaN(term)) notConverged('abmLowerFirstImages');
       sum += dir * term;
       if ((c > peak && Math.abs(term) < TERM_TOL) || tailBound(c) < TERM_TOL) break;
     }
@@ -143,6 +149,7 @@ export function abmLowerFirstSpectral(a: number, b: number, drift: number, sigma
     if (n > MAX_TERMS) notConverged('abmLowerFirstSpectral');
     const lambda = n * n * base + driftRate;
     const envelope = (n * Math.exp(shift - lambda * horizon)) / lambda;
+    if (Number.isNaN(envelope)) notConverged('abmLowerFirstSpectral');
     correction += Math.sin((n * Math.PI * a) / w) * envelope;
     if (envelope * ((Math.PI * s2) / (w * w)) < TERM_TOL) break;
   }
@@ -204,7 +211,7 @@ export type FirstPassageInput = z.input<typeof FirstPassageInput>;
  * is hit first, and that neither is hit by the horizon (see the module doc).
  *
  * @throws TradesizeError INVALID_INPUT unless 0 < lower < price < upper, σ > 0, T > 0 (or
- *   `'infinite'`) and every number is finite.
+ *   `'infinite'`), every number is finite and μ, σ are in the closed form's range (`./domain.ts`).
  * @example
  * firstPassage({ price: 100, lower: 90, upper: 120, mu: 0.1, sigma: 0.6, horizon: 0.25 });
  * // => { pLowerFirst: ~0.612464, pUpperFirst: ~0.382066, pNeither: ~0.005470 }
@@ -215,7 +222,9 @@ export function firstPassage(input: FirstPassageInput): FirstPassageResult {
   const v = parseInput(FirstPassageInput, input, 'firstPassage');
   const a = Math.log(v.price / v.lower);
   const b = Math.log(v.upper / v.price);
-  return abmFirstPassage(a, b, v.mu, v.sigma, v.horizon === 'infinite' ? Infinity : v.horizon);
+  const horizon = v.horizon === 'infinite' ? Infinity : v.horizon;
+  assertClosedFormDomain(a + b, v.mu, v.sigma, horizon, 'firstPassage');
+  return abmFirstPassage(a, b, v.mu, v.sigma, horizon);
 }
 
 /** Input of {@link firstPassageAbm}: an arithmetic Brownian motion started between two levels. */
@@ -241,12 +250,15 @@ export type FirstPassageAbmInput = z.input<typeof FirstPassageAbmInput>;
 /**
  * Exit probabilities for an arithmetic Brownian motion X_t = X_0 + μt + σW_t (see the module doc).
  *
- * @throws TradesizeError INVALID_INPUT unless lower < start < upper, σ > 0, T > 0 and all finite.
+ * @throws TradesizeError INVALID_INPUT unless lower < start < upper, σ > 0, T > 0, all finite and
+ *   μ, σ in the closed form's range (`./domain.ts`).
  * @example
  * firstPassageAbm({ start: 0, lower: -1, upper: 3, mu: 0, sigma: 1, horizon: 'infinite' });
  * // => { pLowerFirst: 0.75, pUpperFirst: 0.25, pNeither: 0 }
  */
 export function firstPassageAbm(input: FirstPassageAbmInput): FirstPassageResult {
   const v = parseInput(FirstPassageAbmInput, input, 'firstPassageAbm');
-  return abmFirstPassage(v.start - v.lower, v.upper - v.start, v.mu, v.sigma, v.horizon === 'infinite' ? Infinity : v.horizon);
+  const horizon = v.horizon === 'infinite' ? Infinity : v.horizon;
+  assertClosedFormDomain(v.upper - v.lower, v.mu, v.sigma, horizon, 'firstPassageAbm');
+  return abmFirstPassage(v.start - v.lower, v.upper - v.start, v.mu, v.sigma, horizon);
 }

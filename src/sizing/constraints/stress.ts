@@ -51,7 +51,7 @@ const BISECTIONS = 200;
 
 function withEntry(p: Portfolio, leg: StressLegInput, i: number): unknown {
   const raw = leg as Record<string, unknown>;
-  const u = typeof raw.underlying === 'string' ? p.underlyings[raw.underlying] : undefined;
+  const u = typeof raw.underlying === 'string' && Object.hasOwn(p.underlyings, raw.underlying) ? p.underlyings[raw.underlying] : undefined;
   if (u === undefined) throw new TradesizeError('INVALID_INPUT', `stressConstraint: legs[${i}].underlying is not an underlying of the portfolio`, ['legs', i, 'underlying']);
   if (leg.kind === 'option' || leg.entryPrice !== undefined) return leg;
   const mark = leg.markPrice ?? (leg.kind === 'future' && typeof raw.expiry === 'string' ? u.spot * Math.exp((u.rate - u.div) * yearsToExpiry(p.asOf, raw.expiry)) : u.spot);
