@@ -58,5 +58,6 @@ export function assertFiniteGrid(c: CompiledPortfolio, p: StressParams, values: 
     'NON_FINITE_RESULT',
     `${where}: the portfolio does not value to a finite number in the stress grid (${what}); spot, quantity or collateral is out of range, so no scenario can be checked`,
     path,
+    { input: true }, // the path names the input at fault, not an output field
   );
 }

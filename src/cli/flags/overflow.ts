@@ -11,14 +11,15 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Re-labels a NON_FINITE_RESULT at an output field with the most extreme given numeric flag;
- * other errors (and results with no numeric flag given) are returned unchanged.
+ * other errors (one whose `details.input` says its path already names the input at fault, and
+ * results with no numeric flag given) are returned unchanged.
  *
  * @example
  * blameInput(new TradesizeError('NON_FINITE_RESULT', '…', ['d1']), GREEKS, { spot: '1e300', strike: '1e-300' }, given);
  * // => NON_FINITE_RESULT at ['--spot'] (or '--strike': the first of equal magnitude), details.output ['d1']
  */
 export function blameInput(e: unknown, spec: CommandSpec, o: Opts, given: ReadonlySet<string>): unknown {
-  if (!(e instanceof TradesizeError) || e.code !== 'NON_FINITE_RESULT' || String(e.path[0] ?? '').startsWith('--')) return e;
+  if (!(e instanceof TradesizeError) || e.code !== 'NON_FINITE_RESULT' || e.details?.input === true || String(e.path[0] ?? '').startsWith('--')) return e;
   let worst: { flag: string; text: string; magnitude: number } | undefined;
   for (const f of spec.flags) {
     const text = str(o[keyOf(f)]);
