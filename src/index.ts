@@ -169,3 +169,12 @@ export { validateInstrument, checkInstrumentShape, checkPositionShape, checkAcco
 export { venueSchemas, type VenueSchemas, type VenueValue } from './venues/schema.js';
 export type { Account } from './venues/types.js';
 export { HYPERLIQUID_META, HYPERLIQUID_META_DATE } from './venues/snapshots/hyperliquid-meta-20230717.js';
+
+// Risk engine: the core of `tradesize serve` (the service itself stays out of the barrel: it loads fastify and SQLite)
+export { RiskEngine, type EngineEvent, type AccountView, type Protection, type EngineOptions } from './engine/engine.js';
+export { engineConfig, type EngineConfig, type EngineConfigInput } from './engine/config.js';
+export { DENIAL_CODES, type DenialCode } from './engine/denial-codes.js';
+export { TICK_REFUSALS, MarketPrices, type TickRefusal, type MarketPriceView } from './engine/market-prices.js';
+export { checkOrder, type OrderDecision, type DenialReason } from './engine/order-check.js';
+export { applyFill, unrealised, type PositionState } from './engine/position.js';
+export { engineSchemas, DEFAULT_LIMITS, type AccountSpecInput, type FillInput, type OrderInput, type TickInput } from './engine/schemas.js';

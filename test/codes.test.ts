@@ -7,9 +7,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, REFUSAL_CODES, WARNING_CODES } from '../src/core/errors.js';
 import { REFUSAL_CODES as SIZING_REFUSAL_CODES } from '../src/sizing/refusal.js';
+import { DENIAL_CODES } from '../src/engine/denial-codes.js';
+import { TICK_REFUSALS } from '../src/engine/market-prices.js';
+import { HTTP_ERROR_CODES } from '../src/server/http-codes.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-const lists = { error: ERROR_CODES, refusal: REFUSAL_CODES, warning: WARNING_CODES } as const;
+/** The service's errors, as the README shows them: "STATUS: description". */
+const httpErrors = Object.fromEntries(Object.entries(HTTP_ERROR_CODES).map(([k, [status, d]]) => [k, `${status}: ${d}`]));
+const lists = { error: ERROR_CODES, refusal: REFUSAL_CODES, warning: WARNING_CODES, denial: DENIAL_CODES, 'tick refusal': TICK_REFUSALS, 'service error': httpErrors } as const;
 
 /** The README's code tables: for each kind, its rows as [code, description] in order. */
 function readmeTables(): Record<string, [string, string][]> {
@@ -19,7 +24,7 @@ function readmeTables(): Record<string, [string, string][]> {
   const tables: Record<string, [string, string][]> = {};
   let kind = '';
   for (const line of section.split('\n')) {
-    const head = /^\| (error|refusal|warning) \(/.exec(line);
+    const head = /^\| (error|refusal|warning|denial|tick refusal|service error) \(/.exec(line);
     if (head !== null) kind = head[1] as string;
     const row = /^\| `([A-Z_]+)` \| (.*) \|$/.exec(line);
     if (row !== null) (tables[kind] ??= []).push([row[1] as string, row[2] as string]);
@@ -34,8 +39,8 @@ describe('codes', () => {
   });
 
   it('every code the README mentions anywhere is in the typed list', () => {
-    const all = new Set<string>([...Object.keys(ERROR_CODES), ...Object.keys(REFUSAL_CODES), ...Object.keys(WARNING_CODES)]);
-    const mentioned = [...readme.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1] as string).filter((c) => !c.endsWith('_CODES'));
+    const all = new Set<string>(Object.values(lists).flatMap((l) => Object.keys(l)));
+    const mentioned = [...readme.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map((m) => m[1] as string).filter((c) => !c.endsWith('_CODES') && c !== 'TICK_REFUSALS');
     // Codes also appear in printed JSON and text output ("code":"X", "refused X", "error X").
     const printed = [...readme.matchAll(/"code":"([A-Z_]+)"|(?:refused|error|warning) ([A-Z][A-Z_]+[A-Z])\b/g)].map((m) => (m[1] ?? m[2]) as string);
     expect(mentioned.length).toBeGreaterThan(0);
@@ -43,8 +48,10 @@ describe('codes', () => {
   });
 
   it('errors, refusals and warnings never share a code, and every description is one line', () => {
-    const keys = Object.values(lists).flatMap((l) => Object.keys(l));
-    expect(new Set(keys).size).toBe(keys.length);
+    const library = [ERROR_CODES, REFUSAL_CODES, WARNING_CODES].flatMap((l) => Object.keys(l));
+    expect(new Set(library).size).toBe(library.length);
+    const service = [DENIAL_CODES, TICK_REFUSALS, HTTP_ERROR_CODES].flatMap((l) => Object.keys(l));
+    expect(new Set(service).size).toBe(service.length);
     for (const l of Object.values(lists)) for (const d of Object.values(l)) expect(d).toMatch(/^[^\n|]+$/);
   });
 

@@ -24,8 +24,16 @@
 import type { EngineConfig } from './config.js';
 
 export type PriceStatus = 'ok' | 'suspect' | 'down';
-/** Why a tick was refused. */
-export type TickRefusal = 'NON_FINITE_PRICE' | 'NON_POSITIVE_PRICE' | 'OUT_OF_ORDER' | 'FUTURE_TIME' | 'INVALID_TIME';
+/** Why a tick was refused (`POST /v1/prices` → `rejected: [{index, code}]`), with a description. */
+export const TICK_REFUSALS = {
+  NON_FINITE_PRICE: 'the price is NaN or infinite',
+  NON_POSITIVE_PRICE: 'the price is zero or negative',
+  OUT_OF_ORDER: "the tick is older than its source's last tick",
+  FUTURE_TIME: 'the tick is stamped more than maxClockSkewMs in the future',
+  INVALID_TIME: 'the time is not a non-negative number of milliseconds',
+} as const;
+
+export type TickRefusal = keyof typeof TICK_REFUSALS;
 /** Why a source is not valid now. */
 export type SourceFault = 'STALE' | 'DEVIATION';
 

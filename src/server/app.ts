@@ -51,27 +51,27 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const allowedOrigin = (origin: string): boolean => o.origins.includes(origin) || o.hosts.some((h) => origin === `http://${h}` || origin === `https://${h}`);
 
   app.addHook('onRequest', async (req) => {
-    if (!o.hosts.includes(req.headers.host ?? '')) throw new HttpError(403, 'FORBIDDEN_HOST', 'the Host header does not name this service');
+    if (!o.hosts.includes(req.headers.host ?? '')) throw new HttpError('FORBIDDEN_HOST', 'the Host header does not name this service');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigin(origin)) throw new HttpError(403, 'FORBIDDEN_ORIGIN', 'this Origin is not allowed');
+    if (origin !== undefined && !allowedOrigin(origin)) throw new HttpError('FORBIDDEN_ORIGIN', 'this Origin is not allowed');
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     return payload;
   });
   app.setErrorHandler((err: unknown, _req, reply) => sendError(reply, err));
-  app.setNotFoundHandler((req, reply) => sendError(reply, new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) => sendError(reply, new HttpError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
   /** Checks the token (and its rate); returns the role. */
   const auth = (req: FastifyRequest, need: Role): Role => {
     const role = roleOf(req.headers.authorization, o.tokens);
-    if (role === null) throw new HttpError(401, 'UNAUTHORIZED', 'this call needs Authorization: Bearer TOKEN (DIR/api-token or DIR/admin-token)');
-    if (need === 'admin' && role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'this call needs the admin token');
+    if (role === null) throw new HttpError('UNAUTHORIZED', 'this call needs Authorization: Bearer TOKEN (DIR/api-token or DIR/admin-token)');
+    if (need === 'admin' && role !== 'admin') throw new HttpError('FORBIDDEN', 'this call needs the admin token');
     const now = Date.now();
     const b = buckets.get(role) ?? { tokens: o.rateLimit, at: now };
     b.tokens = Math.min(o.rateLimit, b.tokens + ((now - b.at) / 1000) * o.rateLimit);
     b.at = now;
-    if (b.tokens < 1) throw new HttpError(429, 'RATE_LIMITED', `more than ${o.rateLimit} requests per second with this token`);
+    if (b.tokens < 1) throw new HttpError('RATE_LIMITED', `more than ${o.rateLimit} requests per second with this token`);
     b.tokens -= 1;
     buckets.set(role, b);
     return role;

@@ -7,17 +7,20 @@
 import { isTradesizeError } from '../core/errors.js';
 import { RiskEngine, type EngineEvent, type EngineOptions } from '../engine/engine.js';
 import { applyCommand, type Command } from './commands.js';
+import { HTTP_ERROR_CODES, type HttpErrorCode } from './http-codes.js';
 import type { CommandStore } from './store.js';
 
 /** An error with an HTTP status, written as `{"error": {code, message, path}}`. */
 export class HttpError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: HttpErrorCode,
     message: string,
     readonly path: readonly (string | number)[] = [],
   ) {
     super(message);
+    this.status = HTTP_ERROR_CODES[code][0];
   }
 }
 
@@ -47,12 +50,12 @@ export class Service {
 
   /** Commits `cmd`, then applies it; throws an HttpError for a failed commit or bad input. */
   execute(cmd: Command): unknown {
-    if (this.failure !== null) throw new HttpError(503, 'STORAGE_ERROR', `storage failed earlier (${this.failure.message}): no new commands until restart`);
+    if (this.failure !== null) throw new HttpError('STORAGE_ERROR', `storage failed earlier (${this.failure.message}): no new commands until restart`);
     try {
       this.store.append([cmd]);
     } catch (e) {
       this.failure = e instanceof Error ? e : new Error(String(e));
-      throw new HttpError(503, 'STORAGE_ERROR', `could not persist the command (${this.failure.message}); the engine takes no new risk`);
+      throw new HttpError('STORAGE_ERROR', `could not persist the command (${this.failure.message}); the engine takes no new risk`);
     }
     return applyCommand(this.engine, cmd);
   }
