@@ -8,12 +8,13 @@
  *
  * Source: W. J. Cody, "Rational Chebyshev Approximations for the Error Function", Math. Comp. 23
  * (1969) 631–637, SPECFUN CALERF: the same three rational approximations (erf on [0, 0.46875],
- * erfcx on (0.46875, 4] and (4, ∞), in ./cody-erf.ts) as `dists/normal.ts`. CALERF splits e^{−y²} into two
- * exponentials to keep it accurate to 1e-16 for exact y; the caller's single e^{−d²/2} has relative
- * error ≈ (1 + d²/2)·2⁻⁵³, so the two implementations agree to 6·(1 + d²/2)·2⁻⁵³ relative (tested:
- * 7e-16 at d = 0, 2e-15 at |d| = 4, 1e-14 at |d| = 10; the largest observed is 4.2·(1 + d²/2)·2⁻⁵³).
- * That matches the conditioning of N at a computed d (an ulp of d moves N(d) by ≈ d²·2⁻⁵³ relative
- * in the tail), so nothing is lost that the input had not already lost.
+ * erfcx on (0.46875, 4] and (4, ∞), in ./cody-erf.ts) as `dists/normal.ts`. CALERF splits
+ * e^{−y²} into two exponentials to keep it accurate to 1e-16 for exact y; the caller's single
+ * e^{−d²/2} has relative error ≈ (1 + d²/2)·2⁻⁵³, so the two implementations agree to
+ * 6·(1 + d²/2)·2⁻⁵³ relative (tested: 7e-16 at d = 0, 2e-15 at |d| = 4, 1e-14 at |d| = 10; the
+ * largest observed is 4.2·(1 + d²/2)·2⁻⁵³). That matches the conditioning of N at a computed d
+ * (an ulp of d moves N(d) by ≈ d²·2⁻⁵³ relative in the tail), so nothing is lost that the input
+ * had not already lost.
  */
 
 import { erfCentral, erfcxFar, erfcxMiddle } from './cody-erf.js';
