@@ -7,11 +7,11 @@
  *
  * Source: W. J. Cody, "Rational Chebyshev Approximations for the Error Function", Mathematics of
  * Computation 23 (1969) 631–637, and its SPECFUN routine CALERF (https://www.netlib.org/specfun/erf):
- * three rational approximations on [0, 0.46875], (0.46875, 4] and (4, ∞) (./cody-erf.ts), relative
+ * three rational approximations on [0, 0.46875], (0.46875, 4] and (4, ∞) (./normal-tail.ts), relative
  * error below 1e-15; e^{−x²} is evaluated as e^{−x̃²}·e^{−(x−x̃)(x+x̃)} with x̃ = ⌊16x⌋/16, as CALERF does.
  */
 
-import { erfCentral, erfcxFar, erfcxMiddle } from './cody-erf.js';
+import { erfCentral, erfcxFar, erfcxMiddle } from './normal-tail.js';
 
 /** e^{y²}·erfc(y) for y > 0.46875 (Cody's second and third intervals). */
 function erfcxLarge(y: number): number {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { erfCentral, erfcxFar, erfcxMiddle } from '../../src/dists/cody-erf.js';
 import { erfc, erfcx, normalCdf } from '../../src/dists/normal.js';
-import { scaledNormalCdf } from '../../src/dists/normal-tail.js';
+import { erfCentral, erfcxFar, erfcxMiddle, scaledNormalCdf } from '../../src/dists/normal-tail.js';
 import { readFixture } from '../helpers/shared-data.js';
 
 interface Point {
@@ -16,7 +15,7 @@ const fixture = readFixture<{ erf: Point[]; erfcxMiddle: Point[]; erfcxFar: Poin
 /** Cody's bound is 1e-15 relative; allow for scipy's own last-bit rounding (Faddeeva's erfcx). */
 const REL = 2e-15;
 
-describe("Cody's rational approximations (dists/cody-erf.ts) against scipy.special", () => {
+describe("Cody's rational approximations (dists/normal-tail.ts) against scipy.special", () => {
   it.each([
     ['erfCentral', erfCentral, fixture.erf],
     ['erfcxMiddle', erfcxMiddle, fixture.erfcxMiddle],
@@ -27,7 +26,7 @@ describe("Cody's rational approximations (dists/cody-erf.ts) against scipy.speci
   });
 });
 
-describe('normal.ts and the unrolled Greeks kernel normal-tail.ts share the Cody kernels', () => {
+describe('normal.ts evaluates the Cody kernels of the unrolled Greeks kernel normal-tail.ts', () => {
   it('erfc and erfcx are exactly the interval kernels (no second copy of the coefficients)', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 0.46875, noNaN: true }), (y) => {
