@@ -16,7 +16,8 @@
  * floating point) keeps its previous mean and variance; a transition row with no weight keeps its
  * previous row.
  *
- * Acceleration (default): SQUAREM, scheme SqS3 (Varadhan & Roland 2008). From θ₀ two EM updates
+ * Acceleration (default): SQUAREM, scheme SqS3 (Varadhan & Roland 2008; step length and
+ * extrapolation from ../numerics/squarem.ts). From θ₀ two EM updates
  * give θ₁, θ₂; with r = θ₁ − θ₀, v = θ₂ − 2θ₁ + θ₀ and α = −‖r‖/‖v‖ (at most −1; α = −1 is exactly
  * two EM steps), the jump θ₀ − 2αr + α²v is taken for the means directly and for the variances
  * and transition probabilities on their logarithms (so they stay positive: variances at least the
@@ -41,6 +42,7 @@
  * §§3–4 (SqS3 step length, the safeguard).
  */
 import { TradesizeError } from '../core/errors.js';
+import { sqs3StepLength, squaremPoint } from '../numerics/squarem.js';
 import { createWorkspace, eStep, type Workspace } from './forward-backward.js';
 import { normaliseRows } from './initialise.js';
 import type { PackedParams } from './params.js';
@@ -114,9 +116,7 @@ const MIN_LOG_PROBABILITY = Math.log(1e-300);
  * transition probabilities in log space (so they stay positive; rows renormalised), π from θ₂.
  */
 function extrapolate(p0: PackedParams, p1: PackedParams, p2: PackedParams, alpha: number, floor: number): PackedParams {
-  const c1 = -2 * alpha;
-  const c2 = alpha * alpha;
-  const at = (x0: number, x1: number, x2: number): number => x0 + c1 * (x1 - x0) + c2 * (x2 - 2 * x1 + x0);
+  const at = (x0: number, x1: number, x2: number): number => squaremPoint(x0, x1, x2, alpha);
   const logAt = (x0: number, x1: number, x2: number): number => {
     const l0 = Math.log(x0);
     const l1 = Math.log(x1);
@@ -148,8 +148,7 @@ function stepLength(p0: PackedParams, p1: PackedParams, p2: PackedParams, varian
   add(p0.mu, p1.mu, p2.mu, 1 / variance);
   add(p0.v, p1.v, p2.v, 1 / (variance * variance));
   add(p0.a, p1.a, p2.a, 1);
-  if (!(vv > 0)) return -1;
-  return Math.min(-1, -Math.sqrt(rr / vv));
+  return sqs3StepLength(rr, vv);
 }
 
 /**

@@ -37,10 +37,10 @@
 import { z } from 'zod';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import gammaln from '@stdlib/math-base-special-gammaln';
 import { TradesizeError } from '../core/errors.js';
 import { openUnit } from '../core/schemas.js';
 import { parseInput } from '../core/validate.js';
+import { studentTLogPdf } from '../dists/student-t.js';
 import { requireFiniteSeries } from '../market/returns.js';
 import { fitStudentT } from '../stats/student-t-fit.js';
 
@@ -204,7 +204,7 @@ export function cornishFisherVarEs(mean: number, sd: number, skew: number, exces
 export function studentTVarEs(loc: number, scale: number, nu: number, level: number): VarEs {
   const alpha = 1 - level;
   const q = tQuantile(level, nu);
-  const logPdf = gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * Math.log(nu * Math.PI) - ((nu + 1) / 2) * Math.log1p((q * q) / nu);
+  const logPdf = studentTLogPdf(q, nu);
   return { var: -loc + scale * q, es: -loc + (scale * ((nu + q * q) / (nu - 1)) * Math.exp(logPdf)) / alpha };
 }
 

@@ -90,6 +90,7 @@ function gbmChunk(spec: PathSpec, stream: Stream, paths: number, out: Float64Arr
     let hit = 0;
     let t = horizon;
     for (let i = 0; i < steps; i++) {
+      // `xoshiro128ss` (../stats/random.ts) inlined on locals for the Monte Carlo benchmark; test/simulation/first-passage-kernel.test.ts checks the stream.
       const m = Math.imul(s1, 5);
       const r = Math.imul((m << 7) | (m >>> 25), 9);
       const sh = s1 << 9;

@@ -83,8 +83,7 @@ export class Stream {
 
   /** The next raw output as a signed 32-bit integer (reinterpret with `>>> 0`). */
   int32(): number {
-    // The step of `xoshiro128ss` (../../stats/random.ts) on a signed Int32Array state, so that
-    // this and the hot loops that copy the state into locals stay in int32 arithmetic.
+    // Inlined copy of `xoshiro128ss` (../stats/random.ts) in int32 arithmetic for the Monte Carlo benchmark (test/simulation/stream.test.ts checks identical streams).
     const s = this.state;
     const s0 = s[0] as number;
     const s1 = s[1] as number;

@@ -11,8 +11,8 @@
  * Σwᵢ = n at the maximum, and converges faster), accelerated by SQUAREM and run on the sample
  * standardised by its median and MAD (the fit is location-scale equivariant). ν then maximises the profile log-likelihood
  * ℓ(μ̂(ν), σ̂(ν), ν) over ln ν ∈ [ln 1, ln 1000]: a 15-point grid locates the best bracket and
- * Brent's parabolic/golden-section search refines it. This is ECME's step for ν — maximise the
- * actual likelihood, not its EM surrogate — carried out to convergence.
+ * Brent's parabolic/golden-section search (../numerics/brent.ts) refines it. This is ECME's
+ * step for ν — maximise the actual likelihood, not its EM surrogate — carried out to convergence.
  *
  * Near μ = a value held by k of the n observations, ℓ ~ −(n − (n − k)(ν + 1))·ln σ as σ → 0, so
  * the likelihood is unbounded (or its supremum sits at σ = 0) once k/n ≥ ν/(ν + 1). The lower
@@ -29,8 +29,10 @@
  * the Convergence of Any EM Algorithm", Scandinavian Journal of Statistics 35(2) (2008); R. P.
  * Brent, "Algorithms for Minimization without Derivatives" (1973), ch. 5.
  */
-import gammaln from '@stdlib/math-base-special-gammaln';
 import { TradesizeError, require } from '../core/errors.js';
+import { studentTLogConstant } from '../dists/student-t.js';
+import { brentMinimize } from '../numerics/brent.js';
+import { sqs3StepLength, squaremPoint } from '../numerics/squarem.js';
 
 /** Result of {@link fitStudentT}. */
 export interface StudentTFit {
@@ -56,7 +58,6 @@ const EM_TOLERANCE = 1e-12;
 const EM_MAX_ITERATIONS = 20_000;
 /** An iteration that raises ℓ by at most this × max(1, |ℓ|) (a few ulps) has converged in ℓ. */
 const FLAT_LIKELIHOOD = 4 * Number.EPSILON;
-const SQRT_EPS = Math.sqrt(Number.EPSILON);
 
 /**
  * Log-likelihood ℓ(μ, σ, ν) of a sample under a location-scale t (module doc). A kernel: no
@@ -67,7 +68,7 @@ const SQRT_EPS = Math.sqrt(Number.EPSILON);
  */
 export function studentTLogLikelihood(x: ArrayLike<number>, loc: number, scale: number, nu: number): number {
   const n = x.length;
-  const constant = gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * Math.log(nu * Math.PI) - Math.log(scale);
+  const constant = studentTLogConstant(nu) - Math.log(scale);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const d = ((x[i] as number) - loc) / scale;
@@ -101,12 +102,12 @@ function emStep(x: Float64Array, nu: number, w: Float64Array, theta: readonly [n
 }
 
 /**
- * (μ, σ) maximising the likelihood at fixed ν: EM from (0, 1), accelerated by SQUAREM (two EM
- * steps give r = θ₁ − θ₀ and v = θ₂ − 2θ₁ + θ₀; jump to θ₀ − 2αr + α²v with α = −|r|/|v| ≤ −1,
- * take one EM step from there, and keep the plain θ₂ whenever that does not raise ℓ). Stops
- * when an EM step moves μ by less than 1e-12·σ and ln σ by less than 1e-12, or when an
- * iteration raises ℓ by no more than rounding (Varadhan and Roland 2008, SqS3 with a monotone
- * safeguard).
+ * (μ, σ) maximising the likelihood at fixed ν: EM from (0, 1), accelerated by SQUAREM
+ * (../numerics/squarem.ts: two EM steps give r = θ₁ − θ₀ and v = θ₂ − 2θ₁ + θ₀; jump to
+ * θ₀ − 2αr + α²v with α = −|r|/|v| ≤ −1, take one EM step from there, and keep the plain θ₂
+ * whenever that does not raise ℓ). Stops when an EM step moves μ by less than 1e-12·σ and ln σ
+ * by less than 1e-12, or when an iteration raises ℓ by no more than rounding (Varadhan and
+ * Roland 2008, SqS3 with a monotone safeguard).
  */
 function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number } {
   const w = new Float64Array(x.length);
@@ -123,10 +124,10 @@ function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number 
     const t2 = emStep(x, nu, w, t1);
     const v0 = t2[0] - 2 * t1[0] + theta[0];
     const v1 = t2[1] - 2 * t1[1] + theta[1];
-    const alpha = Math.min(-1, -Math.hypot(r0, r1) / Math.hypot(v0, v1));
+    const alpha = sqs3StepLength(r0 * r0 + r1 * r1, v0 * v0 + v1 * v1);
     const extrapolated: [number, number] = [
-      theta[0] - 2 * alpha * r0 + alpha * alpha * v0,
-      theta[1] - 2 * alpha * r1 + alpha * alpha * v1,
+      squaremPoint(theta[0], t1[0], t2[0], alpha),
+      squaremPoint(theta[1], t1[1], t2[1], alpha),
     ];
     theta = t2;
     let current = logLikelihood(t2);
@@ -142,72 +143,6 @@ function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number 
     previous = current;
   }
   throw new TradesizeError('NOT_CONVERGED', `fitStudentT: EM did not converge at nu = ${nu}`, ['x'], { nu });
-}
-
-/** Brent's minimiser of g on (a, b) to tolerance `tol` (Brent 1973, ch. 5, procedure localmin). */
-function brentMinimize(g: (t: number) => number, lower: number, upper: number, tol: number): void {
-  const golden = 0.5 * (3 - Math.sqrt(5));
-  let a = lower;
-  let b = upper;
-  let x = a + golden * (b - a);
-  let w = x;
-  let v = x;
-  let fx = g(x);
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0;
-  for (let it = 0; it < 200; it++) {
-    const m = 0.5 * (a + b);
-    const tol1 = SQRT_EPS * Math.abs(x) + tol / 3;
-    const tol2 = 2 * tol1;
-    if (Math.abs(x - m) <= tol2 - 0.5 * (b - a)) return;
-    let p = 0;
-    let q = 0;
-    let r = 0;
-    if (Math.abs(e) > tol1) {
-      r = (x - w) * (fx - fv);
-      q = (x - v) * (fx - fw);
-      p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      else q = -q;
-      r = e;
-      e = d;
-    }
-    if (Math.abs(p) < Math.abs(0.5 * q * r) && p > q * (a - x) && p < q * (b - x)) {
-      d = p / q;
-      const u = x + d;
-      if (u - a < tol2 || b - u < tol2) d = x < m ? tol1 : -tol1;
-    } else {
-      e = (x < m ? b : a) - x;
-      d = golden * e;
-    }
-    const u = x + (Math.abs(d) >= tol1 ? d : d > 0 ? tol1 : -tol1);
-    const fu = g(u);
-    if (fu <= fx) {
-      if (u < x) b = x;
-      else a = x;
-      v = w;
-      fv = fw;
-      w = x;
-      fw = fx;
-      x = u;
-      fx = fu;
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        fv = fw;
-        w = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
 }
 
 /** Validates the sample and returns it as a Float64Array together with its sorted copy. */

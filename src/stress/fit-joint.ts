@@ -3,7 +3,7 @@
  * history is at hand but a bootstrap is not wanted (it extrapolates beyond the sample's worst day):
  *
  *   per underlying u: (μ_u, σ_u, ν_u) = the ECME maximum-likelihood t fit of its column
- *     (`../../stats/student-t-fit.ts`); the simulation uses the scale σ_u and zero location;
+ *     (`../stats/student-t-fit.ts`); the simulation uses the scale σ_u and zero location;
  *   ν = the median of the ν_u (one tail parameter shared by all, as the multivariate t requires —
  *     an approximation to the joint MLE);
  *   R_uv = sin(π·τ_uv / 2), τ = Kendall's tau of columns u and v: the correlation of an elliptical

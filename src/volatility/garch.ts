@@ -9,7 +9,7 @@
  * so h_1 = ω + (α + β)·mean(e²), as R fGarch's `garchFit` (see ./garch/likelihood.ts).
  *
  * Estimation: the series is divided by its standard deviation s (the fit is scale equivariant:
- * μ → s·μ, ω → s²·ω, ℓ → ℓ − T·ln s), and −ℓ/T is minimised by BFGS (./garch/optimize.ts) over
+ * μ → s·μ, ω → s²·ω, ℓ → ℓ − T·ln s), and −ℓ/T is minimised by BFGS (../numerics/bfgs.ts) over
  * unconstrained variables: μ, ln ω, logit α, logit β and logit((ν − 2)/998), so that ω > 0,
  * 0 < α < 1, 0 < β < 1 and 2 < ν < 1000; three starting points (α, β) ∈ {(0.1, 0.8), (0.05, 0.93),
  * (0.2, 0.6)}, the best is kept and polished by a restart. α + β < 1 is not imposed: `stationary` reports it, and the
@@ -35,7 +35,8 @@ import { positive } from '../core/schemas.js';
 import { requireFiniteSeries } from '../market/returns.js';
 import { annualizeVol, DAYS_PER_YEAR_CRYPTO } from '../market/periods.js';
 import { garchForecast, garchLogLikelihood, garchLogLikelihoodGradient, garchVariances, type GarchParams } from './garch/likelihood.js';
-import { bfgsMinimize, gradientHessian, invert, type Minimum } from './garch/optimize.js';
+import { bfgsMinimize, type Minimum } from '../numerics/bfgs.js';
+import { gradientHessian, invert } from './garch/optimize.js';
 
 export { garchForecast, garchLogLikelihood, garchVariances, type GarchParams } from './garch/likelihood.js';
 

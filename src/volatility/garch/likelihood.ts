@@ -9,7 +9,8 @@
  *
  * Log-likelihood, normal: ℓ = −½ Σ [ln 2π + ln h_t + e²_t/h_t];
  * standardised t (unit variance, ν > 2):
- *   ℓ = Σ [lnΓ((ν+1)/2) − lnΓ(ν/2) − ½ ln(π(ν−2)) − ½ ln h_t − (ν+1)/2 · ln(1 + e²_t/(h_t(ν−2)))].
+ *   ℓ = Σ [lnΓ((ν+1)/2) − lnΓ(ν/2) − ½ ln(π(ν−2)) − ½ ln h_t − (ν+1)/2 · ln(1 + e²_t/(h_t(ν−2)))]
+ * (the constant is ../../dists/student-t.ts's standardisedTLogConstant).
  *
  * Sources: T. Bollerslev, "Generalized Autoregressive Conditional Heteroskedasticity", Journal of
  * Econometrics 31 (1986); T. Bollerslev, "A Conditionally Heteroskedastic Time Series Model for
@@ -17,7 +18,7 @@
  * innovations); D. Wuertz, Y. Chalabi and L. Luksan, "Parameter Estimation of ARMA Models with
  * GARCH/APARCH Errors: An R and SPlus Software Implementation" (fGarch documentation, 2006).
  */
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { standardisedTLogConstant } from '../../dists/student-t.js';
 
 /** GARCH(1,1) parameters; `nu` present for Student-t innovations. */
 export interface GarchParams {
@@ -95,8 +96,7 @@ export function garchLogLikelihood(returns: ArrayLike<number>, p: GarchParams): 
     sumQ += Math.log1p((e * e * c) / h);
     h = p.omega + p.alpha * e * e + p.beta * h;
   }
-  const k = gammaln((nu + 1) / 2) - gammaln(nu / 2) - 0.5 * Math.log(Math.PI * (nu - 2));
-  return n * k - 0.5 * sumLogH - ((nu + 1) / 2) * sumQ;
+  return n * standardisedTLogConstant(nu) - 0.5 * sumLogH - ((nu + 1) / 2) * sumQ;
 }
 
 /**
@@ -178,11 +178,10 @@ export function garchLogLikelihoodGradient(returns: ArrayLike<number>, p: GarchP
   grad[2] = gAl;
   grad[3] = gBe;
   if (!isT) return -0.5 * (n * LN_2PI + sumLogH + sumQ);
-  const k = (v: number): number => gammaln((v + 1) / 2) - gammaln(v / 2) - 0.5 * Math.log(Math.PI * (v - 2));
   const dv = 1e-5 * Math.min(nu - 2, Math.max(1, nu));
-  const dk = (k(nu + dv) - k(nu - dv)) / (2 * dv);
+  const dk = (standardisedTLogConstant(nu + dv) - standardisedTLogConstant(nu - dv)) / (2 * dv);
   grad[4] = n * dk - 0.5 * sumQ + 0.5 * a1 * c * sumQW;
-  return n * k(nu) - 0.5 * sumLogH - 0.5 * a1 * sumQ;
+  return n * standardisedTLogConstant(nu) - 0.5 * sumLogH - 0.5 * a1 * sumQ;
 }
 
 /**
