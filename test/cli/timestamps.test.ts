@@ -73,7 +73,7 @@ describe('every command refuses out-of-order timestamps alike', () => {
     expect(run.code).toBe(0);
   });
 
-  it('property: any series with a step back or a repeat is refused by kelly and risk at exactly that row', async () => {
+  it('property (15 runs: each writes a file and runs two commands; test/market/csv-reader.test.ts runs the check itself 1,000 times): any series with a step back or a repeat is refused by kelly and risk at exactly that row', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 118 }), fc.integer({ min: 0, max: 3 }), async (at, back) => {
         const days = [...ordered];

@@ -37,7 +37,7 @@ describe('parseInput: details.issues', () => {
         expect(issues.map((i) => [i.code, i.path])).toEqual(zod.error.issues.map((i) => [i.code, i.path]));
         expect(e.path).toEqual(zod.error.issues[0]?.path);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -99,4 +99,20 @@ describe('timestamps', () => {
     expect(thrown(() => requireIncreasingTimestamps(['2024-01-02', '2024-01-01'], ['t'])).path).toEqual(['t', 1]);
     expect(thrown(() => requireIncreasingTimestamps(['2024-01-02', 'soon'], ['t'])).code).toBe('PARSE_ERROR');
   });
+
+  it('property: requireIncreasingTimestamps accepts a strictly increasing series and refuses the first repeat or step back at its index', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 86_400_000 }), { minLength: 2, maxLength: 60 }), fc.nat(), fc.integer({ min: 0, max: 3 }), (gaps, pick, back) => {
+        const t: number[] = [];
+        gaps.reduce((acc, g) => (t.push(acc + g), acc + g), Date.UTC(2020, 0, 1));
+        const iso = (ms: number): string => new Date(ms).toISOString();
+        expect([...requireIncreasingTimestamps(t.map(iso), ['t'])]).toEqual(t);
+        const at = 1 + (pick % (t.length - 1));
+        const bad = [...t];
+        bad[at] = (bad[at - 1] as number) - back * 1000;
+        expect(thrown(() => requireIncreasingTimestamps(bad.map(iso), ['t'])).path).toEqual(['t', at]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

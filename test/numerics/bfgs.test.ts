@@ -86,7 +86,7 @@ describe('bfgsMinimize (Nocedal & Wright §6.1, backtracking Armijo line search)
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 1000 },
     );
   });
 

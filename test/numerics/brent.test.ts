@@ -58,7 +58,7 @@ describe('brentMinimize (Brent 1973 localmin)', () => {
           expect(r.evaluations).toBe(seen.length);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

@@ -55,7 +55,7 @@ describe('SQUAREM SqS3 (Varadhan & Roland 2008)', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -33,7 +33,7 @@ describe('implied vol above MAX_VOL', () => {
         const lower = Math.exp(-0.01 * t) * Math.max(call ? 100 * Math.exp(0.01 * t) - 100 * moneyness : 100 * moneyness - 100 * Math.exp(0.01 * t), 0);
         if (p - lower > 1e-6 * p) expect(impliedVol({ ...args, price: p }).impliedVol).toBeLessThanOrEqual(MAX_VOL);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

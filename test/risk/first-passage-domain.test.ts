@@ -58,7 +58,7 @@ describe('first-passage closed forms on extreme inputs', () => {
         outcome(() => firstPassage({ price: 100, lower: 100 * Math.exp(-dn), upper: 100 * Math.exp(up), mu, sigma, horizon }));
         outcome(() => firstPassageAbm({ start: 0, lower: -dn, upper: up, mu, sigma, horizon }));
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
@@ -72,7 +72,7 @@ describe('first-passage closed forms on extreme inputs', () => {
           expect([['mu'], ['sigma']]).toContainEqual((e as TradesizeError).path);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 

@@ -39,7 +39,7 @@ describe('largest adverse moves per scope', () => {
           }
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -60,7 +60,7 @@ describe('Monte Carlo stress budgets', () => {
         expect(Math.abs(pathEquity(c)(prices, dt) - want)).toBeLessThanOrEqual(1e-12 * scale);
         expect(pathEquityTerms(c)).toBeLessThanOrEqual(c.underlyings.length + c.n);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
