@@ -19,8 +19,8 @@ afterEach(() => {
 });
 
 /** Starts `tradesize serve ARGS` and resolves with its first stdout line. */
-function start(args: string[]): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], cwd?: string): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -64,6 +64,16 @@ describe('tradesize serve (built CLI)', () => {
   it('prints "listening on http://HOST:PORT" without --json', async () => {
     const { line } = await start(['--port', '0', '--data-dir', tmp()]);
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+  }, 30_000);
+
+  it('the examples of `tradesize serve --help` start and print their ready line (run in a temporary directory)', async () => {
+    const { SERVE } = await import('../../src/cli/flags/serve.js');
+    for (const example of SERVE.examples) {
+      const args = example.split(' ').slice(2).map((a) => (a === '/tmp/tradesize-data' ? join(tmp(), 'data') : a));
+      const { child, line } = await start(args, tmp());
+      expect(line, example).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+|^\{"url":"http:\/\/127\.0\.0\.1:\d+"/);
+      child.kill('SIGTERM');
+    }
   }, 30_000);
 
   it('refuses a non-loopback address without TLS: exit 2 with the error', () => {

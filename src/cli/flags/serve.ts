@@ -19,5 +19,5 @@ export const SERVE: CommandSpec = {
     { flags: '--tls-key <file>', description: 'PEM private key of --tls-cert' },
     { flags: '--json', description: 'print the ready line as one JSON object {url, dataDir}' },
   ],
-  examples: ['tradesize serve --demo', 'tradesize serve --data-dir /var/lib/tradesize --port 0 --json'],
+  examples: ['tradesize serve --demo --port 0', 'tradesize serve --port 0 --json --data-dir /tmp/tradesize-data'],
 };
