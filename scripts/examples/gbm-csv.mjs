@@ -7,22 +7,11 @@
  * Usage: node scripts/examples/gbm-csv.mjs
  */
 import { writeFileSync } from 'node:fs';
+import { boxMuller, mulberry32 } from '../mulberry32.mjs';
 
-/** mulberry32 (Tommy Ettinger's public-domain 32-bit generator). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20240101);
-/** Box–Muller standard normal. */
-const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+const normal = boxMuller(rand);
 
 const sigmaHour = 0.6 / Math.sqrt(365 * 24);
 // The second half is twice as volatile, so the regime examples have two regimes to find.

@@ -8,18 +8,9 @@ import fc from 'fast-check';
 import { impliedVol } from '../../src/options/implied-vol.js';
 import { optionPrice } from '../../src/options/kernel.js';
 import { MAX_VOL } from '../../src/options/schema.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { cli } from '../cli/run.js';
+import { thrown } from '../helpers/assert.js';
 
-function thrown(fn: () => unknown): TradesizeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TradesizeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TradesizeError');
-}
 
 describe('implied vol above MAX_VOL', () => {
   it('property: a black-scholes price made with σ in (10, 40] is refused at price (above-max-vol or above-upper-bound), one made with σ ≤ 9.9 is recovered', () => {

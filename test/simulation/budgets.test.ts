@@ -8,18 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { simulateFirstPassage, simulateFirstPassageSync, threadsFor, type MonteCarloFirstPassageInput } from '../../src/simulation/index.js';
 import { MAX_PATH_STEPS } from '../../src/simulation/model-input.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { cli } from '../cli/run.js';
+import { thrown } from '../helpers/assert.js';
 
-function thrown(fn: () => unknown): TradesizeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TradesizeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TradesizeError');
-}
 
 const ok = { price: 100, lower: 90, upper: 120, mu: 0.1, sigma: 0.6, horizon: 0.25, paths: 10 };
 const garch = (g: Record<string, number>, over: Record<string, unknown> = {}) => ({ ...ok, sigma: undefined, model: 'garch-t', garch: { omega: 1e-5, alpha: 0.1, beta: 0.85, nu: 5, ...g }, ...over });

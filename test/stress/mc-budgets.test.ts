@@ -12,21 +12,12 @@ import { pathEquity, pathEquityTerms } from '../../src/stress/path-equity.js';
 import { compilePortfolio } from '../../src/portfolio/compile.js';
 import { parsePortfolio } from '../../src/portfolio/schema.js';
 import { equityAt } from '../../src/portfolio/valuation.js';
-import { TradesizeError } from '../../src/core/errors.js';
 import { anyPosition, collateral, margin, portfolioOf } from './arbitraries.js';
 import { cli } from '../cli/run.js';
+import { thrown } from '../helpers/assert.js';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/portfolio-btc.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
-function thrown(fn: () => unknown): TradesizeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TradesizeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TradesizeError');
-}
 
 describe('Monte Carlo stress budgets', () => {
   it('paths 1e6 × 365 days is refused at paths by the memory budget', () => {

@@ -10,7 +10,7 @@ import { stressPortfolio } from '../../src/stress/stress.js';
 import { stressConstraint } from '../../src/sizing/constraints/stress.js';
 import { sizePosition } from '../../src/sizing/size-position.js';
 import { ConstraintLimit, type SizingConstraint } from '../../src/sizing/constraints/types.js';
-import { TradesizeError } from '../../src/core/errors.js';
+import { thrown } from '../helpers/assert.js';
 
 const book = (over: Record<string, unknown> = {}) => ({
   asOf: '2026-12-01T08:00:00Z',
@@ -20,15 +20,6 @@ const book = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function thrown(fn: () => unknown): TradesizeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TradesizeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TradesizeError');
-}
 
 const REQUEST = { equity: 50_000, entry: 65_000, stop: 60_000, risk: 0.5, maxLeverage: 10 };
 const PERP = [{ kind: 'perpetual' as const, underlying: 'BTC', quantity: 1 }];
