@@ -123,6 +123,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     return run({ type: 'release', at: o.clock(), ...(account === undefined ? {} : { account }) });
   });
 
+  app.get('/v1/state', async (req) => {
+    auth(req, 'admin');
+    return o.service.state();
+  });
+
   app.get('/v1/stream', { websocket: true }, (socket) => {
     const off = o.service.subscribe((e) => socket.send(JSON.stringify(e)));
     socket.on('close', off);

@@ -18,6 +18,8 @@ function build({ z }: typeof Zod) {
         bodyLimitBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
         /** Requests per second per token. */
         rateLimitPerSecond: z.number().int().min(1).max(1_000_000).default(10_000),
+        /** Milliseconds between the logged `advance` commands that let time take effect. */
+        advanceMs: z.number().int().min(10).max(3_600_000).default(1000),
       })
       .prefault({}),
   }).catchall(z.unknown());
@@ -25,7 +27,7 @@ function build({ z }: typeof Zod) {
 
 export interface ServerConfig {
   readonly engine: EngineConfig;
-  readonly server: { readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number };
+  readonly server: { readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number; readonly advanceMs: number };
 }
 
 let schema: ReturnType<typeof build> | undefined;

@@ -23,8 +23,6 @@ export interface ServeOptions {
   readonly tlsKey?: string;
   /** Wraps the store (tests inject failures here). */
   readonly wrapStore?: (s: CommandStore) => CommandStore;
-  /** Milliseconds between `advance` commands (default 1000). */
-  readonly advanceMs?: number;
 }
 
 export interface Running {
@@ -77,7 +75,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
         // a failed commit already put the service in its failed state
       }
     }
-  }, o.advanceMs ?? 1000);
+  }, config.server.advanceMs);
   timer.unref();
   return {
     url: `${tls ? 'https' : 'http'}://${shown}:${port}`,

@@ -27,6 +27,8 @@ export class HttpError extends Error {
 export class Service {
   readonly engine: RiskEngine;
   private failure: Error | null = null;
+  /** Commands applied so far (replayed and live): the log position the engine is at. */
+  private applied = 0;
 
   constructor(
     private readonly store: CommandStore,
@@ -35,6 +37,7 @@ export class Service {
   ) {
     this.engine = new RiskEngine(config, options);
     for (const c of store.replay()) {
+      this.applied++;
       try {
         applyCommand(this.engine, c);
       } catch (e) {
@@ -57,7 +60,13 @@ export class Service {
       this.failure = e instanceof Error ? e : new Error(String(e));
       throw new HttpError('STORAGE_ERROR', `could not persist the command (${this.failure.message}); the engine takes no new risk`);
     }
+    this.applied++;
     return applyCommand(this.engine, cmd);
+  }
+
+  /** Where the engine is: commands applied and the state hash (equal after a restart that replayed them). */
+  state(): { commands: number; hash: string } {
+    return { commands: this.applied, hash: this.engine.stateHash() };
   }
 
   subscribe(fn: (e: EngineEvent) => void): () => void {

@@ -20,7 +20,7 @@ afterEach(async () => {
 async function start(extra: Partial<Parameters<typeof serve>[0]> = {}, dir?: string): Promise<Running> {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'tradesize-serve-'));
   if (dir === undefined) dirs.push(dataDir);
-  const r = await serve({ dataDir, host: '127.0.0.1', port: 0, advanceMs: 60_000, ...extra });
+  const r = await serve({ dataDir, host: '127.0.0.1', port: 0, config: { server: { advanceMs: 60_000 } }, ...extra });
   running.push(r);
   return r;
 }
