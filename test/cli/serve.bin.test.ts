@@ -61,6 +61,31 @@ describe('tradesize serve (built CLI)', () => {
     expect(await exited).toBe(0);
   }, 30_000);
 
+  it('--replay drives the demo from real OHLCV bars through three sources: the market follows the file', async () => {
+    const file = fileURLToPath(new URL('../../examples/data/btc-usdt-1d.csv', import.meta.url));
+    const { line } = await start(['--replay', file, '--market', 'BTCUSDT', '--speed', '100', '--port', '0', '--data-dir', tmp(), '--json']);
+    const { url } = JSON.parse(line) as { url: string };
+    const acct = (await (await fetch(`${url}/v1/accounts/demo`)).json()) as { positions: { market: string; quantity: number; entryPrice: number }[] };
+    const firstOpen = Number(readFileSync(file, 'utf8').split('\n')[1]?.split(',')[1]);
+    expect(acct.positions).toMatchObject([{ market: 'BTCUSDT', entryPrice: firstOpen }]);
+    await new Promise((r) => setTimeout(r, 600));
+    const m = (await (await fetch(`${url}/v1/markets/BTCUSDT`)).json()) as { price: number; sources: { source: string }[] };
+    expect(m.sources.map((s) => s.source).sort()).toEqual(['feed-a', 'feed-b', 'feed-c']);
+    // within 600 ms at 100 bars/s the path has moved into the file's first bars
+    const closes = readFileSync(file, 'utf8').trim().split('\n').slice(1, 200).flatMap((l) => l.split(',').slice(1, 5).map(Number));
+    expect(m.price).toBeGreaterThanOrEqual(Math.min(...closes) * 0.99);
+    expect(m.price).toBeLessThanOrEqual(Math.max(...closes) * 1.01);
+  }, 30_000);
+
+  it('--replay without --market, and --speed without --replay, are refused', () => {
+    const a = spawnSync(process.execPath, [BIN, 'serve', '--replay', 'examples/data/btc-usdt-1d.csv', '--port', '0', '--data-dir', tmp(), '--json'], { encoding: 'utf8', timeout: 20_000 });
+    expect(a.status).toBe(2);
+    expect(JSON.parse(a.stderr)).toMatchObject({ error: { code: 'MISSING_OPTION', path: ['--market'] } });
+    const b = spawnSync(process.execPath, [BIN, 'serve', '--speed', '3', '--port', '0', '--data-dir', tmp(), '--json'], { encoding: 'utf8', timeout: 20_000 });
+    expect(b.status).toBe(2);
+    expect(JSON.parse(b.stderr)).toMatchObject({ error: { code: 'CONFLICTING_OPTIONS', path: ['--speed'] } });
+  });
+
   it('prints "listening on http://HOST:PORT" without --json', async () => {
     const { line } = await start(['--port', '0', '--data-dir', tmp()]);
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
@@ -69,7 +94,10 @@ describe('tradesize serve (built CLI)', () => {
   it('the examples of `tradesize serve --help` start and print their ready line (run in a temporary directory)', async () => {
     const { SERVE } = await import('../../src/cli/flags/serve.js');
     for (const example of SERVE.examples) {
-      const args = example.split(' ').slice(2).map((a) => (a === '/tmp/tradesize-data' ? join(tmp(), 'data') : a));
+      const args = example
+        .split(' ')
+        .slice(2)
+        .map((a) => (a === '/tmp/tradesize-data' ? join(tmp(), 'data') : a.startsWith('examples/') ? fileURLToPath(new URL(`../../${a}`, import.meta.url)) : a));
       const { child, line } = await start(args, tmp());
       expect(line, example).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+|^\{"url":"http:\/\/127\.0\.0\.1:\d+"/);
       child.kill('SIGTERM');

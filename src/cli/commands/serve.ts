@@ -5,7 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { TradesizeError } from '../../core/errors.js';
-import { readJson } from '../data.js';
+import { readJson, readOhlc } from '../data.js';
+import { parseNumber } from '../options.js';
+import type { ReplaySpec } from '../../server/demo.js';
 import { str, type Opts } from '../flags/types.js';
 
 export async function runServe(o: Opts): Promise<void> {
@@ -14,6 +16,7 @@ export async function runServe(o: Opts): Promise<void> {
   if (!/^\d+$/.test(portText) || port > 65535) throw new TradesizeError('INVALID_INPUT', `--port expects an integer from 0 to 65535 (0: a free port), got "${portText}"`, ['--port']);
   const config = str(o.config) === undefined ? undefined : await readJson(str(o.config) as string, '--config');
   const dataDir = resolve(str(o.dataDir) ?? './tradesize-data');
+  const replay = await replaySpec(o);
   const [{ serve }, { startDemo }] = await Promise.all([import('../../server/serve.js'), import('../../server/demo.js')]);
   const running = await serve({
     dataDir,
@@ -23,7 +26,7 @@ export async function runServe(o: Opts): Promise<void> {
     ...(str(o.tlsCert) === undefined ? {} : { tlsCert: str(o.tlsCert) as string }),
     ...(str(o.tlsKey) === undefined ? {} : { tlsKey: str(o.tlsKey) as string }),
   });
-  const feed = o.demo === true ? startDemo(running.service) : undefined;
+  const feed = o.demo === true || replay !== undefined ? startDemo(running.service, replay) : undefined;
   process.stdout.write(o.json === true ? `${JSON.stringify({ url: running.url, dataDir })}\n` : `listening on ${running.url}\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
@@ -33,4 +36,17 @@ export async function runServe(o: Opts): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** `--replay FILE --market M --speed X`: the bars to drive the demo with, or undefined. */
+async function replaySpec(o: Opts): Promise<ReplaySpec | undefined> {
+  const file = str(o.replay);
+  if (file === undefined) return undefined;
+  const market = str(o.market);
+  if (market === undefined) throw new TradesizeError('MISSING_OPTION', '--replay needs --market NAME (the market its bars are)', ['--market']);
+  if (!/^[A-Za-z0-9._~-]{1,64}$/.test(market)) throw new TradesizeError('INVALID_INPUT', '--market must be 1-64 URL-safe characters (letters, digits, . _ ~ -)', ['--market']);
+  const speed = parseNumber(str(o.speed) ?? '2', '--speed');
+  if (!(speed > 0 && speed <= 1000)) throw new TradesizeError('INVALID_INPUT', `--speed is bars per second, in (0, 1000], got ${str(o.speed) ?? ''}`, ['--speed']);
+  const bars = await readOhlc(file, '--replay');
+  return { market, bars, speed };
 }

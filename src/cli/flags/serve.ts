@@ -4,7 +4,9 @@
  * @example
  * addCommand(program, SERVE, async () => (await import('../commands/serve.js')).runServe);
  */
-import type { CommandSpec } from './types.js';
+import type { CommandSpec, Meaningful } from './types.js';
+
+const REPLAY: Meaningful = { modes: [{ with: ['replay'] }], why: 'has no effect without --replay FILE.csv' };
 
 export const SERVE: CommandSpec = {
   name: 'serve',
@@ -15,9 +17,12 @@ export const SERVE: CommandSpec = {
     { flags: '--port <n>', description: 'port to listen on (0: a free port)', default: '8787' },
     { flags: '--config <file>', description: 'JSON thresholds: {"prices": {staleAfterMs, maxDeviation, maxDeviationMajors, minSources, graceMs, ...}, "server": {...}}' },
     { flags: '--demo', description: 'seed a demo account with positions on three markets and drive it with a synthetic feed from three sources per market (one misbehaving now and then)' },
+    { flags: '--replay <file>', description: 'drive the demo from real OHLCV bars (timestamp,open,high,low,close,...) instead of the synthetic feed, through the same three sources; needs --market' },
+    { flags: '--market <name>', description: 'the market the --replay bars are (e.g. BTCUSDT)', meaningful: REPLAY },
+    { flags: '--speed <bars>', description: 'replay: bars per second', default: '2', meaningful: REPLAY },
     { flags: '--tls-cert <file>', description: 'PEM certificate: serve HTTPS' },
     { flags: '--tls-key <file>', description: 'PEM private key of --tls-cert' },
     { flags: '--json', description: 'print the ready line as one JSON object {url, dataDir}' },
   ],
-  examples: ['tradesize serve --demo --port 0', 'tradesize serve --port 0 --json --data-dir /tmp/tradesize-data'],
+  examples: ['tradesize serve --demo --port 0', 'tradesize serve --replay examples/data/btc-usdt-1d.csv --market BTCUSDT --speed 4 --port 0', 'tradesize serve --port 0 --json --data-dir /tmp/tradesize-data'],
 };
