@@ -19,6 +19,7 @@ import { engineConfig, type EngineConfig } from './config.js';
 import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
+import { accountMargin, resolveMarket, type VenueMarket } from './margin.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
 
 /** Something that happened, in order; `seq` increases by one per event. */
@@ -39,6 +40,8 @@ interface Market {
   readonly exposed: Set<string>;
   /** The last valid low/high, for valuation while no source is valid. */
   marks: Marks | null;
+  /** The venue model and bundled instrument, for a market put as {venue, symbol}. */
+  venue: VenueMarket | null;
   status: MarketPriceView['effective'];
 }
 
@@ -54,9 +57,26 @@ export interface AccountView {
   readonly highWaterMark: number;
   readonly dayStartEquity: number;
   readonly limits: Readonly<Record<string, number>>;
-  readonly positions: readonly { market: string; quantity: number; entryPrice: number; markPrice: number | null; unrealisedPnl: number; value: number }[];
+  readonly positions: readonly {
+    market: string;
+    quantity: number;
+    entryPrice: number;
+    markPrice: number | null;
+    unrealisedPnl: number;
+    value: number;
+    /** Venue-exact, for a market put as {venue, symbol}; null otherwise (src/engine/margin.ts). */
+    maintenanceMargin: number | null;
+    liquidationPrice: number | null;
+    liquidationDistance: number | null;
+  }[];
   /** Gross position value / equity; null when equity is not positive. */
   readonly leverage: number | null;
+  /** Σ maintenance margin (null when a position has no margin model). */
+  readonly maintenanceMargin: number | null;
+  /** Maintenance margin / equity (≥ 1: liquidation); null without margin models or equity. */
+  readonly marginRatio: number | null;
+  /** The smallest liquidation distance of the positions (a fraction of the mark); null when none is known. */
+  readonly liquidationDistance: number | null;
 }
 
 const DEFAULT_MARKET: MarketSpec = { kind: 'linear', contractSize: 1 };
@@ -116,12 +136,13 @@ export class RiskEngine {
   putMarket(name: string, input: unknown, now: number): MarketPriceView & { market: string; spec: MarketSpec } {
     const s = engineSchemas();
     parseInput(s.name, name, 'market');
-    const spec = parseInput(s.market, input, 'market');
+    const { spec, venue } = resolveMarket(parseInput(s.market, input, 'market'));
     const m = this.market(name);
     if (m.exposed.size > 0 && (m.spec.kind !== spec.kind || m.spec.contractSize !== spec.contractSize)) {
       throw new TradesizeError('CONFLICTING_OPTIONS', `market ${name} has open positions: its contract kind and size cannot change`, ['kind']);
     }
     m.spec = spec;
+    m.venue = venue;
     return { market: name, spec, ...m.prices.read(now) };
   }
 
@@ -259,7 +280,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, status: 'down' };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, status: 'down' };
       this.markets.set(name, m);
     }
     return m;
@@ -345,6 +366,13 @@ export class RiskEngine {
     });
     const equity = this.equityOf(a);
     const gross = positions.reduce((s, p) => s + p.value, 0);
+    const margin = accountMargin(
+      positions.map((p) => ({ quantity: p.quantity, entryPrice: p.entryPrice, mark: p.markPrice, venue: this.markets.get(p.market)?.venue ?? null })),
+      a.cash,
+      a.spec.marginMode,
+    );
+    const withMargin = positions.map((p, i) => ({ ...p, ...(margin.positions[i] as (typeof margin.positions)[number]) }));
+    const distances = withMargin.map((p) => p.liquidationDistance).filter((d): d is number => d !== null);
     return {
       id: a.id,
       state: a.last.state,
@@ -357,8 +385,11 @@ export class RiskEngine {
       highWaterMark: a.highWater,
       dayStartEquity: a.dayStartEquity,
       limits: { ...a.spec.limits },
-      positions,
+      positions: withMargin,
       leverage: equity > 0 ? gross / equity : null,
+      maintenanceMargin: margin.maintenanceMargin,
+      marginRatio: margin.maintenanceMargin !== null && equity > 0 && positions.length > 0 ? margin.maintenanceMargin / equity : null,
+      liquidationDistance: distances.length > 0 ? Math.min(...distances) : null,
     };
   }
 

@@ -39,12 +39,16 @@ function build({ z }: typeof Zod) {
       venue: z.string().min(1).max(64).optional(),
       limits: limits.prefault({}),
     }),
-    market: z.strictObject({
-      kind: z.enum(['linear', 'inverse']).default('linear'),
-      contractSize: positive.default(1),
-      lotStep: positive.optional(),
-      tickSize: positive.optional(),
-    }),
+    market: z.union([
+      /** A bundled instrument: its contract, lot step and margin tiers come from the venue snapshot. */
+      z.strictObject({ venue: z.string().min(1).max(32), symbol: z.string().min(1).max(64) }),
+      z.strictObject({
+        kind: z.enum(['linear', 'inverse']).default('linear'),
+        contractSize: positive.default(1),
+        lotStep: positive.optional(),
+        tickSize: positive.optional(),
+      }),
+    ]),
     fill: z.strictObject({
       market: name,
       side: z.enum(['buy', 'sell']),
@@ -82,7 +86,18 @@ export function engineSchemas(): Schemas {
 export type AccountSpec = Zod.output<Schemas['account']>;
 export type AccountSpecInput = Zod.input<Schemas['account']>;
 export type AccountLimits = AccountSpec['limits'];
-export type MarketSpec = Zod.output<Schemas['market']>;
+/** A market's input: a bundled venue instrument, or contract fields. */
+export type MarketInput = Zod.input<Schemas['market']>;
+/** A market's contract as the engine uses it. */
+export interface MarketSpec {
+  readonly kind: 'linear' | 'inverse';
+  readonly contractSize: number;
+  readonly lotStep?: number;
+  readonly tickSize?: number;
+  /** Where the contract came from, for a bundled instrument. */
+  readonly venue?: string;
+  readonly symbol?: string;
+}
 export type FillInput = Zod.input<Schemas['fill']>;
 export type Fill = Zod.output<Schemas['fill']>;
 export type TickInput = Zod.input<Schemas['tick']>;

@@ -239,3 +239,35 @@ describe('RiskEngine determinism', () => {
     );
   });
 });
+
+describe('RiskEngine venue-exact margin', () => {
+  it('a market put as {venue, symbol} takes the bundled instrument; the account shows the venue model\'s maintenance margin, liquidation price (cross, wallet = cash) and margin ratio', async () => {
+    const { getInstrument, getVenue } = await import('../../src/venues/registry.js');
+    const e = new RiskEngine();
+    e.putAccount('a', { equity: 10000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
+    const m = e.putMarket('BTCUSDT', { venue: 'binance-usdm', symbol: 'BTCUSDT' }, T0);
+    const inst = getInstrument('binance-usdm', 'BTCUSDT');
+    expect(m.spec).toMatchObject({ kind: 'linear', contractSize: inst.contractSize, lotStep: inst.lotStep, venue: 'binance-usdm', symbol: 'BTCUSDT' });
+    tick(e, 'BTCUSDT', 65000, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 1, price: 65000 }, T0);
+    tick(e, 'BTCUSDT', 64000, T0 + 1000);
+    const v = view(e, T0 + 1000);
+    const position = { symbol: 'BTCUSDT', side: 'long' as const, quantity: 1, entryPrice: 65000, markPrice: 64000 };
+    const model = getVenue('binance-usdm');
+    const mm = model.positionMargin(inst, position, 64000).maintenanceMargin;
+    const lp = model.liquidation({ instrument: inst, position, marginMode: 'cross', collateral: 10000 }).liquidationPrice as number;
+    expect(v.positions[0]).toMatchObject({ maintenanceMargin: mm, liquidationPrice: lp });
+    expect(v.positions[0]?.liquidationDistance).toBeCloseTo((64000 - lp) / 64000, 15);
+    expect(v.marginRatio).toBeCloseTo(mm / 9000, 15);
+    expect(v.liquidationDistance).toBe(v.positions[0]?.liquidationDistance);
+  });
+
+  it('an unknown venue or symbol is refused with its code; a market given by contract fields has null margin numbers', () => {
+    const e = setup();
+    expect(() => e.putMarket('X', { venue: 'ftx', symbol: 'BTC-PERP' }, T0)).toThrow(expect.objectContaining({ code: 'UNKNOWN_VENUE' }) as TradesizeError);
+    expect(() => e.putMarket('X', { venue: 'binance-usdm', symbol: 'NOPE' }, T0)).toThrow(expect.objectContaining({ code: 'UNKNOWN_SYMBOL' }) as TradesizeError);
+    expect(() => e.putMarket('X', { venue: 'binance-usdm', symbol: 'BTCUSDT', lotStep: 1 }, T0)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }) as TradesizeError);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.1, price: 65000 }, T0);
+    expect(view(e, T0)).toMatchObject({ marginRatio: null, maintenanceMargin: null, liquidationDistance: null, positions: [{ maintenanceMargin: null, liquidationPrice: null }] });
+  });
+});

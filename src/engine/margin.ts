@@ -1,0 +1,77 @@
+/**
+ * Venue-exact margin for the engine's accounts: a market put as `{venue, symbol}` takes the
+ * bundled instrument (contract, lot, tiers) and the venue's model (src/venues/); an account's
+ * maintenance margin is the sum of its positions' (at the conservative marks), its margin ratio
+ * MM / equity (the convention of `tradesize stress`: ≥ 1 is liquidation), and each position's
+ * liquidation price is the venue model's, cross margin with the wallet balance (cash) as
+ * collateral and the other positions held at their marks. A market given by contract fields has
+ * no margin model: its margin numbers are null, as is the account's when any position lacks one.
+ */
+import { TradesizeError } from '../core/errors.js';
+import { getInstrument, getVenue } from '../venues/registry.js';
+import type { Instrument, Position, VenueModel } from '../venues/types.js';
+import type { MarketInput, MarketSpec } from './schemas.js';
+
+export interface VenueMarket {
+  readonly model: VenueModel;
+  readonly instrument: Instrument;
+}
+
+/** The contract and (for a bundled instrument) the venue model of a market input (already parsed). */
+export function resolveMarket(input: MarketInput): { spec: MarketSpec; venue: VenueMarket | null } {
+  if ('venue' in input) {
+    const model = getVenue(input.venue);
+    const instrument = getInstrument(input.venue, input.symbol);
+    const spec: MarketSpec = { kind: instrument.kind, contractSize: instrument.contractSize, lotStep: instrument.lotStep, venue: model.id, symbol: instrument.symbol, ...(instrument.tickSize === undefined ? {} : { tickSize: instrument.tickSize }) };
+    return { spec, venue: { model, instrument } };
+  }
+  return { spec: { kind: input.kind ?? 'linear', contractSize: input.contractSize ?? 1, ...(input.lotStep === undefined ? {} : { lotStep: input.lotStep }), ...(input.tickSize === undefined ? {} : { tickSize: input.tickSize }) }, venue: null };
+}
+
+export interface MarginedPosition {
+  readonly quantity: number;
+  readonly entryPrice: number;
+  readonly mark: number | null;
+  readonly venue: VenueMarket | null;
+}
+
+export interface PositionMarginView {
+  readonly maintenanceMargin: number | null;
+  readonly liquidationPrice: number | null;
+  /** (mark − liquidation) / mark for a long, (liquidation − mark) / mark for a short: the fraction the price may move before liquidation. */
+  readonly liquidationDistance: number | null;
+}
+
+const NONE: PositionMarginView = { maintenanceMargin: null, liquidationPrice: null, liquidationDistance: null };
+
+function venuePosition(p: MarginedPosition, instrument: Instrument): Position {
+  return { symbol: instrument.symbol, side: p.quantity > 0 ? 'long' : 'short', quantity: Math.abs(p.quantity), entryPrice: p.entryPrice, markPrice: p.mark as number };
+}
+
+/** Margin numbers of each position and of the account (module doc). */
+export function accountMargin(positions: readonly MarginedPosition[], wallet: number, marginMode: 'cross' | 'isolated'): { positions: PositionMarginView[]; maintenanceMargin: number | null } {
+  const views = positions.map((p, i): PositionMarginView => {
+    if (p.venue === null || p.mark === null) return NONE;
+    const { model, instrument } = p.venue;
+    try {
+      const mm = model.positionMargin(instrument, venuePosition(p, instrument), p.mark).maintenanceMargin;
+      if (marginMode !== 'cross' || !model.marginModes.includes('cross')) return { ...NONE, maintenanceMargin: mm };
+      const others = positions.filter((o, j) => j !== i);
+      if (others.some((o) => o.venue === null || o.mark === null)) return { ...NONE, maintenanceMargin: mm };
+      const lp = model.liquidation({
+        instrument,
+        position: venuePosition(p, instrument),
+        marginMode: 'cross',
+        collateral: Math.max(0, wallet),
+        otherPositions: others.map((o) => ({ instrument: (o.venue as VenueMarket).instrument, position: venuePosition(o, (o.venue as VenueMarket).instrument) })),
+      }).liquidationPrice;
+      const distance = lp === null ? null : p.quantity > 0 ? (p.mark - lp) / p.mark : (lp - p.mark) / p.mark;
+      return { maintenanceMargin: mm, liquidationPrice: lp, liquidationDistance: distance };
+    } catch (e) {
+      if (e instanceof TradesizeError) return NONE; // beyond the venue's tiers, or a venue that cannot say
+      throw e;
+    }
+  });
+  const maintenanceMargin = views.every((v) => v.maintenanceMargin !== null) ? views.reduce((s, v) => s + (v.maintenanceMargin as number), 0) : null;
+  return { positions: views, maintenanceMargin };
+}
