@@ -12,6 +12,8 @@ function build({ z }: typeof Zod) {
   return z.strictObject({
     server: z
       .strictObject({
+        /** Host header values (`name:port`) allowed besides the bound address (a name the service is reached by when bound beyond loopback). */
+        hosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'must be host:port')).max(64).default([]),
         /** Origins allowed besides the service's own (e.g. a dashboard served elsewhere). */
         origins: z.array(z.url()).max(64).default([]),
         /** Largest request body (bytes). */
@@ -27,7 +29,7 @@ function build({ z }: typeof Zod) {
 
 export interface ServerConfig {
   readonly engine: EngineConfig;
-  readonly server: { readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number; readonly advanceMs: number };
+  readonly server: { readonly hosts: readonly string[]; readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number; readonly advanceMs: number };
 }
 
 let schema: ReturnType<typeof build> | undefined;

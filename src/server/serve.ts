@@ -65,8 +65,8 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : o.port;
   const shown = o.host.includes(':') && !o.host.startsWith('[') ? `[${o.host}]` : o.host;
-  hosts.push(`${shown}:${port}`);
-  if (o.host === '127.0.0.1') hosts.push(`localhost:${port}`);
+  hosts.push(`${shown}:${port}`, ...config.server.hosts);
+  if (o.host === '127.0.0.1' || o.host === '0.0.0.0') hosts.push(`localhost:${port}`, `127.0.0.1:${port}`);
   const timer = setInterval(() => {
     if (service.failed === null) {
       try {

@@ -2,7 +2,9 @@
  * The HTTP API over a real SQLite command log in a temporary directory, through fastify's
  * inject (no socket), plus one start on a real loopback port.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +153,37 @@ describe('tradesize serve API', () => {
     const evil = new WebSocket(wsUrl, { origin: 'http://evil.example' });
     const status = await new Promise<number>((resolve) => evil.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(403);
+  });
+
+  it('rate limit: more requests per second with one token than server.rateLimitPerSecond get 429 RATE_LIMITED', async () => {
+    const r = await start({ config: { server: { advanceMs: 60_000, rateLimitPerSecond: 5 } } });
+    const api = client(r);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await api('POST', '/v1/prices', { market: 'BTCUSDT', source: 'a', price: 65000, time: Date.now() })).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toContain(429);
+    expect((await api('POST', '/v1/prices', { market: 'BTCUSDT', source: 'a', price: 65000, time: Date.now() })).body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+  });
+
+  it('with --tls-cert and --tls-key it serves HTTPS, and may then bind beyond loopback', async () => {
+    const tls = { tlsCert: fileURLToPath(new URL('../fixtures/server/test-cert.pem', import.meta.url)), tlsKey: fileURLToPath(new URL('../fixtures/server/test-key.pem', import.meta.url)) };
+    const r = await start(tls);
+    expect(r.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = httpsRequest(`${r.url}/v1/health`, { ca: readFileSync(tls.tlsCert) }, (res) => {
+        let b = '';
+        res.on('data', (d: Buffer) => (b += String(d)));
+        res.on('end', () => resolve(b));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(JSON.parse(body)).toEqual({ status: 'ok' });
+    const wide = await start({ ...tls, host: '0.0.0.0', config: { server: { advanceMs: 60_000, hosts: ['tradesize.internal:8787'] } } });
+    expect(wide.url).toMatch(/^https:\/\/0\.0\.0\.0:\d+$/);
+    const port = new URL(wide.url).port;
+    const hostOk = async (host: string) => (await wide.app.inject({ method: 'GET', url: '/v1/health', headers: { host } })).statusCode;
+    expect([await hostOk(`127.0.0.1:${port}`), await hostOk('tradesize.internal:8787'), await hostOk('evil.example:8787')]).toEqual([200, 200, 403]);
   });
 
   it('serves on a real loopback port', async () => {
