@@ -76,7 +76,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     buckets.set(role, b);
     return role;
   };
-  const run = (cmd: Command): unknown => o.service.execute(cmd);
+  const run = (cmd: Command): Promise<unknown> => o.service.submit(cmd);
   const engine = o.service.engine;
   const param = (req: FastifyRequest, key: string): string => (req.params as Record<string, string>)[key] as string;
 
@@ -94,7 +94,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.post('/v1/accounts/:id/fills', async (req) => {
     auth(req, 'api');
     const id = param(req, 'id');
-    run({ type: 'fill', at: o.clock(), id, body: req.body as never });
+    await run({ type: 'fill', at: o.clock(), id, body: req.body as never });
     const market = (req.body as { market: string }).market;
     const view = engine.getAccount(id);
     return view.positions.find((p) => p.market === market) ?? { market, quantity: 0, entryPrice: 0, markPrice: null, unrealisedPnl: 0, value: 0 };

@@ -135,6 +135,20 @@ describe('tradesize serve API', () => {
     expect((await client(r, null)('GET', '/v1/health')).body).toEqual({ status: 'storage-failed' });
   });
 
+  it('group commit: concurrent commands share transactions, and each is answered only after its commit', async () => {
+    const commits: number[] = [];
+    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c) => { s.append(c); commits.push(c.length); }, replay: () => s.replay(), close: () => s.close() });
+    const r = await start({ wrapStore });
+    const { api } = await seeded(r);
+    const before = commits.length;
+    const answers = await Promise.all(Array.from({ length: 50 }, () => api('POST', '/v1/accounts/acct-1/orders/check', { market: 'BTCUSDT', side: 'buy', stop: 63000 })));
+    expect(answers.every((a) => a.status === 200 && (a.body as { decision: string }).decision === 'allow')).toBe(true);
+    const batches = commits.slice(before);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(50);
+    expect(batches.length).toBeLessThan(50);
+    expect(r.service.state().commands).toBe(3 + 50); // account, market, prices, then the checks
+  });
+
   it('refuses a non-loopback address without TLS', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'INVALID_INPUT', path: ['--host'] });
   });
