@@ -90,6 +90,11 @@ export type Protection = (account: AccountView, now: number) => Omit<Condition, 
 
 export interface EngineOptions {
   readonly protections?: readonly Protection[];
+  /**
+   * Keep every event in memory for `events()` (default true). A service that stores events
+   * itself (src/server/) turns this off, so a long-running engine does not grow without bound.
+   */
+  readonly keepEvents?: boolean;
 }
 
 export class RiskEngine {
@@ -101,10 +106,12 @@ export class RiskEngine {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
 
   private readonly protections: readonly Protection[];
+  private readonly keepEvents: boolean;
 
   constructor(config: unknown = {}, options: EngineOptions = {}) {
     this.config = engineConfig(config);
     this.protections = options.protections ?? [];
+    this.keepEvents = options.keepEvents ?? true;
   }
 
   /** Calls `fn` with every event from now on; returns the unsubscribe function. */
@@ -113,7 +120,7 @@ export class RiskEngine {
     return () => this.listeners.delete(fn);
   }
 
-  /** Every event so far, oldest first (optionally one account's). */
+  /** Every event so far, oldest first (optionally one account's); empty with `keepEvents: false`. */
   events(account?: string): readonly EngineEvent[] {
     return account === undefined ? this.log : this.log.filter((e) => 'account' in e && e.account === account);
   }
@@ -395,7 +402,7 @@ export class RiskEngine {
 
   private emit(time: number, body: EventBody): void {
     const e = { seq: ++this.seq, time, ...body } as EngineEvent;
-    this.log.push(e);
+    if (this.keepEvents) this.log.push(e);
     for (const fn of this.listeners) fn(e);
   }
 }

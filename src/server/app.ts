@@ -89,7 +89,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.get('/v1/accounts/:id', async (req) => engine.getAccount(param(req, 'id')));
   app.get('/v1/accounts/:id/events', async (req) => {
     engine.getAccount(param(req, 'id')); // 404 for an unknown account
-    return engine.events(param(req, 'id'));
+    return o.service.events(param(req, 'id'));
   });
   app.post('/v1/accounts/:id/fills', async (req) => {
     auth(req, 'api');

@@ -37,13 +37,20 @@ export class Service {
   /** Commands waiting for the next group commit, with their callers. */
   private readonly queue: { cmd: Command; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   private flushing = false;
+  /** Events applied but not stored yet (they go with the next commit). */
+  private pending: EngineEvent[] = [];
 
   constructor(
     private readonly store: CommandStore,
     config: unknown,
     options: EngineOptions = {},
   ) {
-    this.engine = new RiskEngine(config, options);
+    this.engine = new RiskEngine(config, { ...options, keepEvents: false });
+    // Events are stored with the next commit; on a replay only those not stored yet are kept.
+    const stored = store.lastEventSeq();
+    this.engine.subscribe((e) => {
+      if (e.seq > stored) this.pending.push(e);
+    });
     for (const c of store.replay()) {
       this.applied++;
       try {
@@ -99,7 +106,8 @@ export class Service {
   private commit(cmds: readonly Command[]): void {
     if (this.failure !== null) throw new HttpError('STORAGE_ERROR', `storage failed earlier (${this.failure.message}): no new commands until restart`);
     try {
-      this.store.append(cmds);
+      this.store.append(cmds, this.pending);
+      this.pending = [];
     } catch (e) {
       this.failure = e instanceof Error ? e : new Error(String(e));
       throw new HttpError('STORAGE_ERROR', `could not persist the command (${this.failure.message}); the engine takes no new risk`);
@@ -115,7 +123,14 @@ export class Service {
     return this.engine.subscribe(fn);
   }
 
+  /** Every event of an account (or all), oldest first: the stored ones and those still pending. */
+  events(account?: string): EngineEvent[] {
+    const pending = account === undefined ? this.pending : this.pending.filter((e) => 'account' in e && e.account === account);
+    return [...this.store.events(account), ...pending];
+  }
+
   close(): void {
+    if (this.failure === null && this.pending.length > 0) this.store.append([], this.pending);
     this.store.close();
   }
 }

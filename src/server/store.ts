@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Command } from './commands.js';
+import type { EngineEvent } from '../engine/engine.js';
 
 /** Migrations in order; index i takes the database from version i to i + 1. */
 const MIGRATIONS: readonly string[] = [
@@ -20,12 +21,26 @@ const MIGRATIONS: readonly string[] = [
      at   INTEGER NOT NULL,
      body TEXT    NOT NULL
    )`,
+  // The engine's events, derived from the commands (so their seq is the same on every replay).
+  `CREATE TABLE events (
+     seq     INTEGER PRIMARY KEY,
+     account TEXT,
+     body    TEXT NOT NULL
+   );
+   CREATE INDEX events_by_account ON events (account, seq)`,
 ];
 
 /** What the service needs from storage (a test may wrap it to inject failures). */
 export interface CommandStore {
-  /** Commits one command (or a batch, in one transaction); throws when it is not on disk. */
-  append(commands: readonly Command[]): void;
+  /**
+   * Commits commands (a batch in one transaction) and, in the same transaction, events derived
+   * from earlier commands (kept once per seq); throws when it is not on disk.
+   */
+  append(commands: readonly Command[], events?: readonly EngineEvent[]): void;
+  /** The stored events of an account (or all), oldest first. */
+  events(account?: string): EngineEvent[];
+  /** The highest stored event seq (0 when none). */
+  lastEventSeq(): number;
   /** Every committed command, oldest first. */
   replay(): Iterable<Command>;
   close(): void;
@@ -42,12 +57,19 @@ export function openStore(dataDir: string): CommandStore {
   db.pragma('synchronous = FULL');
   migrate(db);
   const insert = db.prepare<[number, string]>('INSERT INTO commands (at, body) VALUES (?, ?)');
-  const appendAll = db.transaction((cmds: readonly Command[]) => {
+  const insertEvent = db.prepare<[number, string | null, string]>('INSERT OR IGNORE INTO events (seq, account, body) VALUES (?, ?, ?)');
+  const appendAll = db.transaction((cmds: readonly Command[], events: readonly EngineEvent[]) => {
     for (const c of cmds) insert.run(c.at, JSON.stringify(c));
+    for (const e of events) insertEvent.run(e.seq, 'account' in e ? e.account : null, JSON.stringify(e));
   });
+  const byAccount = db.prepare<[string], { body: string }>('SELECT body FROM events WHERE account = ? ORDER BY seq');
+  const all = db.prepare<[], { body: string }>('SELECT body FROM events ORDER BY seq');
+  const last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
   return {
     path,
-    append: (cmds) => appendAll(cmds),
+    append: (cmds, events = []) => appendAll(cmds, events),
+    events: (account) => (account === undefined ? all.all() : byAccount.all(account)).map((r) => JSON.parse(r.body) as EngineEvent),
+    lastEventSeq: () => last.get()?.seq ?? 0,
     *replay() {
       for (const row of db.prepare<[], { body: string }>('SELECT body FROM commands ORDER BY seq').iterate()) yield JSON.parse(row.body) as Command;
     },

@@ -106,6 +106,22 @@ describe('tradesize serve API', () => {
     expect(ok.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('events are stored in SQLite with the commits (not kept in the engine), survive a restart once each, oldest first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tradesize-serve-'));
+    dirs.push(dir);
+    const r1 = await start({}, dir);
+    const { api } = await seeded(r1);
+    for (let i = 0; i < 3; i++) await api('POST', '/v1/accounts/acct-1/fills', { market: 'BTCUSDT', side: 'buy', quantity: 0.01, price: 65000 + i });
+    expect(r1.service.engine.events()).toEqual([]);
+    const before = (await api('GET', '/v1/accounts/acct-1/events')).body as unknown as { seq: number }[];
+    await r1.close();
+    running.splice(running.indexOf(r1), 1);
+    const r2 = await start({}, dir);
+    const after = (await client(r2)('GET', '/v1/accounts/acct-1/events')).body as unknown as { seq: number }[];
+    expect(after).toEqual(before);
+    expect(after.map((e) => e.seq)).toEqual([...after.map((e) => e.seq)].sort((a, b) => a - b));
+  });
+
   it('a restart replays the command log to the same state hash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tradesize-serve-'));
     dirs.push(dir);
@@ -123,7 +139,7 @@ describe('tradesize serve API', () => {
 
   it('a failed commit is never acknowledged: 503 STORAGE_ERROR, no change in memory, and no later command is taken', async () => {
     let fail = false;
-    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c) => { if (fail) throw new Error('SQLITE_FULL: database or disk is full'); s.append(c); }, replay: () => s.replay(), close: () => s.close() });
+    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { if (fail) throw new Error('SQLITE_FULL: database or disk is full'); s.append(c, e); }, replay: () => s.replay(), close: () => s.close() });
     const r = await start({ wrapStore });
     const { api } = await seeded(r);
     const before = r.service.engine.stateHash();
@@ -137,7 +153,7 @@ describe('tradesize serve API', () => {
 
   it('group commit: concurrent commands share transactions, and each is answered only after its commit', async () => {
     const commits: number[] = [];
-    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c) => { s.append(c); commits.push(c.length); }, replay: () => s.replay(), close: () => s.close() });
+    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { s.append(c, e); commits.push(c.length); }, replay: () => s.replay(), close: () => s.close() });
     const r = await start({ wrapStore });
     const { api } = await seeded(r);
     const before = commits.length;
