@@ -32,6 +32,18 @@ function buildSchema({ z }: typeof Zod) {
         majors: z.array(z.string().regex(/^[A-Z0-9]{2,12}$/)).max(64).default(['BTC', 'ETH']),
       })
       .prefault({}),
+    /** Revaluation: the σ behind the distance to liquidation in σ and its probability over a horizon. */
+    risk: z
+      .strictObject({
+        /** Horizon of the liquidation probability (days). */
+        horizonDays: z.number().gt(0).max(365).default(1),
+        /** EWMA decay per sample of the market's σ (RiskMetrics 0.94), sampled at most once a second. */
+        volatilityLambda: z.number().gt(0).lt(1).default(0.94),
+        /** Annualised σ used until a market has `minVolatilitySamples` samples. */
+        defaultVolatility: z.number().gt(0).max(20).default(0.8),
+        minVolatilitySamples: z.number().int().min(1).max(100_000).default(30),
+      })
+      .prefault({}),
   });
 }
 

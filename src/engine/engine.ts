@@ -20,6 +20,8 @@ import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
 import { accountMargin, resolveMarket, type VenueMarket } from './margin.js';
+import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
+import { barrierHitProbability } from '../risk/first-passage/index.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
 
 /** Something that happened, in order; `seq` increases by one per event. */
@@ -42,6 +44,8 @@ interface Market {
   marks: Marks | null;
   /** The venue model and bundled instrument, for a market put as {venue, symbol}. */
   venue: VenueMarket | null;
+  /** σ of the median price (./volatility.ts). */
+  readonly vol: VolatilityState;
   status: MarketPriceView['effective'];
 }
 
@@ -68,6 +72,13 @@ export interface AccountView {
     maintenanceMargin: number | null;
     liquidationPrice: number | null;
     liquidationDistance: number | null;
+    /** |ln(mark / liquidation)| / (σ √h), h = risk.horizonDays; null without a liquidation price. */
+    liquidationDistanceSigma: number | null;
+    /** P(the mark touches the liquidation price within h) under GBM with zero drift (risk/first-passage). */
+    liquidationProbability: number | null;
+    /** The market's annualised σ behind both, and whether it is the EWMA or the configured default. */
+    volatility: number;
+    volatilitySource: 'ewma' | 'default';
   }[];
   /** Gross position value / equity; null when equity is not positive. */
   readonly leverage: number | null;
@@ -77,6 +88,8 @@ export interface AccountView {
   readonly marginRatio: number | null;
   /** The smallest liquidation distance of the positions (a fraction of the mark); null when none is known. */
   readonly liquidationDistance: number | null;
+  /** The largest liquidation probability of the positions over risk.horizonDays; null when none is known. */
+  readonly liquidationProbability: number | null;
 }
 
 const DEFAULT_MARKET: MarketSpec = { kind: 'linear', contractSize: 1 };
@@ -255,10 +268,11 @@ export class RiskEngine {
   }
 
   /** A market's sources judged at `now` (read only). */
-  getMarket(name: string, now: number): MarketPriceView & { market: string; spec: MarketSpec } {
+  getMarket(name: string, now: number): MarketPriceView & { market: string; spec: MarketSpec; volatility: number; volatilitySource: 'ewma' | 'default' } {
     const m = this.markets.get(name);
     if (m === undefined) throw new TradesizeError('INVALID_INPUT', `no market "${name}"`, ['market'], { denial: 'UNKNOWN_MARKET' });
-    return { market: name, spec: m.spec, ...m.prices.read(now) };
+    const { sigma, source } = currentVolatility(m.vol, this.config.risk);
+    return { market: name, spec: m.spec, ...m.prices.read(now), volatility: sigma, volatilitySource: source };
   }
 
   accountIds(): string[] {
@@ -274,7 +288,7 @@ export class RiskEngine {
       id: a.id, spec: a.spec, cash: a.cash, hwm: a.highWater, day: a.dayStart, dayEq: a.dayStartEquity,
       positions: [...a.positions.entries()], conditions: [...a.conditions.values()], last: a.last,
     }));
-    const markets = [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, marks: m.marks, status: m.status, exposed: [...m.exposed].sort() }));
+    const markets = [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, marks: m.marks, status: m.status, vol: m.vol, exposed: [...m.exposed].sort() }));
     return createHash('sha256').update(JSON.stringify({ accounts, markets, seq: this.seq })).digest('hex');
   }
 
@@ -287,7 +301,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, status: 'down' };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down' };
       this.markets.set(name, m);
     }
     return m;
@@ -296,6 +310,7 @@ export class RiskEngine {
   private refreshMarket(m: Market, now: number): void {
     const v = m.prices.observe(now);
     if (v.low !== null && v.high !== null) m.marks = { low: v.low, high: v.high };
+    if (v.price !== null && v.effective === 'ok') sampleVolatility(m.vol, v.price, now, this.config.risk);
     if (v.effective !== m.status && m.prices.sourceCount > 0) {
       m.status = v.effective;
       this.emit(now, { type: 'market', market: m.name, status: v.effective });
@@ -378,7 +393,26 @@ export class RiskEngine {
       a.cash,
       a.spec.marginMode,
     );
-    const withMargin = positions.map((p, i) => ({ ...p, ...(margin.positions[i] as (typeof margin.positions)[number]) }));
+    const h = this.config.risk.horizonDays / 365;
+    const withMargin = positions.map((p, i) => {
+      const mv = margin.positions[i] as (typeof margin.positions)[number];
+      const market = this.markets.get(p.market);
+      const { sigma, source } = market === undefined ? { sigma: this.config.risk.defaultVolatility, source: 'default' as const } : currentVolatility(market.vol, this.config.risk);
+      const lp = mv.liquidationPrice;
+      const d = mv.liquidationDistance;
+      // At or past the liquidation price (d ≤ 0) it is reached already: probability 1, distance 0.
+      const reached = d !== null && d <= 0;
+      const known = !reached && lp !== null && lp > 0 && p.markPrice !== null;
+      return {
+        ...p,
+        ...mv,
+        liquidationDistanceSigma: reached ? 0 : known ? Math.abs(Math.log((p.markPrice as number) / (lp as number))) / (sigma * Math.sqrt(h)) : null,
+        liquidationProbability: reached ? 1 : known ? barrierHitProbability({ price: p.markPrice as number, barrier: lp as number, mu: 0, sigma, horizon: h }).probability : null,
+        volatility: sigma,
+        volatilitySource: source,
+      };
+    });
+    const probabilities = withMargin.map((p) => p.liquidationProbability).filter((x): x is number => x !== null);
     const distances = withMargin.map((p) => p.liquidationDistance).filter((d): d is number => d !== null);
     return {
       id: a.id,
@@ -397,6 +431,7 @@ export class RiskEngine {
       maintenanceMargin: margin.maintenanceMargin,
       marginRatio: margin.maintenanceMargin !== null && equity > 0 && positions.length > 0 ? margin.maintenanceMargin / equity : null,
       liquidationDistance: distances.length > 0 ? Math.min(...distances) : null,
+      liquidationProbability: probabilities.length > 0 ? Math.max(...probabilities) : null,
     };
   }
 

@@ -271,3 +271,31 @@ describe('RiskEngine venue-exact margin', () => {
     expect(view(e, T0)).toMatchObject({ marginRatio: null, maintenanceMargin: null, liquidationDistance: null, positions: [{ maintenanceMargin: null, liquidationPrice: null }] });
   });
 });
+
+describe('RiskEngine liquidation risk in σ and probability', () => {
+  it('σ: the configured default until enough samples, then the EWMA of the median price; distance in σ and the GBM probability of reaching the liquidation price within the horizon', async () => {
+    const { barrierHitProbability } = await import('../../src/risk/first-passage/index.js');
+    const e = new RiskEngine({ risk: { minVolatilitySamples: 5, horizonDays: 1 } });
+    e.putAccount('a', { equity: 10000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
+    e.putMarket('BTCUSDT', { venue: 'binance-usdm', symbol: 'BTCUSDT' }, T0);
+    tick(e, 'BTCUSDT', 65000, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 1, price: 65000 }, T0);
+    const first = view(e, T0).positions[0];
+    expect(first).toMatchObject({ volatility: 0.8, volatilitySource: 'default' });
+    // alternate ±0.1 % a second: r² per second, annualised
+    const prices = [65000];
+    for (let i = 1; i <= 8; i++) {
+      prices.push(prices[i - 1]! * (i % 2 === 0 ? 1.001 : 1 / 1.001));
+      tick(e, 'BTCUSDT', prices[i]!, T0 + i * 1000);
+    }
+    const p = view(e, T0 + 8000).positions[0]!;
+    const perSample = Math.log(1.001) ** 2 * 365 * 86400; // every sample is the same, so the EWMA is exactly this
+    expect(p.volatilitySource).toBe('ewma');
+    expect(p.volatility).toBeCloseTo(Math.sqrt(perSample), 9);
+    const lp = p.liquidationPrice as number;
+    const h = 1 / 365;
+    expect(p.liquidationDistanceSigma).toBeCloseTo(Math.log(p.markPrice! / lp) / (p.volatility * Math.sqrt(h)), 12);
+    expect(p.liquidationProbability).toBe(barrierHitProbability({ price: p.markPrice!, barrier: lp, mu: 0, sigma: p.volatility, horizon: h }).probability);
+    expect(view(e, T0 + 8000).liquidationProbability).toBe(p.liquidationProbability);
+  });
+});
