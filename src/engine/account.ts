@@ -37,6 +37,8 @@ export class Account {
   dayStartEquity: number;
   /** Protection conditions, by cause (feed conditions are derived from the markets, not kept). */
   readonly conditions = new Map<DenialCode, Condition>();
+  /** Alerts in force (to emit crossings only). */
+  readonly alerts = new Set<'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY'>();
   /** The state last recorded (to emit changes only). */
   last: StateSummary = { state: 'ACTIVE', cause: null, conditions: [] };
 

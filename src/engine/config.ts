@@ -44,6 +44,15 @@ function buildSchema({ z }: typeof Zod) {
         minVolatilitySamples: z.number().int().min(1).max(100_000).default(30),
       })
       .prefault({}),
+    /** Thresholds whose crossing emits an alert with a resize recommendation (checked on each advance). */
+    alerts: z
+      .strictObject({
+        /** Maintenance margin / equity at or above this. */
+        marginRatio: z.number().gt(0).max(1).default(0.5),
+        /** A position's probability of reaching its liquidation price within risk.horizonDays at or above this. */
+        liquidationProbability: z.number().gt(0).max(1).default(0.05),
+      })
+      .prefault({}),
   });
 }
 

@@ -30,7 +30,19 @@ export type EngineEvent =
   | { readonly seq: number; readonly time: number; readonly type: 'decision'; readonly account: string; readonly order: OrderInput; readonly decision: 'allow' | 'deny'; readonly maxQuantity: number; readonly reasons: readonly DenialCode[] }
   | { readonly seq: number; readonly time: number; readonly type: 'fill'; readonly account: string; readonly market: string; readonly side: 'buy' | 'sell'; readonly quantity: number; readonly price: number; readonly fee: number; readonly realised: number }
   | { readonly seq: number; readonly time: number; readonly type: 'account'; readonly account: string; readonly equity: number }
-  | { readonly seq: number; readonly time: number; readonly type: 'market'; readonly market: string; readonly status: MarketPriceView['effective'] };
+  | { readonly seq: number; readonly time: number; readonly type: 'market'; readonly market: string; readonly status: MarketPriceView['effective'] }
+  | { readonly seq: number; readonly time: number; readonly type: 'alert'; readonly account: string; readonly code: AlertCode; readonly value: number; readonly threshold: number; readonly recommendation: Recommendation | null }
+  | { readonly seq: number; readonly time: number; readonly type: 'alert-cleared'; readonly account: string; readonly code: AlertCode; readonly value: number | null; readonly threshold: number };
+
+/** What an alert watches. */
+export type AlertCode = 'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY';
+
+/** Reduce one position to `quantity` (signed, contracts) to be back within the threshold. */
+export interface Recommendation {
+  readonly market: string;
+  readonly quantity: number;
+  readonly reduceBy: number;
+}
 
 type EventBody = EngineEvent extends infer E ? (E extends EngineEvent ? Omit<E, 'seq' | 'time'> : never) : never;
 
@@ -210,7 +222,7 @@ export class RiskEngine {
     if (a === undefined) throw new TradesizeError('INVALID_INPUT', `no account "${id}"`, ['account'], { denial: 'UNKNOWN_ACCOUNT' });
     const order = parseInput(engineSchemas().order, input, 'order');
     const m = this.markets.get(order.market);
-    this.advance(now);
+    this.catchUp(now);
     const summary = a.last;
     let decision: OrderDecision;
     if (m === undefined || m.marks === null) {
@@ -256,10 +268,67 @@ export class RiskEngine {
     return targets.map((a) => this.viewAccount(a));
   }
 
-  /** Time passes: stale feeds, ends of pauses, cooldowns, days and grace periods take effect. */
+  /**
+   * Time passes: stale feeds, ends of pauses, cooldowns, days and grace periods take effect, and
+   * the alert thresholds are checked (a service calls this once a second).
+   */
   advance(now: number): void {
+    this.catchUp(now);
+    for (const a of this.accounts.values()) this.checkAlerts(a, now);
+  }
+
+  /** The time-based part of {@link advance}, without alerts (what an order check needs). */
+  private catchUp(now: number): void {
     for (const m of this.markets.values()) this.refreshMarket(m, now);
     for (const a of this.accounts.values()) this.revalue(a, now);
+  }
+
+  /** Emits an alert when a threshold is crossed (with a resize recommendation), and a clearing when it is not any more. */
+  private checkAlerts(a: Account, now: number): void {
+    if (a.positions.size === 0 && a.alerts.size === 0) return;
+    const t = this.config.alerts;
+    const v = this.viewAccount(a);
+    const watched: [AlertCode, number | null, number, (x: AccountView) => number | null][] = [
+      ['MARGIN_RATIO', v.marginRatio, t.marginRatio, (x) => x.marginRatio],
+      ['LIQUIDATION_PROBABILITY', v.liquidationProbability, t.liquidationProbability, (x) => x.liquidationProbability],
+    ];
+    for (const [code, value, threshold, metric] of watched) {
+      const breached = value !== null && value >= threshold;
+      if (breached && !a.alerts.has(code)) {
+        a.alerts.add(code);
+        this.emit(now, { type: 'alert', account: a.id, code, value, threshold, recommendation: this.recommend(a, v, metric, threshold) });
+      } else if (!breached && a.alerts.has(code)) {
+        a.alerts.delete(code);
+        this.emit(now, { type: 'alert-cleared', account: a.id, code, value, threshold });
+      }
+    }
+  }
+
+  /**
+   * The largest size of the position that weighs most (largest maintenance margin, else value)
+   * at which `metric` is below `threshold`, the other positions unchanged: bisection on the
+   * venue-exact revaluation (60 halvings), rounded down to the market's lot step. Null when even
+   * closing it would not be enough.
+   */
+  private recommend(a: Account, v: AccountView, metric: (x: AccountView) => number | null, threshold: number): Recommendation | null {
+    const worst = [...v.positions].sort((x, y) => (y.maintenanceMargin ?? 0) - (x.maintenanceMargin ?? 0) || y.value - x.value)[0];
+    if (worst === undefined) return null;
+    const q = worst.quantity;
+    const ok = (size: number): boolean => {
+      const m = metric(this.viewAccount(a, { market: worst.market, quantity: Math.sign(q) * size }));
+      return m === null || m < threshold;
+    };
+    if (!ok(0)) return null;
+    let lo = 0;
+    let hi = Math.abs(q);
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (ok(mid)) lo = mid;
+      else hi = mid;
+    }
+    const lot = this.markets.get(worst.market)?.spec.lotStep;
+    const size = lot === undefined ? lo : Math.floor(lo / lot + 1e-9) * lot;
+    return { market: worst.market, quantity: Math.sign(q) * size, reduceBy: Math.abs(q) - size };
   }
 
   /** An account as of the last command (reads change nothing, so a replayed log gives the same engine). */
@@ -286,7 +355,7 @@ export class RiskEngine {
   stateHash(): string {
     const accounts = [...this.accounts.values()].map((a) => ({
       id: a.id, spec: a.spec, cash: a.cash, hwm: a.highWater, day: a.dayStart, dayEq: a.dayStartEquity,
-      positions: [...a.positions.entries()], conditions: [...a.conditions.values()], last: a.last,
+      positions: [...a.positions.entries()], conditions: [...a.conditions.values()], last: a.last, alerts: [...a.alerts].sort(),
     }));
     const markets = [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, marks: m.marks, status: m.status, vol: m.vol, exposed: [...m.exposed].sort() }));
     return createHash('sha256').update(JSON.stringify({ accounts, markets, seq: this.seq })).digest('hex');
@@ -377,8 +446,10 @@ export class RiskEngine {
     return out;
   }
 
-  private viewAccount(a: Account): AccountView {
-    const positions = [...a.positions.entries()].map(([market, pos]) => {
+  /** The account view; with `override`, as if that market's position were `quantity` (for resize recommendations). */
+  private viewAccount(a: Account, override?: { market: string; quantity: number }): AccountView {
+    const held = [...a.positions.entries()].map(([market, pos]) => (override?.market === market ? ([market, { ...pos, quantity: override.quantity }] as const) : ([market, pos] as const)));
+    const positions = held.filter(([, pos]) => pos.quantity !== 0).map(([market, pos]) => {
       const m = this.markets.get(market);
       const mark = m === undefined || m.marks === null ? null : pos.quantity > 0 ? m.marks.low : m.marks.high;
       const t = terms(m?.spec ?? DEFAULT_MARKET);
@@ -386,7 +457,7 @@ export class RiskEngine {
       const upnl = mark === null ? 0 : (t.kind === 'linear' ? t.size * (mark - pos.entryPrice) : t.size * (1 / pos.entryPrice - 1 / mark)) * pos.quantity;
       return { market, quantity: pos.quantity, entryPrice: pos.entryPrice, markPrice: mark, unrealisedPnl: upnl, value };
     });
-    const equity = this.equityOf(a);
+    const equity = override === undefined ? this.equityOf(a) : a.cash + positions.reduce((s, p) => s + p.unrealisedPnl, 0);
     const gross = positions.reduce((s, p) => s + p.value, 0);
     const margin = accountMargin(
       positions.map((p) => ({ quantity: p.quantity, entryPrice: p.entryPrice, mark: p.markPrice, venue: this.markets.get(p.market)?.venue ?? null })),

@@ -299,3 +299,41 @@ describe('RiskEngine liquidation risk in σ and probability', () => {
     expect(view(e, T0 + 8000).liquidationProbability).toBe(p.liquidationProbability);
   });
 });
+
+describe('RiskEngine alerts', () => {
+  it('a margin ratio crossing its threshold emits one alert with a resize recommendation computed on the venue model (within the threshold, one more lot is not), and a clearing once back', async () => {
+    const { getInstrument, getVenue } = await import('../../src/venues/registry.js');
+    const e = new RiskEngine({ alerts: { marginRatio: 0.5, liquidationProbability: 1 } });
+    e.putAccount('a', { equity: 2000, currency: 'USDT', limits: { maxLeverage: 50, maxDailyLoss: 0.99, maxDrawdown: 0.99 } }, T0);
+    e.putMarket('BTCUSDT', { venue: 'binance-usdm', symbol: 'BTCUSDT' }, T0);
+    tick(e, 'BTCUSDT', 65000, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.5, price: 65000 }, T0);
+    e.advance(T0);
+    expect(e.events('a').filter((x) => x.type === 'alert')).toEqual([]);
+    tick(e, 'BTCUSDT', 62500, T0 + 1000);
+    tick(e, 'BTCUSDT', 61800, T0 + 2000);
+    tick(e, 'BTCUSDT', 61200, T0 + 3000); // equity 2000 − 0.5 × 3800 = 100 against a maintenance margin of about 120: the alert fires on the advance
+    e.advance(T0 + 3000);
+    e.advance(T0 + 3500); // no second alert while it stays breached
+    const alerts = e.events('a').filter((x): x is Extract<EngineEvent, { type: 'alert' }> => x.type === 'alert' && x.code === 'MARGIN_RATIO');
+    expect(alerts).toHaveLength(1);
+    const alert = alerts[0]!;
+    expect(alert).toMatchObject({ code: 'MARGIN_RATIO', threshold: 0.5 });
+    expect(alert.value).toBeGreaterThanOrEqual(0.5);
+    const rec = alert.recommendation!;
+    expect(rec.market).toBe('BTCUSDT');
+    const inst = getInstrument('binance-usdm', 'BTCUSDT');
+    const model = getVenue('binance-usdm');
+    const mr = (q: number) => {
+      const mark = 61200;
+      const mm = model.positionMargin(inst, { symbol: 'BTCUSDT', side: 'long', quantity: q, entryPrice: 65000, markPrice: mark }, mark).maintenanceMargin;
+      return mm / (2000 + q * (mark - 65000));
+    };
+    expect(mr(rec.quantity)).toBeLessThan(0.5);
+    expect(mr(rec.quantity + inst.lotStep)).toBeGreaterThanOrEqual(0.5);
+    expect(rec.reduceBy).toBeCloseTo(0.5 - rec.quantity, 12);
+    tick(e, 'BTCUSDT', 65000, T0 + 4000);
+    e.advance(T0 + 4000);
+    expect(e.events('a').filter((x) => x.type === 'alert-cleared').map((x) => 'code' in x && x.code)).toContain('MARGIN_RATIO');
+  });
+});
