@@ -17,11 +17,14 @@ const LAYERS = [
   'regime',
   'options',
   'venues',
+  'liquidity', // order books, impact, slippage, splitting across venues
   'kelly',
   'simulation', // the Monte Carlo engine
   'risk', // VaR/ES, first passage, drawdown, exit times
   'portfolio',
   'stress',
+  'hedging', // delta hedges of option books, rebalancing bands, hedging simulation
+  'funding', // funding carry, funding-driven liquidation drift, cross-venue carry plans
   'sizing',
   'backtest',
   'engine',
