@@ -38,12 +38,18 @@ export class Account {
   /** Protection conditions, by cause (feed conditions are derived from the markets, not kept). */
   readonly conditions = new Map<DenialCode, Condition>();
   /** Alerts in force (to emit crossings only). */
-  readonly alerts = new Set<'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY'>();
+  readonly alerts = new Set<'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY' | 'LIQUIDATION'>();
+  /** Its place in the engine's crossing indexes, and the version of its entries there (./crossings.ts). */
+  readonly slot: number;
+  version = 0;
+  /** Each position's liquidation price at the last recheck (for re-placing σ-dependent levels). */
+  readonly liquidation = new Map<string, number>();
   /** The state last recorded (to emit changes only). */
   last: StateSummary = { state: 'ACTIVE', cause: null, conditions: [] };
 
-  constructor(id: string, spec: AccountSpec, now: number) {
+  constructor(id: string, spec: AccountSpec, now: number, slot: number) {
     this.id = id;
+    this.slot = slot;
     this.spec = spec;
     this.cash = spec.equity;
     this.highWater = spec.equity;

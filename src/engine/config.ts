@@ -42,9 +42,13 @@ function buildSchema({ z }: typeof Zod) {
         /** Annualised σ used until a market has `minVolatilitySamples` samples. */
         defaultVolatility: z.number().gt(0).max(20).default(0.8),
         minVolatilitySamples: z.number().int().min(1).max(100_000).default(30),
+        /** A position is rechecked whenever its market moves this far (relative) from where it was last checked (./crossings.ts). */
+        recheckBand: z.number().gt(0).max(0.5).default(0.02),
+        /** The high-water mark follows equity in steps of this fraction (a recheck whenever equity rises this far above it). */
+        highWaterStep: z.number().min(0).max(0.1).default(0.001),
       })
       .prefault({}),
-    /** Thresholds whose crossing emits an alert with a resize recommendation (checked on each advance). */
+    /** Thresholds whose crossing emits an alert with a resize recommendation (on the tick that crosses them). */
     alerts: z
       .strictObject({
         /** Maintenance margin / equity at or above this. */

@@ -5,20 +5,31 @@
  * what lets a service persist the command log before it answers and rebuild the engine from it
  * after a crash.
  *
- * A tick revalues only the accounts exposed to its market (`exposed`); time-based changes (a
- * stale feed, a kill switch that resumes, a cooldown that ends, the grace period after feeds
- * recover) are picked up by `advance(now)`, which a service calls on a timer.
+ * A tick touches only what it crosses: each position has its levels in its market's crossing
+ * index (./crossings.ts, ./levels.ts) — its liquidation price, the prices where an alert
+ * threshold or a protection flips, and the edges of a recheck band around where it was last
+ * checked (so that moves of the account's other markets are caught too) — and a tick rechecks
+ * exactly the accounts whose levels its marks reach: their state, alerts and new levels. Every
+ * other number (equity, margin ratio, distances, probabilities) is computed on read from the
+ * latest marks, so a read is always current. A change of a market's status (stale, suspect,
+ * down, recovered) rechecks every account exposed to it. Time-based changes (a stale feed, a
+ * kill switch that resumes, a cooldown that ends, a new UTC day, the grace period after feeds
+ * recover) are picked up by `advance(now)`, which a service calls on a timer; it touches the
+ * markets and the accounts whose timers are due, not every account (but once a UTC day, when
+ * every account's day starts again).
  */
 import { createHash } from 'node:crypto';
 import type { ContractTerms } from '../core/contract.js';
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { Account, type Marks } from './account.js';
-import { summarise, type Condition, type StateSummary, type TradingState } from './account-state.js';
+import { summarise, utcDayStart, type Condition, type StateSummary, type TradingState } from './account-state.js';
 import { engineConfig, type EngineConfig } from './config.js';
 import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
+import { CrossingIndex, LevelHeap } from './crossings.js';
+import { bisectFlip, equityFlip, hitDistance } from './levels.js';
 import { accountMargin, resolveMarket, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { barrierHitProbability } from '../risk/first-passage/index.js';
@@ -34,8 +45,8 @@ export type EngineEvent =
   | { readonly seq: number; readonly time: number; readonly type: 'alert'; readonly account: string; readonly code: AlertCode; readonly value: number; readonly threshold: number; readonly recommendation: Recommendation | null }
   | { readonly seq: number; readonly time: number; readonly type: 'alert-cleared'; readonly account: string; readonly code: AlertCode; readonly value: number | null; readonly threshold: number };
 
-/** What an alert watches. */
-export type AlertCode = 'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY';
+/** What an alert watches: the margin ratio, the liquidation probability, a mark at or beyond a liquidation price. */
+export type AlertCode = 'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY' | 'LIQUIDATION';
 
 /** Reduce one position to `quantity` (signed, contracts) to be back within the threshold. */
 export interface Recommendation {
@@ -59,6 +70,10 @@ interface Market {
   /** σ of the median price (./volatility.ts). */
   readonly vol: VolatilityState;
   status: MarketPriceView['effective'];
+  /** The positions' levels (./crossings.ts). */
+  readonly index: CrossingIndex;
+  /** The σ the probability levels in `index` were placed with. */
+  indexedSigma: number;
 }
 
 export interface AccountView {
@@ -125,6 +140,11 @@ export interface EngineOptions {
 export class RiskEngine {
   readonly config: EngineConfig;
   private readonly accounts = new Map<string, Account>();
+  /** Accounts by slot (their place in the crossing indexes). */
+  private readonly slots: Account[] = [];
+  /** Accounts with a condition that ends by itself, by its end time. */
+  private readonly timers = new LevelHeap(false);
+  private day = -Infinity;
   private readonly markets = new Map<string, Market>();
   private readonly log: EngineEvent[] = [];
   private seq = 0;
@@ -156,11 +176,14 @@ export class RiskEngine {
     parseInput(s.name, id, 'account id');
     const spec = parseInput(s.account, input, 'account');
     const existing = this.accounts.get(id);
-    if (existing === undefined) this.accounts.set(id, new Account(id, spec, now));
-    else existing.reset(spec, this.equityOf(existing), now);
+    if (existing === undefined) {
+      const created = new Account(id, spec, now, this.slots.length);
+      this.accounts.set(id, created);
+      this.slots.push(created);
+    } else existing.reset(spec, this.equityOf(existing), now);
     const a = this.accounts.get(id) as Account;
     this.emit(now, { type: 'account', account: id, equity: spec.equity });
-    this.revalue(a, now);
+    this.recheck(a, now);
     return this.viewAccount(a);
   }
 
@@ -211,8 +234,11 @@ export class RiskEngine {
     const time = f.time ?? now;
     this.emit(now, { type: 'fill', account: id, market: f.market, side: f.side, quantity: f.quantity, price: f.price, fee: f.fee, realised });
     const cooldown = a.spec.limits.stopOutCooldownSeconds;
-    if (stopOut && cooldown > 0) a.conditions.set('COOLDOWN', { state: 'REDUCING', cause: 'COOLDOWN', until: time + cooldown * 1000, since: time });
-    this.revalue(a, now);
+    if (stopOut && cooldown > 0) {
+      a.conditions.set('COOLDOWN', { state: 'REDUCING', cause: 'COOLDOWN', until: time + cooldown * 1000, since: time });
+      this.timers.push(time + cooldown * 1000, a.slot, 0);
+    }
+    this.recheck(a, now);
     return this.viewAccount(a);
   }
 
@@ -222,7 +248,7 @@ export class RiskEngine {
     if (a === undefined) throw new TradesizeError('INVALID_INPUT', `no account "${id}"`, ['account'], { denial: 'UNKNOWN_ACCOUNT' });
     const order = parseInput(engineSchemas().order, input, 'order');
     const m = this.markets.get(order.market);
-    this.catchUp(now);
+    this.catchUp(a, m, now);
     const summary = a.last;
     let decision: OrderDecision;
     if (m === undefined || m.marks === null) {
@@ -252,8 +278,10 @@ export class RiskEngine {
     const k = parseInput(engineSchemas().killSwitch, input, 'kill switch');
     const targets = k.account === undefined ? [...this.accounts.values()] : [this.account(k.account)];
     for (const a of targets) {
-      a.conditions.set('KILL_SWITCH', { state: 'HALTED', cause: 'KILL_SWITCH', until: k.pauseSeconds === undefined ? null : now + k.pauseSeconds * 1000, since: now });
-      this.revalue(a, now);
+      const until = k.pauseSeconds === undefined ? null : now + k.pauseSeconds * 1000;
+      a.conditions.set('KILL_SWITCH', { state: 'HALTED', cause: 'KILL_SWITCH', until, since: now });
+      if (until !== null) this.timers.push(until, a.slot, 0);
+      this.recheck(a, now);
     }
     return targets.map((a) => this.viewAccount(a));
   }
@@ -263,34 +291,179 @@ export class RiskEngine {
     const targets = account === undefined ? [...this.accounts.values()] : [this.account(account)];
     for (const a of targets) {
       a.conditions.delete('KILL_SWITCH');
-      this.revalue(a, now);
+      this.recheck(a, now);
     }
     return targets.map((a) => this.viewAccount(a));
   }
 
   /**
-   * Time passes: stale feeds, ends of pauses, cooldowns, days and grace periods take effect, and
-   * the alert thresholds are checked (a service calls this once a second).
+   * Time passes: stale feeds, ends of pauses and cooldowns, a new UTC day and grace periods take
+   * effect (a service calls this once a second). It refreshes every market and rechecks the
+   * accounts whose timers are due; on a new UTC day, every account.
    */
   advance(now: number): void {
-    this.catchUp(now);
-    for (const a of this.accounts.values()) this.checkAlerts(a, now);
+    for (const m of this.markets.values()) this.refreshMarket(m, now);
+    const day = utcDayStart(now);
+    if (day !== this.day) {
+      this.day = day;
+      for (const a of this.slots) this.recheck(a, now);
+    }
+    while (this.timers.size > 0 && this.timers.top() <= now) {
+      this.timers.pop((slot) => {
+        const a = this.slots[slot];
+        if (a !== undefined) this.recheck(a, now);
+      });
+    }
   }
 
-  /** The time-based part of {@link advance}, without alerts (what an order check needs). */
-  private catchUp(now: number): void {
-    for (const m of this.markets.values()) this.refreshMarket(m, now);
-    for (const a of this.accounts.values()) this.revalue(a, now);
+  /** What an order check needs current: the order's market, the account's markets and its own state. */
+  private catchUp(a: Account, m: Market | undefined, now: number): void {
+    if (m !== undefined) this.refreshMarket(m, now);
+    for (const name of a.positions.keys()) {
+      const held = this.markets.get(name);
+      if (held !== undefined && held !== m) this.refreshMarket(held, now);
+    }
+    this.revalue(a, now);
+  }
+
+  /** Re-derives the account's state, its alerts and its levels in the crossing indexes. */
+  private recheck(a: Account, now: number): void {
+    this.revalue(a, now);
+    const v = this.viewAccount(a);
+    this.checkAlerts(a, v, now);
+    this.reindex(a, v);
+  }
+
+  /**
+   * Places the account's levels (module doc): per position, the nearest flip below and above
+   * its mark among its liquidation price, the liquidation-probability and margin-ratio
+   * thresholds, the daily-loss and drawdown limits, the next high-water step and the recheck
+   * band; its older levels become stale (a new version).
+   *
+   * With several positions, each one's flips are placed with the others at the adverse edges of
+   * their recheck bands (longs lower, shorts higher): while no other market leaves its band the
+   * true flip lies beyond the placed one, so a crossing is never found late; when the others at
+   * their edges would breach a threshold already, the position is rechecked on every adverse
+   * tick (its level is its mark).
+   */
+  private reindex(a: Account, v: AccountView): void {
+    const version = ++a.version;
+    a.liquidation.clear();
+    const cfg = this.config;
+    const band = cfg.risk.recheckBand;
+    const limits = a.spec.limits;
+    const stressed = v.positions.length > 1 ? this.stressedMargins(a, v, band) : null;
+    v.positions.forEach((p, j) => {
+      const m = this.markets.get(p.market);
+      if (m === undefined || m.marks === null || p.markPrice === null) return;
+      const long = p.quantity > 0;
+      const cur = p.markPrice;
+      let down = cur * (1 - band);
+      let up = cur * (1 + band);
+      let adverseNow = false;
+      const flip = (x: number | null): void => {
+        if (x === null || !(x > 0)) return;
+        if (x < cur) down = Math.max(down, x);
+        else if (x > cur) up = Math.min(up, x);
+      };
+      // A flip of a threshold not in force that the stressed account is beyond already.
+      const watch = (x: number | null, inForce: boolean): void => {
+        if (x !== null && !inForce && stressed !== null && (long ? x >= cur : x <= cur)) adverseNow = true;
+        flip(x);
+      };
+      const others = stressed?.[j] ?? { loss: 0, maintenanceMargin: (v.maintenanceMargin ?? 0) - (p.maintenanceMargin ?? 0), liquidationPrice: p.liquidationPrice };
+      const lp = p.liquidationPrice;
+      if (lp !== null && lp > 0) {
+        a.liquidation.set(p.market, lp);
+        watch(others.liquidationPrice, a.alerts.has('LIQUIDATION'));
+        flip(lp);
+        const lpStressed = others.liquidationPrice ?? lp;
+        watch(this.probabilityFlip(m, lpStressed, long), a.alerts.has('LIQUIDATION_PROBABILITY'));
+        if (lpStressed !== lp) flip(this.probabilityFlip(m, lp, long));
+      }
+      const t = terms(m.spec);
+      const base = v.equity - p.unrealisedPnl - others.loss;
+      if (!a.conditions.has('DAILY_LOSS_LIMIT')) watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDailyLoss) * a.dayStartEquity), false);
+      if (!a.conditions.has('DRAWDOWN_LIMIT')) watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDrawdown) * a.highWater), false);
+      flip(equityFlip(t, p.quantity, p.entryPrice, v.equity - p.unrealisedPnl, a.highWater * (1 + cfg.risk.highWaterStep)));
+      if (v.marginRatio !== null && m.venue !== null && p.maintenanceMargin !== null) {
+        watch(this.marginRatioFlip(p, m.venue, others.maintenanceMargin, base, down, up), a.alerts.has('MARGIN_RATIO'));
+      }
+      if (adverseNow) {
+        if (long) down = cur;
+        else up = cur;
+      }
+      const mark = long ? 'low' : 'high';
+      m.index.add(mark, 'down', down, a.slot, version);
+      m.index.add(mark, 'up', up, a.slot, version);
+    });
+  }
+
+  /**
+   * For each position, the rest of the account at the adverse edges of the recheck band: the
+   * loss of the other positions there, their maintenance margin there, and this position's
+   * liquidation price with them there (the venue model, as in the view).
+   */
+  private stressedMargins(a: Account, v: AccountView, band: number): { loss: number; maintenanceMargin: number; liquidationPrice: number | null }[] {
+    const shifted = v.positions.map((p) => (p.markPrice === null ? null : p.quantity > 0 ? p.markPrice * (1 - band) : p.markPrice * (1 + band)));
+    const loss = v.positions.map((p, k) => {
+      const s = shifted[k];
+      if (s === null || s === undefined) return 0;
+      const t = terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET);
+      return p.unrealisedPnl - (t.kind === 'linear' ? t.size * (s - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / s)) * p.quantity;
+    });
+    const totalLoss = loss.reduce((x, y) => x + y, 0);
+    return v.positions.map((p, j) => {
+      const margin = accountMargin(
+        v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: k === j ? o.markPrice : (shifted[k] ?? null), venue: this.markets.get(o.market)?.venue ?? null })),
+        a.cash,
+        a.spec.marginMode,
+      );
+      const mine = margin.positions[j]?.maintenanceMargin ?? 0;
+      return { loss: totalLoss - (loss[j] as number), maintenanceMargin: (margin.maintenanceMargin ?? 0) - mine, liquidationPrice: margin.positions[j]?.liquidationPrice ?? null };
+    });
+  }
+
+  /** Where the liquidation probability crosses its threshold: LP·e^{d*} below the mark of a long, LP·e^{−d*} above a short's. */
+  private probabilityFlip(m: Market, lp: number, long: boolean): number {
+    const d = hitDistance(currentVolatility(m.vol, this.config.risk).sigma, this.config.risk.horizonDays / 365, this.config.alerts.liquidationProbability, long ? 'long' : 'short');
+    return long ? lp * Math.exp(d) : lp * Math.exp(-d);
+  }
+
+  /**
+   * Where the margin ratio crosses its threshold as this position's price moves within
+   * [down, up], the rest of the account held (`others`' maintenance margin, `base` equity): its
+   * maintenance margin from the venue's tiers at that price, equity from the closed form.
+   */
+  private marginRatioFlip(p: AccountView['positions'][number], venue: VenueMarket, others: number, base: number, down: number, up: number): number | null {
+    const t = terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET);
+    const side = p.quantity > 0 ? 'long' : 'short';
+    const breached = (price: number): boolean => {
+      const upnl = (t.kind === 'linear' ? t.size * (price - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / price)) * p.quantity;
+      const equity = base + upnl;
+      if (equity <= 0) return true;
+      try {
+        const mm = venue.model.positionMargin(venue.instrument, { symbol: venue.instrument.symbol, side, quantity: Math.abs(p.quantity), entryPrice: p.entryPrice, markPrice: price }, price).maintenanceMargin;
+        return (others + mm) / equity >= this.config.alerts.marginRatio;
+      } catch {
+        return true; // beyond the venue's tiers
+      }
+    };
+    const cur = p.markPrice as number;
+    if (breached(cur)) return p.quantity > 0 ? (bisectFlip(breached, cur, up) ?? up) : (bisectFlip(breached, cur, down) ?? down);
+    return bisectFlip(breached, cur, down) ?? bisectFlip(breached, cur, up);
   }
 
   /** Emits an alert when a threshold is crossed (with a resize recommendation), and a clearing when it is not any more. */
-  private checkAlerts(a: Account, now: number): void {
+  private checkAlerts(a: Account, v: AccountView, now: number): void {
     if (a.positions.size === 0 && a.alerts.size === 0) return;
     const t = this.config.alerts;
-    const v = this.viewAccount(a);
+    // A mark at or beyond a liquidation price: the metric is minus the nearest distance, breached at 0.
+    const beyond = (x: AccountView): number | null => (x.liquidationDistance === null ? null : -x.liquidationDistance);
     const watched: [AlertCode, number | null, number, (x: AccountView) => number | null][] = [
       ['MARGIN_RATIO', v.marginRatio, t.marginRatio, (x) => x.marginRatio],
       ['LIQUIDATION_PROBABILITY', v.liquidationProbability, t.liquidationProbability, (x) => x.liquidationProbability],
+      ['LIQUIDATION', beyond(v), 0, beyond],
     ];
     for (const [code, value, threshold, metric] of watched) {
       const breached = value !== null && value >= threshold;
@@ -370,23 +543,57 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down' };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility };
       this.markets.set(name, m);
     }
     return m;
   }
 
+  /**
+   * Takes the market's sources at `now`: new marks recheck the accounts whose levels they cross,
+   * a new status every exposed account, a σ that moved re-places the probability levels.
+   */
   private refreshMarket(m: Market, now: number): void {
     const v = m.prices.observe(now);
     if (v.low !== null && v.high !== null) m.marks = { low: v.low, high: v.high };
-    if (v.price !== null && v.effective === 'ok') sampleVolatility(m.vol, v.price, now, this.config.risk);
+    if (v.price !== null && v.effective === 'ok') {
+      sampleVolatility(m.vol, v.price, now, this.config.risk);
+      this.replaceProbabilityLevels(m);
+    }
     if (v.effective !== m.status && m.prices.sourceCount > 0) {
       m.status = v.effective;
       this.emit(now, { type: 'market', market: m.name, status: v.effective });
+      for (const id of m.exposed) {
+        const a = this.accounts.get(id);
+        if (a !== undefined) this.recheck(a, now);
+      }
+      return;
     }
+    if (m.marks === null) return;
+    const due: Account[] = [];
+    m.index.crossed(m.marks.low, m.marks.high, (slot, version) => {
+      const a = this.slots[slot];
+      if (a !== undefined && a.version === version && !due.includes(a)) due.push(a);
+    });
+    for (const a of due) this.recheck(a, now);
+    if (m.index.size > 8 * m.exposed.size + 4096) m.index.compact((slot, version) => this.slots[slot]?.version === version);
+  }
+
+  /** When σ has moved more than 5 % since the probability levels were placed, places them again at the new σ (from each position's liquidation price). */
+  private replaceProbabilityLevels(m: Market): void {
+    const sigma = currentVolatility(m.vol, this.config.risk).sigma;
+    if (Math.abs(sigma / m.indexedSigma - 1) <= 0.05) return;
+    m.indexedSigma = sigma;
+    if (m.marks === null) return;
     for (const id of m.exposed) {
       const a = this.accounts.get(id);
-      if (a !== undefined) this.revalue(a, now);
+      const lp = a?.liquidation.get(m.name);
+      const pos = a?.positions.get(m.name);
+      if (a === undefined || lp === undefined || pos === undefined) continue;
+      const long = pos.quantity > 0;
+      const cur = long ? m.marks.low : m.marks.high;
+      const level = this.probabilityFlip(m, lp, long);
+      m.index.add(long ? 'low' : 'high', level < cur ? 'down' : 'up', level, a.slot, a.version);
     }
   }
 

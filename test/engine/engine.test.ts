@@ -312,7 +312,7 @@ describe('RiskEngine alerts', () => {
     expect(e.events('a').filter((x) => x.type === 'alert')).toEqual([]);
     tick(e, 'BTCUSDT', 62500, T0 + 1000);
     tick(e, 'BTCUSDT', 61800, T0 + 2000);
-    tick(e, 'BTCUSDT', 61200, T0 + 3000); // equity 2000 − 0.5 × 3800 = 100 against a maintenance margin of about 120: the alert fires on the advance
+    tick(e, 'BTCUSDT', 61200, T0 + 3000); // equity 2000 − 0.5 × 3800 = 100 against a maintenance margin of about 120: the alert fires on this tick
     e.advance(T0 + 3000);
     e.advance(T0 + 3500); // no second alert while it stays breached
     const alerts = e.events('a').filter((x): x is Extract<EngineEvent, { type: 'alert' }> => x.type === 'alert' && x.code === 'MARGIN_RATIO');

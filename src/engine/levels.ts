@@ -1,0 +1,73 @@
+/**
+ * Where a position's risk changes as its market's price moves, the other markets held where
+ * they are: the prices that go into the crossing index (./crossings.ts). Each is a flip: on one
+ * side of it something holds (a threshold is breached, a protection applies), on the other it
+ * does not, so the same price serves for the crossing and for its clearing.
+ *
+ * - `equityFlip`: the price at which the account's equity reaches a target — equity is the
+ *   rest of the account plus the position's unrealised PnL, linear in the price for a linear
+ *   contract, c·q·(P − entry), and in 1/P for an inverse one, c·q·(1/entry − 1/P) (Binance,
+ *   "How to Calculate Profit and Loss for Futures Contracts"; Bybit, "Inverse Contract: Profit
+ *   and Loss Calculation"), so it is solved in closed form.
+ * - `hitDistance`: the log distance d* to the liquidation price at which the probability of
+ *   touching it within the horizon equals the alert threshold, GBM with zero drift as in the
+ *   revaluation (risk/first-passage, reflection principle); the probability falls as the
+ *   distance grows, so d* is found by bisection and the flip is LP·e^{±d*}.
+ * - `bisectFlip`: the boundary of a predicate that holds at one end of an interval and not at
+ *   the other (the margin-ratio threshold, whose maintenance margin follows the venue's tiers).
+ */
+import type { ContractTerms } from '../core/contract.js';
+import { barrierHitProbability } from '../risk/first-passage/index.js';
+
+/**
+ * The price at which `base + unrealised` equals `target`, for a position of `quantity`
+ * contracts (+ long) entered at `entry`; null when no positive price does.
+ *
+ * @example
+ * equityFlip({ kind: 'linear', size: 1 }, 2, 100, 1000, 900); // => 50 (2 × (50 − 100) = −100)
+ */
+export function equityFlip(terms: ContractTerms, quantity: number, entry: number, base: number, target: number): number | null {
+  const k = (target - base) / (quantity * terms.size);
+  const p = terms.kind === 'linear' ? entry + k : 1 / (1 / entry - k);
+  return p > 0 && Number.isFinite(p) ? p : null;
+}
+
+/**
+ * The distance d* = |ln(P / LP)| at which P(touch LP within `horizonYears`) = `threshold`,
+ * for a barrier below (`side` long) or above (short) the price.
+ *
+ * @example
+ * hitDistance(0.8, 1 / 365, 0.05, 'long'); // ≈ 0.0935: 2.24 daily σ of 4.2 %
+ */
+export function hitDistance(sigma: number, horizonYears: number, threshold: number, side: 'long' | 'short'): number {
+  // Below 1e-12 the barrier is the price itself (touched already): probability 1.
+  const p = (d: number): number => (d < 1e-12 ? 1 : barrierHitProbability({ price: 1, barrier: side === 'long' ? Math.exp(-d) : Math.exp(d), mu: 0, sigma, horizon: horizonYears }).probability);
+  let lo = 0;
+  let hi = 40 * sigma * Math.sqrt(horizonYears);
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (p(mid) >= threshold) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * The boundary between `a`, where `holds` gives `atA`, and `b`, where it does not, to a relative
+ * precision of 1e-10 (60 halvings at most); null when `holds(b)` equals `atA` (no flip between).
+ *
+ * @example
+ * bisectFlip((x) => x >= 3, 10, 0); // ≈ 3
+ */
+export function bisectFlip(holds: (x: number) => boolean, a: number, b: number): number | null {
+  const atA = holds(a);
+  if (holds(b) === atA) return null;
+  let lo = a;
+  let hi = b;
+  for (let i = 0; i < 60 && Math.abs(hi - lo) > 1e-10 * Math.abs(lo); i++) {
+    const mid = (lo + hi) / 2;
+    if (holds(mid) === atA) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
