@@ -45,7 +45,7 @@ function buildSchema({ z }: typeof Zod) {
         /** A position is rechecked whenever its market moves this far (relative) from where it was last checked (./crossings.ts). */
         recheckBand: z.number().gt(0).max(0.5).default(0.02),
         /** The high-water mark follows equity in steps of this fraction (a recheck whenever equity rises this far above it). */
-        highWaterStep: z.number().min(0).max(0.1).default(0.001),
+        highWaterStep: z.number().min(0).max(0.1).default(0.01),
       })
       .prefault({}),
     /** Thresholds whose crossing emits an alert with a resize recommendation (on the tick that crosses them). */

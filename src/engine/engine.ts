@@ -30,7 +30,7 @@ import { MarketPrices, type MarketPriceView, type TickRefusal } from './market-p
 import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap } from './crossings.js';
 import { bisectFlip, equityFlip, hitDistance } from './levels.js';
-import { accountMargin, resolveMarket, type VenueMarket } from './margin.js';
+import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { barrierHitProbability } from '../risk/first-passage/index.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
@@ -74,6 +74,8 @@ interface Market {
   readonly index: CrossingIndex;
   /** The σ the probability levels in `index` were placed with. */
   indexedSigma: number;
+  /** The distances d* (long, short) at the σ they were solved for (./levels.ts `hitDistance`). */
+  hit: { sigma: number; long: number; short: number };
 }
 
 export interface AccountView {
@@ -145,6 +147,7 @@ export class RiskEngine {
   /** Accounts with a condition that ends by itself, by its end time. */
   private readonly timers = new LevelHeap(false);
   private day = -Infinity;
+  private rechecks = 0;
   private readonly markets = new Map<string, Market>();
   private readonly log: EngineEvent[] = [];
   private seq = 0;
@@ -197,7 +200,8 @@ export class RiskEngine {
       throw new TradesizeError('CONFLICTING_OPTIONS', `market ${name} has open positions: its contract kind and size cannot change`, ['kind']);
     }
     m.spec = spec;
-    m.venue = venue;
+    // Each market is its own instrument to the venue model (two markets on one venue symbol are still two positions).
+    m.venue = venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }) };
     return { market: name, spec, ...m.prices.read(now) };
   }
 
@@ -305,8 +309,9 @@ export class RiskEngine {
     for (const m of this.markets.values()) this.refreshMarket(m, now);
     const day = utcDayStart(now);
     if (day !== this.day) {
+      // Accounts start their day when created; the first advance only notes the day.
+      if (this.day !== -Infinity) for (const a of this.slots) this.recheck(a, now);
       this.day = day;
-      for (const a of this.slots) this.recheck(a, now);
     }
     while (this.timers.size > 0 && this.timers.top() <= now) {
       this.timers.pop((slot) => {
@@ -326,8 +331,20 @@ export class RiskEngine {
     this.revalue(a, now);
   }
 
+  /** Accounts rechecked so far, and the crossing indexes' entries and bytes (for benchmarks and monitoring). */
+  indexStats(): { rechecks: number; entries: number; bytes: number } {
+    let entries = 0;
+    let bytes = this.timers.bytes;
+    for (const m of this.markets.values()) {
+      entries += m.index.size;
+      bytes += m.index.bytes;
+    }
+    return { rechecks: this.rechecks, entries, bytes };
+  }
+
   /** Re-derives the account's state, its alerts and its levels in the crossing indexes. */
   private recheck(a: Account, now: number): void {
+    this.rechecks++;
     this.revalue(a, now);
     const v = this.viewAccount(a);
     this.checkAlerts(a, v, now);
@@ -344,13 +361,15 @@ export class RiskEngine {
    * their recheck bands (longs lower, shorts higher): while no other market leaves its band the
    * true flip lies beyond the placed one, so a crossing is never found late; when the others at
    * their edges would breach a threshold already, the position is rechecked on every adverse
-   * tick (its level is its mark).
+   * tick (its level is its mark). The band narrows with leverage (at most 10 % of equity lost at
+   * the edges), so that only accounts really near a threshold are rechecked that often.
    */
   private reindex(a: Account, v: AccountView): void {
     const version = ++a.version;
     a.liquidation.clear();
     const cfg = this.config;
-    const band = cfg.risk.recheckBand;
+    // A leveraged account gets a narrower band: the others at their band edges lose at most 10 % of equity.
+    const band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
     const limits = a.spec.limits;
     const stressed = v.positions.length > 1 ? this.stressedMargins(a, v, band) : null;
     v.positions.forEach((p, j) => {
@@ -413,21 +432,24 @@ export class RiskEngine {
       return p.unrealisedPnl - (t.kind === 'linear' ? t.size * (s - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / s)) * p.quantity;
     });
     const totalLoss = loss.reduce((x, y) => x + y, 0);
+    const atEdges = v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: shifted[k] ?? null, venue: this.markets.get(o.market)?.venue ?? null }));
+    const edgeMM = atEdges.map((o) => maintenanceMargin(o) ?? 0);
+    const totalMM = edgeMM.reduce((x, y) => x + y, 0);
     return v.positions.map((p, j) => {
-      const margin = accountMargin(
-        v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: k === j ? o.markPrice : (shifted[k] ?? null), venue: this.markets.get(o.market)?.venue ?? null })),
-        a.cash,
-        a.spec.marginMode,
-      );
-      const mine = margin.positions[j]?.maintenanceMargin ?? 0;
-      return { loss: totalLoss - (loss[j] as number), maintenanceMargin: (margin.maintenanceMargin ?? 0) - mine, liquidationPrice: margin.positions[j]?.liquidationPrice ?? null };
+      const held = atEdges.map((o, k) => (k === j ? { ...o, mark: p.markPrice } : o));
+      return { loss: totalLoss - (loss[j] as number), maintenanceMargin: totalMM - (edgeMM[j] as number), liquidationPrice: positionMarginView(held, j, a.cash, a.spec.marginMode).liquidationPrice };
     });
   }
 
   /** Where the liquidation probability crosses its threshold: LP·e^{d*} below the mark of a long, LP·e^{−d*} above a short's. */
   private probabilityFlip(m: Market, lp: number, long: boolean): number {
-    const d = hitDistance(currentVolatility(m.vol, this.config.risk).sigma, this.config.risk.horizonDays / 365, this.config.alerts.liquidationProbability, long ? 'long' : 'short');
-    return long ? lp * Math.exp(d) : lp * Math.exp(-d);
+    const sigma = currentVolatility(m.vol, this.config.risk).sigma;
+    if (m.hit.sigma !== sigma) {
+      const h = this.config.risk.horizonDays / 365;
+      const t = this.config.alerts.liquidationProbability;
+      m.hit = { sigma, long: hitDistance(sigma, h, t, 'long'), short: hitDistance(sigma, h, t, 'short') };
+    }
+    return long ? lp * Math.exp(m.hit.long) : lp * Math.exp(-m.hit.short);
   }
 
   /**
@@ -543,7 +565,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, long: 0, short: 0 } };
       this.markets.set(name, m);
     }
     return m;

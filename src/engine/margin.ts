@@ -48,30 +48,45 @@ function venuePosition(p: MarginedPosition, instrument: Instrument): Position {
   return { symbol: instrument.symbol, side: p.quantity > 0 ? 'long' : 'short', quantity: Math.abs(p.quantity), entryPrice: p.entryPrice, markPrice: p.mark as number };
 }
 
+/** The margin numbers of position `i` of an account (module doc). */
+export function positionMarginView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView {
+  const p = positions[i];
+  if (p === undefined || p.venue === null || p.mark === null) return NONE;
+  const { model, instrument } = p.venue;
+  try {
+    const mm = model.positionMargin(instrument, venuePosition(p, instrument), p.mark).maintenanceMargin;
+    if (marginMode !== 'cross' || !model.marginModes.includes('cross')) return { ...NONE, maintenanceMargin: mm };
+    const others = positions.filter((o, j) => j !== i);
+    if (others.some((o) => o.venue === null || o.mark === null)) return { ...NONE, maintenanceMargin: mm };
+    const lp = model.liquidation({
+      instrument,
+      position: venuePosition(p, instrument),
+      marginMode: 'cross',
+      collateral: Math.max(0, wallet),
+      otherPositions: others.map((o) => ({ instrument: (o.venue as VenueMarket).instrument, position: venuePosition(o, (o.venue as VenueMarket).instrument) })),
+    }).liquidationPrice;
+    const distance = lp === null ? null : p.quantity > 0 ? (p.mark - lp) / p.mark : (lp - p.mark) / p.mark;
+    return { maintenanceMargin: mm, liquidationPrice: lp, liquidationDistance: distance };
+  } catch (e) {
+    if (e instanceof TradesizeError) return NONE; // beyond the venue's tiers, or a venue that cannot say
+    throw e;
+  }
+}
+
+/** The venue's maintenance margin of one position at its mark; null without a model or beyond its tiers. */
+export function maintenanceMargin(p: MarginedPosition): number | null {
+  if (p.venue === null || p.mark === null) return null;
+  try {
+    return p.venue.model.positionMargin(p.venue.instrument, venuePosition(p, p.venue.instrument), p.mark).maintenanceMargin;
+  } catch (e) {
+    if (e instanceof TradesizeError) return null;
+    throw e;
+  }
+}
+
 /** Margin numbers of each position and of the account (module doc). */
 export function accountMargin(positions: readonly MarginedPosition[], wallet: number, marginMode: 'cross' | 'isolated'): { positions: PositionMarginView[]; maintenanceMargin: number | null } {
-  const views = positions.map((p, i): PositionMarginView => {
-    if (p.venue === null || p.mark === null) return NONE;
-    const { model, instrument } = p.venue;
-    try {
-      const mm = model.positionMargin(instrument, venuePosition(p, instrument), p.mark).maintenanceMargin;
-      if (marginMode !== 'cross' || !model.marginModes.includes('cross')) return { ...NONE, maintenanceMargin: mm };
-      const others = positions.filter((o, j) => j !== i);
-      if (others.some((o) => o.venue === null || o.mark === null)) return { ...NONE, maintenanceMargin: mm };
-      const lp = model.liquidation({
-        instrument,
-        position: venuePosition(p, instrument),
-        marginMode: 'cross',
-        collateral: Math.max(0, wallet),
-        otherPositions: others.map((o) => ({ instrument: (o.venue as VenueMarket).instrument, position: venuePosition(o, (o.venue as VenueMarket).instrument) })),
-      }).liquidationPrice;
-      const distance = lp === null ? null : p.quantity > 0 ? (p.mark - lp) / p.mark : (lp - p.mark) / p.mark;
-      return { maintenanceMargin: mm, liquidationPrice: lp, liquidationDistance: distance };
-    } catch (e) {
-      if (e instanceof TradesizeError) return NONE; // beyond the venue's tiers, or a venue that cannot say
-      throw e;
-    }
-  });
+  const views = positions.map((_, i) => positionMarginView(positions, i, wallet, marginMode));
   const maintenanceMargin = views.every((v) => v.maintenanceMargin !== null) ? views.reduce((s, v) => s + (v.maintenanceMargin as number), 0) : null;
   return { positions: views, maintenanceMargin };
 }
