@@ -171,7 +171,7 @@ export type { Account } from './venues/types.js';
 export { HYPERLIQUID_META, HYPERLIQUID_META_DATE } from './venues/snapshots/hyperliquid-meta-20230717.js';
 
 // Risk engine: the core of `tradesize serve` (the service itself stays out of the barrel: it loads fastify and SQLite)
-export { RiskEngine, type EngineEvent, type AccountView, type Protection, type EngineOptions } from './engine/engine.js';
+export { RiskEngine, ALERT_CODES, type AlertCode, type EngineEvent, type AccountView, type Protection, type EngineOptions } from './engine/engine.js';
 export { engineConfig, type EngineConfig, type EngineConfigInput } from './engine/config.js';
 export { DENIAL_CODES, type DenialCode } from './engine/denial-codes.js';
 export { TICK_REFUSALS, MarketPrices, type TickRefusal, type MarketPriceView } from './engine/market-prices.js';

@@ -10,11 +10,12 @@ import { REFUSAL_CODES as SIZING_REFUSAL_CODES } from '../src/sizing/refusal.js'
 import { DENIAL_CODES } from '../src/engine/denial-codes.js';
 import { TICK_REFUSALS } from '../src/engine/market-prices.js';
 import { HTTP_ERROR_CODES } from '../src/server/http-codes.js';
+import { ALERT_CODES } from '../src/engine/engine.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 /** The service's errors, as the README shows them: "STATUS: description". */
 const httpErrors = Object.fromEntries(Object.entries(HTTP_ERROR_CODES).map(([k, [status, d]]) => [k, `${status}: ${d}`]));
-const lists = { error: ERROR_CODES, refusal: REFUSAL_CODES, warning: WARNING_CODES, denial: DENIAL_CODES, 'tick refusal': TICK_REFUSALS, 'service error': httpErrors } as const;
+const lists = { error: ERROR_CODES, refusal: REFUSAL_CODES, warning: WARNING_CODES, denial: DENIAL_CODES, 'tick refusal': TICK_REFUSALS, 'service error': httpErrors, alert: ALERT_CODES } as const;
 
 /** The README's code tables: for each kind, its rows as [code, description] in order. */
 function readmeTables(): Record<string, [string, string][]> {
@@ -24,7 +25,7 @@ function readmeTables(): Record<string, [string, string][]> {
   const tables: Record<string, [string, string][]> = {};
   let kind = '';
   for (const line of section.split('\n')) {
-    const head = /^\| (error|refusal|warning|denial|tick refusal|service error) \(/.exec(line);
+    const head = /^\| (error|refusal|warning|denial|tick refusal|service error|alert) \(/.exec(line);
     if (head !== null) kind = head[1] as string;
     const row = /^\| `([A-Z_]+)` \| (.*) \|$/.exec(line);
     if (row !== null) (tables[kind] ??= []).push([row[1] as string, row[2] as string]);
@@ -50,7 +51,7 @@ describe('codes', () => {
   it('errors, refusals and warnings never share a code, and every description is one line', () => {
     const library = [ERROR_CODES, REFUSAL_CODES, WARNING_CODES].flatMap((l) => Object.keys(l));
     expect(new Set(library).size).toBe(library.length);
-    const service = [DENIAL_CODES, TICK_REFUSALS, HTTP_ERROR_CODES].flatMap((l) => Object.keys(l));
+    const service = [DENIAL_CODES, TICK_REFUSALS, HTTP_ERROR_CODES, ALERT_CODES].flatMap((l) => Object.keys(l));
     expect(new Set(service).size).toBe(service.length);
     for (const l of Object.values(lists)) for (const d of Object.values(l)) expect(d).toMatch(/^[^\n|]+$/);
   });

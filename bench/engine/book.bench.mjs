@@ -5,8 +5,8 @@
  * per tick, and the memory per position (heap + typed arrays after GC, over an empty engine).
  *
  * The book: 250,000 cross-margin accounts with four positions each on Binance USDⓈ-M BTCUSDT /
- * ETHUSDT instruments (markets M000..M199, each its own price path), 1–25× leverage, long or
- * short. The feed: every market a random walk with fat-tailed steps (Student-t, 3 d.o.f.) from
+ * ETHUSDT instruments (markets M000..M199, each its own price path), 0.25–25× each (1–100× a
+ * account in all), long or short, so that many accounts sit near a threshold. The feed: every market a random walk with fat-tailed steps (Student-t, 3 d.o.f.) from
  * three sources (annualised σ BOOK_VOL, default 2000 %: a minute moves each market about 3 %,
  * so that many levels are crossed); a tick "arrives" at its scheduled time, and the latency runs from then to the
  * emission of each event it causes. Env: BOOK_POSITIONS, BOOK_RATE, BOOK_SECONDS.
@@ -63,7 +63,7 @@ for (let k = 0; k < accounts; k++) {
     do i = Math.floor(rand() * MARKETS);
     while (used.has(i));
     used.add(i);
-    const lev = 1 + 24 * rand();
+    const lev = 1 + 99 * rand();
     const qty = Math.max(0.001, Math.floor(((lev * 10000) / PER_ACCOUNT / price[i]) * 1000) / 1000);
     engine.recordFill(id, { market: names[i], side: rand() < 0.5 ? 'buy' : 'sell', quantity: qty, price: price[i] }, now);
   }

@@ -45,8 +45,14 @@ export type EngineEvent =
   | { readonly seq: number; readonly time: number; readonly type: 'alert'; readonly account: string; readonly code: AlertCode; readonly value: number; readonly threshold: number; readonly recommendation: Recommendation | null }
   | { readonly seq: number; readonly time: number; readonly type: 'alert-cleared'; readonly account: string; readonly code: AlertCode; readonly value: number | null; readonly threshold: number };
 
-/** What an alert watches: the margin ratio, the liquidation probability, a mark at or beyond a liquidation price. */
-export type AlertCode = 'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY' | 'LIQUIDATION';
+/** What an alert watches (`alert` and `alert-cleared` events, `code`), with a description. */
+export const ALERT_CODES = {
+  MARGIN_RATIO: 'maintenance margin / equity reached alerts.marginRatio',
+  LIQUIDATION_PROBABILITY: "a position's probability of reaching its liquidation price within risk.horizonDays reached alerts.liquidationProbability",
+  LIQUIDATION: "a mark at or beyond a position's liquidation price",
+} as const;
+
+export type AlertCode = keyof typeof ALERT_CODES;
 
 /** Reduce one position to `quantity` (signed, contracts) to be back within the threshold. */
 export interface Recommendation {
@@ -483,7 +489,7 @@ export class RiskEngine {
     // A mark at or beyond a liquidation price: the metric is minus the nearest distance, breached at 0.
     const beyond = (x: AccountView): number | null => (x.liquidationDistance === null ? null : -x.liquidationDistance);
     const watched: [AlertCode, number | null, number, (x: AccountView) => number | null][] = [
-      ['MARGIN_RATIO', v.marginRatio, t.marginRatio, (x) => x.marginRatio],
+      ['MARGIN_RATIO', marginRatioOf(v), t.marginRatio, marginRatioOf],
       ['LIQUIDATION_PROBABILITY', v.liquidationProbability, t.liquidationProbability, (x) => x.liquidationProbability],
       ['LIQUIDATION', beyond(v), 0, beyond],
     ];
@@ -740,6 +746,11 @@ export class RiskEngine {
     if (this.keepEvents) this.log.push(e);
     for (const fn of this.listeners) fn(e);
   }
+}
+
+/** The margin ratio for alerts: at no positive equity with positions it counts as 1 (liquidation), not as unknown. */
+function marginRatioOf(x: AccountView): number | null {
+  return x.marginRatio ?? (x.equity <= 0 && x.positions.length > 0 && x.maintenanceMargin !== null ? 1 : null);
 }
 
 function terms(spec: MarketSpec): ContractTerms {
