@@ -32,7 +32,7 @@ import { CrossingIndex, LevelHeap } from './crossings.js';
 import { bisectFlip, equityFlip, hitDistance } from './levels.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
-import { barrierHitProbability } from '../risk/first-passage/index.js';
+import { abmHitProbability } from '../risk/first-passage/index.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
 
 /** Something that happened, in order; `seq` increases by one per event. */
@@ -80,8 +80,8 @@ interface Market {
   readonly index: CrossingIndex;
   /** The σ the probability levels in `index` were placed with. */
   indexedSigma: number;
-  /** The distances d* (long, short) at the σ they were solved for (./levels.ts `hitDistance`). */
-  hit: { sigma: number; long: number; short: number };
+  /** The distance d* at the σ it was solved for (./levels.ts `hitDistance`). */
+  hit: { sigma: number; distance: number };
 }
 
 export interface AccountView {
@@ -453,9 +453,9 @@ export class RiskEngine {
     if (m.hit.sigma !== sigma) {
       const h = this.config.risk.horizonDays / 365;
       const t = this.config.alerts.liquidationProbability;
-      m.hit = { sigma, long: hitDistance(sigma, h, t, 'long'), short: hitDistance(sigma, h, t, 'short') };
+      m.hit = { sigma, distance: hitDistance(sigma, h, t) };
     }
-    return long ? lp * Math.exp(m.hit.long) : lp * Math.exp(-m.hit.short);
+    return long ? lp * Math.exp(m.hit.distance) : lp * Math.exp(-m.hit.distance);
   }
 
   /**
@@ -508,7 +508,7 @@ export class RiskEngine {
   /**
    * The largest size of the position that weighs most (largest maintenance margin, else value)
    * at which `metric` is below `threshold`, the other positions unchanged: bisection on the
-   * venue-exact revaluation (60 halvings), rounded down to the market's lot step. Null when even
+   * venue-exact revaluation, on the market's lot grid (binary search over whole lots). Null when even
    * closing it would not be enough.
    */
   private recommend(a: Account, v: AccountView, metric: (x: AccountView) => number | null, threshold: number): Recommendation | null {
@@ -520,15 +520,28 @@ export class RiskEngine {
       return m === null || m < threshold;
     };
     if (!ok(0)) return null;
-    let lo = 0;
-    let hi = Math.abs(q);
-    for (let i = 0; i < 60; i++) {
-      const mid = (lo + hi) / 2;
-      if (ok(mid)) lo = mid;
-      else hi = mid;
-    }
     const lot = this.markets.get(worst.market)?.spec.lotStep;
-    const size = lot === undefined ? lo : Math.floor(lo / lot + 1e-9) * lot;
+    let size: number;
+    if (lot === undefined) {
+      let lo = 0;
+      let hi = Math.abs(q);
+      for (let i = 0; i < 60 && hi - lo > 1e-12 * Math.abs(q); i++) {
+        const mid = (lo + hi) / 2;
+        if (ok(mid)) lo = mid;
+        else hi = mid;
+      }
+      size = lo;
+    } else {
+      // On the lot grid: the largest n with ok(n · lot), n ≤ |q| / lot (ok(0) holds).
+      let lo = 0;
+      let hi = Math.floor(Math.abs(q) / lot + 1e-9) + 1;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (ok(mid * lot)) lo = mid;
+        else hi = mid;
+      }
+      size = lo * lot;
+    }
     return { market: worst.market, quantity: Math.sign(q) * size, reduceBy: Math.abs(q) - size };
   }
 
@@ -571,7 +584,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, long: 0, short: 0 } };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, distance: 0 } };
       this.markets.set(name, m);
     }
     return m;
@@ -713,7 +726,7 @@ export class RiskEngine {
         ...p,
         ...mv,
         liquidationDistanceSigma: reached ? 0 : known ? Math.abs(Math.log((p.markPrice as number) / (lp as number))) / (sigma * Math.sqrt(h)) : null,
-        liquidationProbability: reached ? 1 : known ? barrierHitProbability({ price: p.markPrice as number, barrier: lp as number, mu: 0, sigma, horizon: h }).probability : null,
+        liquidationProbability: reached ? 1 : known ? abmHitProbability(Math.abs(Math.log((lp as number) / (p.markPrice as number))), 0, sigma, h) : null,
         volatility: sigma,
         volatilitySource: source,
       };

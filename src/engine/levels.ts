@@ -11,13 +11,12 @@
  *   and Loss Calculation"), so it is solved in closed form.
  * - `hitDistance`: the log distance d* to the liquidation price at which the probability of
  *   touching it within the horizon equals the alert threshold, GBM with zero drift as in the
- *   revaluation (risk/first-passage, reflection principle); the probability falls as the
- *   distance grows, so d* is found by bisection and the flip is LP·e^{±d*}.
+ *   revaluation (risk/first-passage, reflection principle), in closed form; the flip is LP·e^{±d*}.
  * - `bisectFlip`: the boundary of a predicate that holds at one end of an interval and not at
  *   the other (the margin-ratio threshold, whose maintenance margin follows the venue's tiers).
  */
 import type { ContractTerms } from '../core/contract.js';
-import { barrierHitProbability } from '../risk/first-passage/index.js';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
 /**
  * The price at which `base + unrealised` equals `target`, for a position of `quantity`
@@ -33,23 +32,16 @@ export function equityFlip(terms: ContractTerms, quantity: number, entry: number
 }
 
 /**
- * The distance d* = |ln(P / LP)| at which P(touch LP within `horizonYears`) = `threshold`,
- * for a barrier below (`side` long) or above (short) the price.
+ * The distance d* = |ln(P / LP)| at which P(touch LP within `horizonYears`) = `threshold` for a
+ * GBM with zero log-drift: the reflection principle gives P = 2·N(−d/(σ√T)) on either side, so
+ * d* = σ√T · N⁻¹(1 − threshold/2) (Harrison, "Brownian Motion and Stochastic Flow Systems",
+ * 1985, §1.8; the same closed form as risk/first-passage/one-barrier.ts with μ = 0).
  *
  * @example
- * hitDistance(0.8, 1 / 365, 0.05, 'long'); // ≈ 0.0935: 2.24 daily σ of 4.2 %
+ * hitDistance(0.8, 1 / 365, 0.05); // ≈ 0.08207: 1.96 daily σ of 4.19 %
  */
-export function hitDistance(sigma: number, horizonYears: number, threshold: number, side: 'long' | 'short'): number {
-  // Below 1e-12 the barrier is the price itself (touched already): probability 1.
-  const p = (d: number): number => (d < 1e-12 ? 1 : barrierHitProbability({ price: 1, barrier: side === 'long' ? Math.exp(-d) : Math.exp(d), mu: 0, sigma, horizon: horizonYears }).probability);
-  let lo = 0;
-  let hi = 40 * sigma * Math.sqrt(horizonYears);
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (p(mid) >= threshold) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+export function hitDistance(sigma: number, horizonYears: number, threshold: number): number {
+  return sigma * Math.sqrt(horizonYears) * normalQuantile(1 - threshold / 2, 0, 1);
 }
 
 /**

@@ -83,7 +83,8 @@ export function isAccount(x: unknown): x is Account {
   if (leverage !== undefined && !(isNum(leverage) && leverage > 0)) return false;
   if (otherPositions === undefined) return true;
   if (!Array.isArray(otherPositions)) return false;
-  for (const o of otherPositions as unknown[]) if (!(isObj(o) && isInstrument(o.instrument) && isPosition(o.position))) return false;
+  // A remembered (validated, frozen) instrument passes at once, as in checkInstrumentShape.
+  for (const o of otherPositions as unknown[]) if (!(isObj(o) && (VALIDATED.has(o.instrument as object) || isInstrument(o.instrument)) && isPosition(o.position))) return false;
   return true;
 }
 

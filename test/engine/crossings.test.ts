@@ -62,7 +62,7 @@ describe('levels', () => {
 
   it('hitDistance is where the GBM touch probability equals the threshold', () => {
     for (const side of ['long', 'short'] as const) {
-      const d = hitDistance(0.8, 1 / 365, 0.05, side);
+      const d = hitDistance(0.8, 1 / 365, 0.05);
       const barrier = side === 'long' ? Math.exp(-d) : Math.exp(d);
       expect(barrierHitProbability({ price: 1, barrier, mu: 0, sigma: 0.8, horizon: 1 / 365 }).probability).toBeCloseTo(0.05, 9);
     }
