@@ -26,6 +26,23 @@ export interface Marks {
   readonly high: number;
 }
 
+/** What {@link Account.state} captures. */
+export interface AccountState {
+  readonly id: string;
+  readonly spec: AccountSpec;
+  readonly cash: number;
+  readonly positions: ReadonlyMap<string, PositionState>;
+  readonly highWater: number;
+  readonly dayStart: number;
+  readonly dayStartEquity: number;
+  readonly conditions: ReadonlyMap<DenialCode, Condition>;
+  readonly alerts: ReadonlySet<'MARGIN_RATIO' | 'LIQUIDATION_PROBABILITY' | 'LIQUIDATION'>;
+  readonly last: StateSummary;
+  readonly slot: number;
+  readonly version: number;
+  readonly liquidation: ReadonlyMap<string, number>;
+}
+
 export class Account {
   readonly id: string;
   spec: AccountSpec;
@@ -55,6 +72,30 @@ export class Account {
     this.highWater = spec.equity;
     this.dayStart = utcDayStart(now);
     this.dayStartEquity = spec.equity;
+  }
+
+  /** Everything that changes, for a snapshot (plain data: maps, sets, numbers). */
+  state(): AccountState {
+    return {
+      id: this.id, spec: this.spec, cash: this.cash, positions: new Map(this.positions), highWater: this.highWater, dayStart: this.dayStart, dayStartEquity: this.dayStartEquity,
+      conditions: new Map(this.conditions), alerts: new Set(this.alerts), last: this.last, slot: this.slot, version: this.version, liquidation: new Map(this.liquidation),
+    };
+  }
+
+  /** An account as `state` left it. */
+  static fromState(s: AccountState): Account {
+    const a = new Account(s.id, s.spec, 0, s.slot);
+    a.cash = s.cash;
+    a.highWater = s.highWater;
+    a.dayStart = s.dayStart;
+    a.dayStartEquity = s.dayStartEquity;
+    a.last = s.last;
+    a.version = s.version;
+    for (const [k, v] of s.positions) a.positions.set(k, v);
+    for (const [k, v] of s.conditions) a.conditions.set(k, v);
+    for (const k of s.alerts) a.alerts.add(k);
+    for (const [k, v] of s.liquidation) a.liquidation.set(k, v);
+    return a;
   }
 
   /** A new spec: equity, limits and the high-water mark start again; positions are kept. */

@@ -125,15 +125,57 @@ export class LevelHeap {
   get bytes(): number {
     return this.level.byteLength + this.slot.byteLength + this.version.byteLength;
   }
+
+  /** The entries as they lie in the heap (copies), for a snapshot. */
+  state(): HeapState {
+    return { level: this.level.slice(0, this.size), slot: this.slot.slice(0, this.size), version: this.version.slice(0, this.size) };
+  }
+
+  /** A heap holding exactly `state`'s entries in the same order. */
+  static fromState(max: boolean, state: HeapState): LevelHeap {
+    const h = new LevelHeap(max);
+    const n = state.level.length;
+    h.level = new Float64Array(Math.max(64, n));
+    h.level.set(state.level);
+    h.slot = new Int32Array(Math.max(64, n));
+    h.slot.set(state.slot);
+    h.version = new Int32Array(Math.max(64, n));
+    h.version.set(state.version);
+    h.size = n;
+    return h;
+  }
+}
+
+/** A heap's entries in heap order. */
+export interface HeapState {
+  readonly level: Float64Array;
+  readonly slot: Int32Array;
+  readonly version: Int32Array;
 }
 
 export class CrossingIndex {
   /** Crossed downward: max-heaps (the highest level is the first a falling mark reaches). */
-  private readonly lowDown = new LevelHeap(true);
-  private readonly highDown = new LevelHeap(true);
+  private lowDown = new LevelHeap(true);
+  private highDown = new LevelHeap(true);
   /** Crossed upward: min-heaps. */
-  private readonly lowUp = new LevelHeap(false);
-  private readonly highUp = new LevelHeap(false);
+  private lowUp = new LevelHeap(false);
+  private highUp = new LevelHeap(false);
+
+  /** The four heaps' entries, for a snapshot. */
+  state(): readonly HeapState[] {
+    return [this.lowDown.state(), this.lowUp.state(), this.highDown.state(), this.highUp.state()];
+  }
+
+  /** An index holding exactly `state`'s entries. */
+  static fromState(state: readonly HeapState[]): CrossingIndex {
+    const x = new CrossingIndex();
+    const [lowDown, lowUp, highDown, highUp] = state as [HeapState, HeapState, HeapState, HeapState];
+    x.lowDown = LevelHeap.fromState(true, lowDown);
+    x.lowUp = LevelHeap.fromState(false, lowUp);
+    x.highDown = LevelHeap.fromState(true, highDown);
+    x.highUp = LevelHeap.fromState(false, highUp);
+    return x;
+  }
 
   add(mark: Mark, direction: Direction, level: number, slot: number, version: number): void {
     if (!(level > 0) || !Number.isFinite(level)) return;

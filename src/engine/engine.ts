@@ -19,16 +19,17 @@
  * every account's day starts again).
  */
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import type { ContractTerms } from '../core/contract.js';
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { Account, type Marks } from './account.js';
+import { Account, type AccountState, type Marks } from './account.js';
 import { summarise, utcDayStart, type Condition, type StateSummary, type TradingState } from './account-state.js';
 import { engineConfig, type EngineConfig } from './config.js';
 import type { DenialCode } from './denial-codes.js';
-import { MarketPrices, type MarketPriceView, type TickRefusal } from './market-prices.js';
+import { MarketPrices, type MarketPricesState, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
-import { CrossingIndex, LevelHeap } from './crossings.js';
+import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
 import { bisectFlip, equityFlip, hitDistance } from './levels.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
@@ -151,7 +152,7 @@ export class RiskEngine {
   /** Accounts by slot (their place in the crossing indexes). */
   private readonly slots: Account[] = [];
   /** Accounts with a condition that ends by itself, by its end time. */
-  private readonly timers = new LevelHeap(false);
+  private timers = new LevelHeap(false);
   private day = -Infinity;
   private rechecks = 0;
   private readonly markets = new Map<string, Market>();
@@ -206,9 +207,55 @@ export class RiskEngine {
       throw new TradesizeError('CONFLICTING_OPTIONS', `market ${name} has open positions: its contract kind and size cannot change`, ['kind']);
     }
     m.spec = spec;
-    // Each market is its own instrument to the venue model (two markets on one venue symbol are still two positions).
-    m.venue = venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }) };
+    m.venue = ownInstrument(name, venue);
     return { market: name, spec, ...m.prices.read(now) };
+  }
+
+  /**
+   * The whole state as bytes (v8's structured serialisation: maps, sets and typed arrays as
+   * they are), crossing indexes included, so that {@link RiskEngine.fromSnapshot} gives an engine
+   * that goes on exactly as this one would (same `stateHash`, same events, same rechecks).
+   */
+  snapshot(): Uint8Array {
+    return serialize({
+      format: SNAPSHOT_FORMAT,
+      config: JSON.stringify(this.config),
+      seq: this.seq,
+      day: this.day,
+      rechecks: this.rechecks,
+      timers: this.timers.state(),
+      log: this.log,
+      accounts: this.slots.map((a) => a.state()),
+      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: [...m.exposed], marks: m.marks, vol: { ...m.vol }, status: m.status, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
+    });
+  }
+
+  /**
+   * The engine a {@link snapshot} was taken of; null when the snapshot is of another format or
+   * was taken under another configuration (then the command log must be replayed from the start).
+   */
+  static fromSnapshot(bytes: Uint8Array, config: unknown = {}, options: EngineOptions = {}): RiskEngine | null {
+    const e = new RiskEngine(config, options);
+    const s = deserialize(bytes) as SnapshotBody;
+    if (s.format !== SNAPSHOT_FORMAT || s.config !== JSON.stringify(e.config)) return null;
+    e.seq = s.seq;
+    e.day = s.day;
+    e.rechecks = s.rechecks;
+    e.timers = LevelHeap.fromState(false, s.timers);
+    if (e.keepEvents) e.log.push(...s.log);
+    for (const state of s.accounts) {
+      const a = Account.fromState(state);
+      e.slots.push(a);
+      e.accounts.set(a.id, a);
+    }
+    for (const m of s.markets) {
+      const venue = m.spec.venue === undefined || m.spec.symbol === undefined ? null : resolveMarket({ venue: m.spec.venue, symbol: m.spec.symbol }).venue;
+      e.markets.set(m.name, {
+        name: m.name, spec: m.spec, prices: MarketPrices.fromState(m.name, e.config.prices, m.prices), exposed: new Set(m.exposed), marks: m.marks,
+        venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, index: CrossingIndex.fromState(m.index), indexedSigma: m.indexedSigma, hit: m.hit,
+      });
+    }
+    return e;
   }
 
   /** Applies price ticks (`POST /v1/prices`); refused ticks are listed with their index and code. */
@@ -764,6 +811,28 @@ export class RiskEngine {
 /** The margin ratio for alerts: at no positive equity with positions it counts as 1 (liquidation), not as unknown. */
 function marginRatioOf(x: AccountView): number | null {
   return x.marginRatio ?? (x.equity <= 0 && x.positions.length > 0 && x.maintenanceMargin !== null ? 1 : null);
+}
+
+/** Each market is its own instrument to the venue model (two markets on one venue symbol are still two positions). */
+function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | null {
+  return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }) };
+}
+
+const SNAPSHOT_FORMAT = 1;
+
+interface SnapshotBody {
+  readonly format: number;
+  readonly config: string;
+  readonly seq: number;
+  readonly day: number;
+  readonly rechecks: number;
+  readonly timers: HeapState;
+  readonly log: EngineEvent[];
+  readonly accounts: AccountState[];
+  readonly markets: {
+    name: string; spec: MarketSpec; prices: MarketPricesState; exposed: string[]; marks: Marks | null; vol: VolatilityState;
+    status: MarketPriceView['effective']; index: HeapState[]; indexedSigma: number; hit: { sigma: number; distance: number };
+  }[];
 }
 
 function terms(spec: MarketSpec): ContractTerms {

@@ -79,6 +79,14 @@ export function isMajor(market: string, majors: readonly string[]): boolean {
   return majors.some((m) => upper.startsWith(m) && /^($|[-_/:.]|USD|PERP|EUR)/.test(upper.slice(m.length)));
 }
 
+/** What {@link MarketPrices.state} captures. */
+export interface MarketPricesState {
+  readonly ticks: ReadonlyMap<string, SourceTick>;
+  readonly lastDown: { at: number; fault: MarketPriceView['fault'] };
+  readonly lastDegraded: { at: number; fault: MarketPriceView['fault'] };
+  readonly everOk: boolean;
+}
+
 /** The sources of one market and the times it was last seen degraded. */
 export class MarketPrices {
   readonly market: string;
@@ -96,6 +104,21 @@ export class MarketPrices {
   ) {
     this.market = market;
     this.maxDeviation = isMajor(market, config.majors) ? config.maxDeviationMajors : config.maxDeviation;
+  }
+
+  /** Everything that changes, for a snapshot. */
+  state(): MarketPricesState {
+    return { ticks: new Map(this.ticks), lastDown: this.lastDown, lastDegraded: this.lastDegraded, everOk: this.everOk };
+  }
+
+  /** A market's sources as `state` left them. */
+  static fromState(market: string, config: EngineConfig['prices'], state: MarketPricesState): MarketPrices {
+    const m = new MarketPrices(market, config);
+    for (const [source, tick] of state.ticks) m.ticks.set(source, tick);
+    m.lastDown = state.lastDown;
+    m.lastDegraded = state.lastDegraded;
+    m.everOk = state.everOk;
+    return m;
   }
 
   /** Number of sources that ever sent an accepted tick. */
