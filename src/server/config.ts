@@ -22,6 +22,8 @@ function build({ z }: typeof Zod) {
         rateLimitPerSecond: z.number().int().min(1).max(1_000_000).default(10_000),
         /** Milliseconds between the logged `advance` commands that let time take effect. */
         advanceMs: z.number().int().min(10).max(3_600_000).default(1000),
+        /** Store an engine snapshot every this many commands (0: only on a clean shutdown). */
+        snapshotEveryCommands: z.number().int().min(0).max(1e9).default(100_000),
       })
       .prefault({}),
   }).catchall(z.unknown());
@@ -29,7 +31,7 @@ function build({ z }: typeof Zod) {
 
 export interface ServerConfig {
   readonly engine: EngineConfig;
-  readonly server: { readonly hosts: readonly string[]; readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number; readonly advanceMs: number };
+  readonly server: { readonly hosts: readonly string[]; readonly origins: readonly string[]; readonly bodyLimitBytes: number; readonly rateLimitPerSecond: number; readonly advanceMs: number; readonly snapshotEveryCommands: number };
 }
 
 let schema: ReturnType<typeof build> | undefined;

@@ -49,7 +49,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
   const tokens = loadTokens(o.dataDir);
   const raw = openStore(o.dataDir);
   const store = o.wrapStore === undefined ? raw : o.wrapStore(raw);
-  const service = new Service(store, config.engine);
+  const service = new Service(store, config.engine, {}, config.server.snapshotEveryCommands);
   const hosts: string[] = [];
   const app = await buildApp({
     service,

@@ -8,6 +8,11 @@
  * committed in one transaction, one fsync for all of them, then applied in order and answered
  * (the classic group commit of database logs; SQLite, "Transactions" and WAL, where each commit
  * with synchronous=FULL costs one fsync).
+ *
+ * Snapshots: every `server.snapshotEveryCommands` commands and on close, the engine's state
+ * (RiskEngine.snapshot) is stored with the number of commands it covers; a restart takes the
+ * latest one taken under the same configuration and replays only the commands after it, so
+ * restarting does not take longer as the log grows.
  */
 import { isTradesizeError } from '../core/errors.js';
 import { RiskEngine, type EngineEvent, type EngineOptions } from '../engine/engine.js';
@@ -40,18 +45,27 @@ export class Service {
   /** Events applied but not stored yet (they go with the next commit). */
   private pending: EngineEvent[] = [];
 
+  /** Commands applied when the last snapshot was stored. */
+  private snapshotAt = 0;
+
   constructor(
     private readonly store: CommandStore,
     config: unknown,
     options: EngineOptions = {},
+    /** Store an engine snapshot every this many commands (0: only on close). */
+    private readonly snapshotEvery = 0,
   ) {
-    this.engine = new RiskEngine(config, { ...options, keepEvents: false });
+    // Start from the latest snapshot taken under this configuration, then replay the commands after it.
+    const snap = store.latestSnapshot();
+    const restored = snap === null ? null : RiskEngine.fromSnapshot(snap.body, config, { ...options, keepEvents: false });
+    this.engine = restored ?? new RiskEngine(config, { ...options, keepEvents: false });
+    if (restored !== null && snap !== null) this.applied = this.snapshotAt = snap.commands;
     // Events are stored with the next commit; on a replay only those not stored yet are kept.
     const stored = store.lastEventSeq();
     this.engine.subscribe((e) => {
       if (e.seq > stored) this.pending.push(e);
     });
-    for (const c of store.replay()) {
+    for (const c of store.replay(this.applied)) {
       this.applied++;
       try {
         applyCommand(this.engine, c);
@@ -70,7 +84,28 @@ export class Service {
   execute(cmd: Command): unknown {
     this.commit([cmd]);
     this.applied++;
-    return applyCommand(this.engine, cmd);
+    const out = applyCommand(this.engine, cmd);
+    this.maybeSnapshot();
+    return out;
+  }
+
+  /**
+   * Stores a snapshot of the engine as of the commands applied so far (every command before it
+   * is committed, since commands are committed before they are applied). It blocks while the
+   * state is serialised; a snapshot that cannot be stored loses nothing (the log has it all).
+   */
+  snapshot(): void {
+    if (this.failure !== null || this.applied === this.snapshotAt) return;
+    try {
+      this.store.saveSnapshot(this.applied, this.engine.snapshot());
+      this.snapshotAt = this.applied;
+    } catch {
+      // the command log is complete without it; the next snapshot tries again
+    }
+  }
+
+  private maybeSnapshot(): void {
+    if (this.snapshotEvery > 0 && this.applied - this.snapshotAt >= this.snapshotEvery) this.snapshot();
   }
 
   /** Queues `cmd` for the next group commit; resolves with the engine's answer once it is on disk and applied. */
@@ -101,6 +136,7 @@ export class Service {
         b.reject(e);
       }
     }
+    this.maybeSnapshot();
   }
 
   private commit(cmds: readonly Command[]): void {
@@ -131,6 +167,7 @@ export class Service {
 
   close(): void {
     if (this.failure === null && this.pending.length > 0) this.store.append([], this.pending);
+    this.snapshot();
     this.store.close();
   }
 }

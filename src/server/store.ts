@@ -28,6 +28,11 @@ const MIGRATIONS: readonly string[] = [
      body    TEXT NOT NULL
    );
    CREATE INDEX events_by_account ON events (account, seq)`,
+  // Engine snapshots (RiskEngine.snapshot) after a number of commands: a restart replays only the commands after the latest.
+  `CREATE TABLE snapshots (
+     commands INTEGER PRIMARY KEY,
+     body     BLOB NOT NULL
+   )`,
 ];
 
 /** What the service needs from storage (a test may wrap it to inject failures). */
@@ -41,8 +46,12 @@ export interface CommandStore {
   events(account?: string): EngineEvent[];
   /** The highest stored event seq (0 when none). */
   lastEventSeq(): number;
-  /** Every committed command, oldest first. */
-  replay(): Iterable<Command>;
+  /** Every committed command after the first `after` (default 0: all), oldest first. */
+  replay(after?: number): Iterable<Command>;
+  /** Stores an engine snapshot taken after `commands` commands (and drops older ones). */
+  saveSnapshot(commands: number, body: Uint8Array): void;
+  /** The latest snapshot, or null. */
+  latestSnapshot(): { commands: number; body: Uint8Array } | null;
   close(): void;
   readonly path: string;
 }
@@ -65,14 +74,24 @@ export function openStore(dataDir: string): CommandStore {
   const byAccount = db.prepare<[string], { body: string }>('SELECT body FROM events WHERE account = ? ORDER BY seq');
   const all = db.prepare<[], { body: string }>('SELECT body FROM events ORDER BY seq');
   const last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
+  const putSnapshot = db.prepare<[number, Uint8Array]>('INSERT OR REPLACE INTO snapshots (commands, body) VALUES (?, ?)');
+  const dropSnapshots = db.prepare<[number]>('DELETE FROM snapshots WHERE commands < ?');
+  const latest = db.prepare<[], { commands: number; body: Uint8Array }>('SELECT commands, body FROM snapshots ORDER BY commands DESC LIMIT 1');
+  const saveSnapshot = db.transaction((commands: number, body: Uint8Array) => {
+    putSnapshot.run(commands, body);
+    dropSnapshots.run(commands);
+  });
   return {
     path,
     append: (cmds, events = []) => appendAll(cmds, events),
     events: (account) => (account === undefined ? all.all() : byAccount.all(account)).map((r) => JSON.parse(r.body) as EngineEvent),
     lastEventSeq: () => last.get()?.seq ?? 0,
-    *replay() {
-      for (const row of db.prepare<[], { body: string }>('SELECT body FROM commands ORDER BY seq').iterate()) yield JSON.parse(row.body) as Command;
+    *replay(after = 0) {
+      // Commands are numbered 1, 2, … (rowids; none is ever deleted), so "after n commands" is seq > n.
+      for (const row of db.prepare<[number], { body: string }>('SELECT body FROM commands WHERE seq > ? ORDER BY seq').iterate(after)) yield JSON.parse(row.body) as Command;
     },
+    saveSnapshot: (commands, body) => saveSnapshot(commands, body),
+    latestSnapshot: () => latest.get() ?? null,
     close: () => db.close(),
   };
 }

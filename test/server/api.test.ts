@@ -139,7 +139,7 @@ describe('tradesize serve API', () => {
 
   it('a failed commit is never acknowledged: 503 STORAGE_ERROR, no change in memory, and no later command is taken', async () => {
     let fail = false;
-    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { if (fail) throw new Error('SQLITE_FULL: database or disk is full'); s.append(c, e); }, replay: () => s.replay(), close: () => s.close() });
+    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { if (fail) throw new Error('SQLITE_FULL: database or disk is full'); s.append(c, e); }, replay: (after) => s.replay(after), close: () => s.close() });
     const r = await start({ wrapStore });
     const { api } = await seeded(r);
     const before = r.service.engine.stateHash();
@@ -153,7 +153,7 @@ describe('tradesize serve API', () => {
 
   it('group commit: concurrent commands share transactions, and each is answered only after its commit', async () => {
     const commits: number[] = [];
-    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { s.append(c, e); commits.push(c.length); }, replay: () => s.replay(), close: () => s.close() });
+    const wrapStore = (s: CommandStore): CommandStore => ({ ...s, path: s.path, append: (c, e) => { s.append(c, e); commits.push(c.length); }, replay: (after) => s.replay(after), close: () => s.close() });
     const r = await start({ wrapStore });
     const { api } = await seeded(r);
     const before = commits.length;
