@@ -42,7 +42,13 @@ function stat(label: string, value: string, cls = ''): HTMLElement {
 function accountCard(a: AccountView, s: Snapshot): HTMLElement {
   const drawdown = a.highWaterMark > 0 ? 1 - a.equity / a.highWaterMark : null;
   const dayPnl = a.equity - a.dayStartEquity;
-  const conditions = a.conditions.map((c) => el('li', { class: c.state === 'HALTED' ? 'bad' : 'warn' }, `${c.cause} → ${c.state}${c.until === null ? '' : ` until ${clock(c.until)}`}`));
+  // One line per distinct condition (a stale feed on three markets is one cause, ×3).
+  const lines = new Map<string, { cls: string; n: number }>();
+  for (const c of a.conditions) {
+    const key = `${c.cause} → ${c.state}${c.until === null ? '' : ` until ${clock(c.until)}`}`;
+    lines.set(key, { cls: c.state === 'HALTED' ? 'bad' : 'warn', n: (lines.get(key)?.n ?? 0) + 1 });
+  }
+  const conditions = [...lines].map(([key, { cls, n }]) => el('li', { class: cls }, n > 1 ? `${key} (×${n})` : key));
   return el(
     'article',
     { class: `card account ${STATE_CLASS[a.state]}`, 'data-account': a.id, 'data-state': a.state },

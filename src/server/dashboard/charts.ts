@@ -29,7 +29,8 @@ export class LiveChart {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true } },
       axes: [
-        { ...AXIS, space: 90, values: (_u, ticks) => ticks.map((t) => clock(t * 1000)) },
+        // A label only where the second changes (sub-second ticks would repeat it).
+        { ...AXIS, space: 90, values: (_u, ticks) => ticks.map((t, i) => (i > 0 && clock(t * 1000) === clock((ticks[i - 1] as number) * 1000) ? '' : clock(t * 1000))) },
         { ...AXIS, size: 72, values: (_u, ticks) => ticks.map(format) },
       ],
     };
