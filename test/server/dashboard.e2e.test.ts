@@ -27,17 +27,22 @@ afterAll(async () => {
 
 const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().innerText();
 
+/** The part of a browser canvas the pixel count uses (this file is type-checked without the DOM library). */
+interface Canvas2d {
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+
 /** Non-transparent pixels of the chart's canvas (uPlot draws on a transparent background). */
 const inkedPixels = (page: Page, chart: string): Promise<number> =>
-  page.evaluate((id) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`);
-    const ctx = canvas?.getContext('2d');
-    if (canvas === null || canvas === undefined || ctx === null || ctx === undefined) return 0;
-    const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  page.locator(`#${chart} canvas`).first().evaluate((element) => {
+    const canvas = element as unknown as Canvas2d;
+    const px = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
     let n = 0;
     for (let i = 3; i < px.length; i += 4) if ((px[i] as number) > 0) n++;
     return n;
-  }, chart);
+  });
 
 describe.skipIf(browser === null)('dashboard in headless Chromium', () => {
   it('updates live from the stream, draws both charts, and shows the accounts HALTED (STALE_PRICE) when the feed stops', async () => {
