@@ -1,5 +1,6 @@
 /**
- * The HTTP and WebSocket API (`/v1`, JSON) over the {@link Service}: a thin shell, no math.
+ * The HTTP and WebSocket API (`/v1`, JSON) over the {@link Service}: a thin shell, no math. It
+ * also serves the dashboard (`/`, ./dashboard-files.ts) under the same checks and headers.
  *
  * Security (issue #10 §7): only the bound host and the configured origins are accepted on HTTP
  * and on the WebSocket handshake (DNS rebinding, cross-site WebSocket hijacking); a body limit
