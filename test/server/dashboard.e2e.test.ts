@@ -2,8 +2,9 @@
  * The dashboard end to end in a real headless Chromium (test/helpers/chromium.ts): the real
  * service on a loopback port with the demo's account and feed, the page as built into
  * dist/dashboard/ (`npm run build`). It must update as ticks arrive, draw both charts, obey its
- * own Content-Security-Policy (no violation, no page error), and show the accounts HALTED with
- * STALE_PRICE once the feed stops. Screenshots go to test-output/ (gitignored).
+ * own Content-Security-Policy (no violation, no page error), and follow the accounts' state: HALTED
+ * with STALE_PRICE once the feed stops, REDUCING while one source alone sends prices, ACTIVE again
+ * once all three do (a 1 s grace period). Screenshots go to test-output/ (gitignored).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,11 +46,11 @@ const inkedPixels = (page: Page, chart: string): Promise<number> =>
   });
 
 describe.skipIf(browser === null)('dashboard in headless Chromium', () => {
-  it('updates live from the stream, draws both charts, and shows the accounts HALTED (STALE_PRICE) when the feed stops', async () => {
+  it('updates live from the stream, draws both charts, and follows the accounts from HALTED (feed stopped) to REDUCING (one source) to ACTIVE', async () => {
     expect(dashboardDir(), 'dist/dashboard/ is missing: run `npm run build`').not.toBeNull();
     const dataDir = mkdtempSync(join(tmpdir(), 'tradesize-dashboard-'));
     dirs.push(dataDir);
-    const running = await serve({ dataDir, host: '127.0.0.1', port: 0, config: { prices: { staleAfterMs: 1500 }, server: { advanceMs: 200 } } });
+    const running = await serve({ dataDir, host: '127.0.0.1', port: 0, config: { prices: { staleAfterMs: 1500, graceMs: 1000 }, server: { advanceMs: 200 } } });
     const feed = startDemo(running.service);
     const page = await (browser as NonNullable<typeof browser>).newPage({ viewport: { width: 1440, height: 1200 } });
     const problems: string[] = [];
@@ -97,6 +98,28 @@ describe.skipIf(browser === null)('dashboard in headless Chromium', () => {
       expect(await page.locator('#markets [data-market="BTCUSDT"] tr[data-valid="false"]').count()).toBe(3);
       await expect.poll(() => text(page, '#event-log')).toMatch(/demo: \w+ → HALTED \(STALE_PRICE\)/);
       await page.screenshot({ path: join(OUT, 'dashboard-halted.png'), fullPage: true });
+
+      // One source comes back: too few valid sources, the accounts may only reduce; then all three.
+      const { markets } = (await (await fetch(`${running.url}/v1/markets`)).json()) as { markets: { market: string; sources: { price: number }[] }[] };
+      let sources = ['feed-a'];
+      const post = (): Promise<Response> =>
+        fetch(`${running.url}/v1/prices`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${running.tokens.api}`, 'content-type': 'application/json' },
+          body: JSON.stringify(markets.flatMap((m) => sources.map((source) => ({ market: m.market, source, price: m.sources[0]?.price, time: Date.now() })))),
+        });
+      const ticking = setInterval(() => void post(), 200);
+      try {
+        await expect.poll(() => demo.getAttribute('data-state'), { timeout: 15_000 }).toBe('REDUCING');
+        expect(await page.getAttribute('#markets [data-market="BTCUSDT"]', 'data-status')).toBe('suspect');
+        expect(await page.locator('[data-account="demo"].state-warn').count()).toBe(1);
+        sources = ['feed-a', 'feed-b', 'feed-c'];
+        await expect.poll(() => demo.getAttribute('data-state'), { timeout: 15_000 }).toBe('ACTIVE');
+        expect(await demo.locator('[data-role="cause"]').innerText()).toBe('no restriction');
+        await expect.poll(() => text(page, '#event-log')).toMatch(/demo: REDUCING → ACTIVE/);
+      } finally {
+        clearInterval(ticking);
+      }
 
       expect(problems).toEqual([]);
     } finally {

@@ -28,11 +28,11 @@ function gauge(label: string, value: number | null, threshold: number, missing: 
     fill.style.width = `${Math.min(100, 100 * value)}%`;
     bar.append(fill);
   }
-  const mark = el('div', { class: 'gauge-mark', title: `alert at ${pct(threshold, 0)}` });
+  const mark = el('div', { class: 'gauge-mark', title: `alert at ${pct(threshold, 1)}` });
   mark.style.left = `${100 * threshold}%`;
   bar.append(mark);
   const shown = value === null ? el('span', { class: 'muted' }, missing) : el('span', { class: level(value, threshold) }, pct(value, digits));
-  return el('div', { class: 'gauge' }, el('div', { class: 'gauge-head' }, el('span', {}, label), shown), bar, el('div', { class: 'gauge-foot muted' }, `alert at ${pct(threshold, digits === 2 ? 0 : 1)}`));
+  return el('div', { class: 'gauge' }, el('div', { class: 'gauge-head' }, el('span', {}, label), shown), bar, el('div', { class: 'gauge-foot muted' }, `alert at ${pct(threshold, 1)}`));
 }
 
 function stat(label: string, value: string, cls = ''): HTMLElement {
@@ -51,7 +51,7 @@ function accountCard(a: AccountView, s: Snapshot): HTMLElement {
   const conditions = [...lines].map(([key, { cls, n }]) => el('li', { class: cls }, n > 1 ? `${key} (×${n})` : key));
   return el(
     'article',
-    { class: `card account ${STATE_CLASS[a.state]}`, 'data-account': a.id, 'data-state': a.state },
+    { class: `card account state-${STATE_CLASS[a.state]}`, 'data-account': a.id, 'data-state': a.state },
     el('header', { class: 'card-head' }, el('h3', {}, a.id), stateBadge(a.state), el('span', { class: 'cause', 'data-role': 'cause' }, a.stateCause ?? 'no restriction')),
     el(
       'div',
