@@ -40,7 +40,7 @@ export interface ReplaySpec {
   readonly speed?: number;
 }
 
-/** Seeds the demo account and markets (unless already there) and starts the feed. */
+/** Seeds the demo accounts and markets (unless already there) and starts the feed. */
 export function startDemo(service: Service, replay?: ReplaySpec, now = Date.now()): FeedAdapter {
   const markets: readonly DemoMarket[] =
     replay === undefined

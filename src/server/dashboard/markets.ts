@@ -28,7 +28,7 @@ function marketCard(m: MarketView, now: number): HTMLElement {
     { class: 'card market', 'data-market': m.market, 'data-status': m.effective },
     el('header', { class: 'card-head' }, el('h3', {}, m.market), el('span', { class: `badge ${STATUS_CLASS[m.effective]}` }, m.effective), grace),
     el('div', { class: 'market-price' }, price(m.price), el('span', { class: 'muted' }, ` · ${m.validSources}/${m.sources.length} valid${m.fault === null ? '' : ` · ${m.fault}`}`)),
-    el('table', { class: 'sources' }, el('thead', {}, el('tr', {}, el('th', {}, 'source'), el('th', {}, 'price'), el('th', {}, 'age'), el('th', {}, 'validity'))), el('tbody', {}, ...rows)),
+    el('table', { class: 'sources' }, el('thead', {}, el('tr', {}, el('th', {}, 'source'), el('th', { class: 'num' }, 'price'), el('th', { class: 'num' }, 'age'), el('th', {}, 'validity'))), el('tbody', {}, ...rows)),
   );
 }
 
