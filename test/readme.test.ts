@@ -1,14 +1,15 @@
 /**
- * README.md as a newcomer meets it: it starts with exactly two commands (install and run the
- * main job; the whole test suite), and every `$ tradesize ...` example prints what the README
- * shows when run from the repository root of a fresh clone (built dist/, sample data from
- * examples/data/). A mismatch fails with a line diff; `npm run readme:examples -- --update`
+ * README.md as a newcomer meets it: it starts with exactly two commands (install and start the
+ * engine with its dashboard on the demo; the whole test suite), then a sizing example, and every
+ * `$ tradesize ...` example prints what the README shows when run from the repository root of a
+ * fresh clone (built dist/, sample data from examples/data/). A mismatch fails with a line diff; `npm run readme:examples -- --update`
  * rewrites the outputs after checking the diff is intended.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { README, ROOT, lineDiff, parseExamples, runExample, splitArgs, type Example } from '../scripts/readme-examples.js';
 import { describeWithSharedData } from './helpers/shared-data.js';
 
@@ -23,16 +24,45 @@ function checkExample(ex: Example): void {
 }
 
 describe('README.md opening', () => {
-  it('starts with exactly two commands: install and size on the embedded default, then the test suite', () => {
+  it('starts with exactly two commands: install and start the engine with its dashboard on the demo, then the test suite', async () => {
     const first = /^# tradesize\n\n```sh\n([^`]*)```/.exec(text);
     const commands = (first?.[1] ?? '').trim().split('\n');
     expect(commands).toHaveLength(2);
-    expect(commands[0]).toMatch(/^npm ci && node bin\/tradesize\.cjs size /);
+    expect(commands[0]).toBe('npm ci && node bin/tradesize.cjs serve --demo');
     expect(commands[1]).toBe('npm test');
-    const sizeArgs = splitArgs((commands[0] as string).replace(/^npm ci && node bin\/tradesize\.cjs /, ''));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'tradesize.cjs'), ...sizeArgs], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^side {14}long$/m);
+    // The first command as written, on a free port and in a temporary data directory: the ready
+    // lines the README quotes, and the dashboard answers at the printed URL.
+    const args = splitArgs((commands[0] as string).replace(/^npm ci && node bin\/tradesize\.cjs /, ''));
+    const dataDir = mkdtempSync(join(tmpdir(), 'tradesize-readme-'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'tradesize.cjs'), ...args, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const lines = await new Promise<string[]>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += String(d);
+          const got = out.split('\n').slice(0, -1);
+          if (got.length >= 2) resolve(got);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${String(code)}`)));
+      });
+      expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+      const url = /^dashboard (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(lines[1] as string)?.[1];
+      expect(url, lines[1]).toBe(`${(lines[0] as string).slice('listening on '.length)}/`);
+      const page = await fetch(url as string);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('/assets/dashboard.js');
+      expect(text).toContain('`listening on http://127.0.0.1:8787` and `dashboard http://127.0.0.1:8787/`');
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('then shows sizing as the first CLI example', () => {
+    const first = examples[0];
+    expect(first?.command).toMatch(/^tradesize size /);
+    expect(text.indexOf(`$ ${first?.command}`)).toBeLessThan(text.indexOf('\n## '));
+    expect(first?.shown).toMatch(/^side {14}long$/m);
   });
 });
 

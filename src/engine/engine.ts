@@ -609,6 +609,11 @@ export class RiskEngine {
     return [...this.accounts.keys()];
   }
 
+  /** Markets put or priced so far, in the order they first appeared. */
+  marketIds(): string[] {
+    return [...this.markets.keys()];
+  }
+
   /**
    * A hash of the whole state (accounts, positions, conditions, prices, events): equal hashes,
    * equal engines. What the crash test compares before a kill and after the restart.

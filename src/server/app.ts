@@ -1,5 +1,6 @@
 /**
- * The HTTP and WebSocket API (`/v1`, JSON) over the {@link Service}: a thin shell, no math.
+ * The HTTP and WebSocket API (`/v1`, JSON) over the {@link Service}: a thin shell, no math. It
+ * also serves the dashboard (`/`, ./dashboard-files.ts) under the same checks and headers.
  *
  * Security (issue #10 §7): only the bound host and the configured origins are accepted on HTTP
  * and on the WebSocket handshake (DNS rebinding, cross-site WebSocket hijacking); a body limit
@@ -14,6 +15,8 @@ import { isTradesizeError } from '../core/errors.js';
 import type { Command } from './commands.js';
 import { HttpError, type Service } from './service.js';
 import { roleOf, type Tokens } from './tokens.js';
+import { registerDashboard } from './dashboard-files.js';
+import { accountsView, marketsView, SnapshotHub } from './views.js';
 
 export interface AppOptions {
   readonly service: Service;
@@ -29,6 +32,8 @@ export interface AppOptions {
   readonly clock: () => number;
   /** TLS certificate and key (PEM) to serve HTTPS. */
   readonly https?: { readonly cert: Buffer; readonly key: Buffer };
+  /** The built dashboard (dist/dashboard/ when not given; null: none). */
+  readonly dashboardDir?: string | null;
 }
 
 const SECURITY_HEADERS = {
@@ -80,12 +85,17 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const engine = o.service.engine;
   const param = (req: FastifyRequest, key: string): string => (req.params as Record<string, string>)[key] as string;
 
+  registerDashboard(app, o.dashboardDir);
+  const hub = new SnapshotHub(o.service, o.clock);
+  app.addHook('onClose', async () => hub.stop());
+
   app.get('/v1/health', async (_req, reply) => (o.service.failed === null ? { status: 'ok' } : reply.status(503).send({ status: 'storage-failed' })));
 
   app.put('/v1/accounts/:id', async (req) => {
     auth(req, 'api');
     return run({ type: 'account', at: o.clock(), id: param(req, 'id'), body: req.body as never });
   });
+  app.get('/v1/accounts', async () => ({ accounts: accountsView(engine) }));
   app.get('/v1/accounts/:id', async (req) => engine.getAccount(param(req, 'id')));
   app.get('/v1/accounts/:id/events', async (req) => {
     engine.getAccount(param(req, 'id')); // 404 for an unknown account
@@ -108,6 +118,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     auth(req, 'admin');
     return run({ type: 'market', at: o.clock(), market: param(req, 'market'), body: req.body });
   });
+  app.get('/v1/markets', async () => ({ markets: marketsView(engine, o.clock()) }));
   app.get('/v1/markets/:market', async (req) => engine.getMarket(param(req, 'market'), o.clock()));
   app.post('/v1/prices', async (req) => {
     auth(req, 'api');
@@ -128,9 +139,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     return o.service.state();
   });
 
-  app.get('/v1/stream', { websocket: true }, (socket) => {
+  // Engine events; with ?snapshots=1 also the views after each change (./views.ts), skipped while
+  // more than 1 MB waits to be sent.
+  app.get('/v1/stream', { websocket: true }, (socket, req) => {
     const off = o.service.subscribe((e) => socket.send(JSON.stringify(e)));
-    socket.on('close', off);
+    const offViews = (req.query as { snapshots?: string }).snapshots === '1' ? hub.subscribe((s) => socket.bufferedAmount < 1 << 20 && socket.send(JSON.stringify(s))) : () => undefined;
+    socket.on('close', () => {
+      off();
+      offViews();
+    });
   });
   return app;
 }

@@ -21,6 +21,8 @@ export interface ServeOptions {
   readonly config?: unknown;
   readonly tlsCert?: string;
   readonly tlsKey?: string;
+  /** The built dashboard served at `/` (default dist/dashboard/; null: none). */
+  readonly dashboardDir?: string | null;
   /** Wraps the store (tests inject failures here). */
   readonly wrapStore?: (s: CommandStore) => CommandStore;
 }
@@ -59,6 +61,7 @@ export async function serve(o: ServeOptions): Promise<Running> {
     bodyLimit: config.server.bodyLimitBytes,
     rateLimit: config.server.rateLimitPerSecond,
     clock: Date.now,
+    ...(o.dashboardDir === undefined ? {} : { dashboardDir: o.dashboardDir }),
     ...(tls ? { https: { cert: readFileSync(o.tlsCert as string), key: readFileSync(o.tlsKey as string) } } : {}),
   });
   await app.listen({ host: o.host, port: o.port });

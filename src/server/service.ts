@@ -150,6 +150,11 @@ export class Service {
     }
   }
 
+  /** Commands applied so far: it changes exactly when the engine may have (a cheap change check for views). */
+  get commands(): number {
+    return this.applied;
+  }
+
   /** Where the engine is: commands applied and the state hash (equal after a restart that replayed them). */
   state(): { commands: number; hash: string } {
     return { commands: this.applied, hash: this.engine.stateHash() };

@@ -18,8 +18,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts `tradesize serve ARGS` and resolves with its first stdout line. */
-function start(args: string[], cwd?: string): Promise<{ child: ChildProcess; line: string }> {
+/** Starts `tradesize serve ARGS` and resolves with its first `count` stdout lines (`line`: the first). */
+function start(args: string[], cwd?: string, count = 1): Promise<{ child: ChildProcess; line: string; lines: string[] }> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -27,8 +27,8 @@ function start(args: string[], cwd?: string): Promise<{ child: ChildProcess; lin
     let err = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += String(d);
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ child, line: out.slice(0, nl) });
+      const lines = out.split('\n').slice(0, -1);
+      if (lines.length >= count) resolve({ child, line: lines[0] as string, lines: lines.slice(0, count) });
     });
     child.stderr?.on('data', (d: Buffer) => (err += String(d)));
     child.once('exit', (code) => reject(new Error(`serve exited ${String(code)} before it was ready: ${err}`)));
@@ -42,12 +42,20 @@ const tmp = (): string => {
 };
 
 describe('tradesize serve (built CLI)', () => {
-  it('--demo --json: one ready line {url, dataDir}; the demo account has positions on three markets and the feed moves prices', async () => {
+  it('--demo --json: one ready line {url, dataDir, dashboard}; the demo account has positions on three markets and the feed moves prices', async () => {
     const dir = tmp();
     const { child, line } = await start(['--demo', '--port', '0', '--data-dir', dir, '--json']);
-    const ready = JSON.parse(line) as { url: string; dataDir: string };
+    const ready = JSON.parse(line) as { url: string; dataDir: string; dashboard: string };
     expect(ready.dataDir).toBe(dir);
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(ready.dashboard).toBe(`${ready.url}/`);
+    const page = await fetch(ready.dashboard);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const { accounts } = (await (await fetch(`${ready.url}/v1/accounts`)).json()) as { accounts: { id: string; positions: { liquidationPrice: number | null }[] }[] };
+    expect(accounts.map((a) => a.id)).toEqual(['demo', 'demo-perps']);
+    // demo-perps holds only the markets put by venue: venue-exact liquidation prices
+    for (const p of accounts[1]?.positions ?? []) expect(p.liquidationPrice).toBeGreaterThan(0);
     const acct = (await (await fetch(`${ready.url}/v1/accounts/demo`)).json()) as { state: string; positions: { market: string }[] };
     expect(acct.positions.map((p) => p.market).sort()).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
     const first = (await (await fetch(`${ready.url}/v1/markets/BTCUSDT`)).json()) as { sources: { time: number }[] };
@@ -86,9 +94,10 @@ describe('tradesize serve (built CLI)', () => {
     expect(JSON.parse(b.stderr)).toMatchObject({ error: { code: 'CONFLICTING_OPTIONS', path: ['--speed'] } });
   });
 
-  it('prints "listening on http://HOST:PORT" without --json', async () => {
-    const { line } = await start(['--port', '0', '--data-dir', tmp()]);
-    expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+  it('prints "listening on http://HOST:PORT", then "dashboard http://HOST:PORT/", without --json', async () => {
+    const { lines } = await start(['--port', '0', '--data-dir', tmp()], undefined, 2);
+    expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[1]).toBe(`dashboard ${(lines[0] as string).slice('listening on '.length)}/`);
   }, 30_000);
 
   it('the examples of `tradesize serve --help` start and print their ready line (run in a temporary directory)', async () => {

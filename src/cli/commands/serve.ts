@@ -1,7 +1,8 @@
 /**
  * `tradesize serve`: starts the engine service (src/server/serve.ts) and prints one line when it
- * is ready, `listening on http://HOST:PORT` (with `--json`: `{"url", "dataDir"}`); it runs until
- * SIGINT or SIGTERM, then closes the listener and the database.
+ * is ready, `listening on http://HOST:PORT`, then `dashboard http://HOST:PORT/` (with `--json`
+ * one line `{"url", "dataDir", "dashboard"}`); it runs until SIGINT or SIGTERM, then closes the
+ * listener and the database.
  */
 import { resolve } from 'node:path';
 import { TradesizeError } from '../../core/errors.js';
@@ -27,7 +28,8 @@ export async function runServe(o: Opts): Promise<void> {
     ...(str(o.tlsKey) === undefined ? {} : { tlsKey: str(o.tlsKey) as string }),
   });
   const feed = o.demo === true || replay !== undefined ? startDemo(running.service, replay) : undefined;
-  process.stdout.write(o.json === true ? `${JSON.stringify({ url: running.url, dataDir })}\n` : `listening on ${running.url}\n`);
+  const dashboard = `${running.url}/`;
+  process.stdout.write(o.json === true ? `${JSON.stringify({ url: running.url, dataDir, dashboard })}\n` : `listening on ${running.url}\ndashboard ${dashboard}\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       feed?.stop();
