@@ -31,6 +31,7 @@ import { MarketPrices, type MarketPricesState, type MarketPriceView, type TickRe
 import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
 import { bisectFlip, equityFlip, hitDistance } from './levels.js';
+import { optionContractGreeks } from './option-greeks.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { abmHitProbability } from '../risk/first-passage/index.js';
@@ -115,7 +116,16 @@ export interface AccountView {
     /** The market's annualised σ behind both, and whether it is the EWMA or the configured default. */
     volatility: number;
     volatilitySource: 'ewma' | 'default';
+    /** For an option market: the position's Greeks (contracts × contract size × ./option-greeks.ts); null otherwise. */
+    greeks: PositionGreeks | null;
   }[];
+  /**
+   * Per underlying with an option position: the net delta in base units (options plus the
+   * perpetual positions on the underlying market), gamma, vega and theta, and the hedge — the
+   * order on the underlying market (contracts, signed, rounded toward zero to its lot) that
+   * makes the delta zero.
+   */
+  readonly greeks: readonly UnderlyingGreeks[];
   /** Gross position value / equity; null when equity is not positive. */
   readonly leverage: number | null;
   /** Σ maintenance margin (null when a position has no margin model). */
@@ -126,6 +136,27 @@ export interface AccountView {
   readonly liquidationDistance: number | null;
   /** The largest liquidation probability of the positions over risk.horizonDays; null when none is known. */
   readonly liquidationProbability: number | null;
+}
+
+/** Greeks of a position (./option-greeks.ts units × contracts × contract size). */
+export interface PositionGreeks {
+  readonly underlying: string;
+  readonly delta: number;
+  readonly gamma: number;
+  readonly vega: number;
+  readonly theta: number;
+  readonly volatility: number;
+  readonly volatilitySource: 'implied' | 'given' | 'underlying';
+}
+
+export interface UnderlyingGreeks {
+  readonly underlying: string;
+  readonly delta: number;
+  readonly gamma: number;
+  readonly vega: number;
+  readonly theta: number;
+  /** The order that makes the delta zero; null while the underlying has no price. */
+  readonly hedge: { readonly market: string; readonly quantity: number } | null;
 }
 
 const DEFAULT_MARKET: MarketSpec = { kind: 'linear', contractSize: 1 };
@@ -154,6 +185,8 @@ export class RiskEngine {
   /** Accounts with a condition that ends by itself, by its end time. */
   private timers = new LevelHeap(false);
   private day = -Infinity;
+  /** The latest engine time a command carried (what reads value options at). */
+  private clock = -Infinity;
   private rechecks = 0;
   private readonly markets = new Map<string, Market>();
   private readonly log: EngineEvent[] = [];
@@ -182,6 +215,7 @@ export class RiskEngine {
 
   /** Creates or replaces an account (`PUT /v1/accounts/{id}`). */
   putAccount(id: string, input: AccountSpecInput, now: number): AccountView {
+    this.tick(now);
     const s = engineSchemas();
     parseInput(s.name, id, 'account id');
     const spec = parseInput(s.account, input, 'account');
@@ -199,6 +233,7 @@ export class RiskEngine {
 
   /** Sets a market's contract (`PUT /v1/markets/{market}`). */
   putMarket(name: string, input: unknown, now: number): MarketPriceView & { market: string; spec: MarketSpec } {
+    this.tick(now);
     const s = engineSchemas();
     parseInput(s.name, name, 'market');
     const { spec, venue } = resolveMarket(parseInput(s.market, input, 'market'));
@@ -222,6 +257,7 @@ export class RiskEngine {
       config: JSON.stringify(this.config),
       seq: this.seq,
       day: this.day,
+      clock: this.clock,
       rechecks: this.rechecks,
       timers: this.timers.state(),
       log: this.log,
@@ -240,6 +276,7 @@ export class RiskEngine {
     if (s.format !== SNAPSHOT_FORMAT || s.config !== JSON.stringify(e.config)) return null;
     e.seq = s.seq;
     e.day = s.day;
+    e.clock = s.clock;
     e.rechecks = s.rechecks;
     e.timers = LevelHeap.fromState(false, s.timers);
     if (e.keepEvents) e.log.push(...s.log);
@@ -260,6 +297,7 @@ export class RiskEngine {
 
   /** Applies price ticks (`POST /v1/prices`); refused ticks are listed with their index and code. */
   submitPrices(input: TickInput | readonly TickInput[], now: number): { accepted: number; rejected: { index: number; code: TickRefusal | 'INVALID_INPUT' }[] } {
+    this.tick(now);
     const ticks = Array.isArray(input) ? input : [input];
     const s = engineSchemas();
     const rejected: { index: number; code: TickRefusal | 'INVALID_INPUT' }[] = [];
@@ -280,6 +318,7 @@ export class RiskEngine {
 
   /** Records a fill from the venue (`POST /v1/accounts/{id}/fills`). */
   recordFill(id: string, input: FillInput, now: number): AccountView {
+    this.tick(now);
     const a = this.account(id);
     const f = parseInput(engineSchemas().fill, input, 'fill');
     const m = this.market(f.market);
@@ -301,6 +340,7 @@ export class RiskEngine {
 
   /** The pre-trade check (`POST /v1/accounts/{id}/orders/check`); every decision is recorded. */
   checkOrder(id: string, input: OrderInput, now: number): OrderDecision {
+    this.tick(now);
     const a = this.accounts.get(id);
     if (a === undefined) throw new TradesizeError('INVALID_INPUT', `no account "${id}"`, ['account'], { denial: 'UNKNOWN_ACCOUNT' });
     const order = parseInput(engineSchemas().order, input, 'order');
@@ -332,6 +372,7 @@ export class RiskEngine {
 
   /** Halts one account or all (`POST /v1/kill-switch`), resuming by itself after `pauseSeconds`. */
   killSwitch(input: KillSwitchInput, now: number): AccountView[] {
+    this.tick(now);
     const k = parseInput(engineSchemas().killSwitch, input, 'kill switch');
     const targets = k.account === undefined ? [...this.accounts.values()] : [this.account(k.account)];
     for (const a of targets) {
@@ -345,6 +386,7 @@ export class RiskEngine {
 
   /** Lifts the kill switch of one account or all. */
   releaseKillSwitch(account: string | undefined, now: number): AccountView[] {
+    this.tick(now);
     const targets = account === undefined ? [...this.accounts.values()] : [this.account(account)];
     for (const a of targets) {
       a.conditions.delete('KILL_SWITCH');
@@ -359,6 +401,7 @@ export class RiskEngine {
    * accounts whose timers are due; on a new UTC day, every account.
    */
   advance(now: number): void {
+    this.tick(now);
     for (const m of this.markets.values()) this.refreshMarket(m, now);
     const day = utcDayStart(now);
     if (day !== this.day) {
@@ -382,6 +425,10 @@ export class RiskEngine {
       if (held !== undefined && held !== m) this.refreshMarket(held, now);
     }
     this.revalue(a, now);
+  }
+
+  private tick(now: number): void {
+    if (now > this.clock) this.clock = now;
   }
 
   /** Accounts rechecked so far, and the crossing indexes' entries and bytes (for benchmarks and monitoring). */
@@ -781,6 +828,7 @@ export class RiskEngine {
         liquidationProbability: reached ? 1 : known ? abmHitProbability(Math.abs(Math.log((lp as number) / (p.markPrice as number))), 0, sigma, h) : null,
         volatility: sigma,
         volatilitySource: source,
+        greeks: this.positionGreeks(market, p.quantity, p.markPrice),
       };
     });
     const probabilities = withMargin.map((p) => p.liquidationProbability).filter((x): x is number => x !== null);
@@ -803,7 +851,46 @@ export class RiskEngine {
       marginRatio: margin.maintenanceMargin !== null && equity > 0 && positions.length > 0 ? margin.maintenanceMargin / equity : null,
       liquidationDistance: distances.length > 0 ? Math.min(...distances) : null,
       liquidationProbability: probabilities.length > 0 ? Math.max(...probabilities) : null,
+      greeks: this.underlyingGreeks(withMargin),
     };
+  }
+
+  /** An option position's Greeks at the underlying's mark (the mid of its valid range) and the engine's latest time. */
+  private positionGreeks(m: Market | undefined, quantity: number, premium: number | null): PositionGreeks | null {
+    const o = m?.spec.option;
+    if (m === undefined || o === undefined) return null;
+    const u = this.markets.get(o.underlying);
+    if (u === undefined || u.marks === null) return null;
+    const g = optionContractGreeks(o, (u.marks.low + u.marks.high) / 2, premium ?? NaN, this.clock, currentVolatility(u.vol, this.config.risk).sigma);
+    const n = quantity * m.spec.contractSize;
+    return { underlying: o.underlying, delta: n * g.delta, gamma: n * g.gamma, vega: n * g.vega, theta: n * g.theta, volatility: g.volatility, volatilitySource: g.volatilitySource };
+  }
+
+  /** Σ Greeks per underlying that has an option position, the underlying's own positions in the delta, and the hedge. */
+  private underlyingGreeks(positions: readonly { market: string; quantity: number; markPrice: number | null; greeks: PositionGreeks | null }[]): UnderlyingGreeks[] {
+    const sums = new Map<string, { delta: number; gamma: number; vega: number; theta: number }>();
+    for (const p of positions) {
+      if (p.greeks === null) continue;
+      const t = sums.get(p.greeks.underlying) ?? { delta: 0, gamma: 0, vega: 0, theta: 0 };
+      sums.set(p.greeks.underlying, { delta: t.delta + p.greeks.delta, gamma: t.gamma + p.greeks.gamma, vega: t.vega + p.greeks.vega, theta: t.theta + p.greeks.theta });
+    }
+    return [...sums].map(([underlying, t]) => {
+      const u = this.markets.get(underlying);
+      const spec = u?.spec ?? DEFAULT_MARKET;
+      const mid = u === undefined || u.marks === null ? null : (u.marks.low + u.marks.high) / 2;
+      // Base units per contract of the underlying market: c (linear), c/P (inverse, c in quote).
+      const perContract = mid === null ? null : spec.kind === 'linear' ? spec.contractSize : spec.contractSize / mid;
+      const held = positions.find((p) => p.market === underlying && p.greeks === null);
+      const delta = t.delta + (held === undefined || perContract === null ? 0 : held.quantity * perContract);
+      let hedge: UnderlyingGreeks['hedge'] = null;
+      if (perContract !== null) {
+        const raw = -delta / perContract;
+        const lot = spec.lotStep;
+        const quantity = lot === undefined ? raw : Math.sign(raw) * Math.floor(Math.abs(raw) / lot + 1e-9) * lot;
+        hedge = { market: underlying, quantity: quantity === 0 ? 0 : quantity };
+      }
+      return { underlying, ...t, delta, hedge };
+    });
   }
 
   private emit(time: number, body: EventBody): void {
@@ -830,6 +917,7 @@ interface SnapshotBody {
   readonly config: string;
   readonly seq: number;
   readonly day: number;
+  readonly clock: number;
   readonly rechecks: number;
   readonly timers: HeapState;
   readonly log: EngineEvent[];

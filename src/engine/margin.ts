@@ -25,6 +25,11 @@ export function resolveMarket(input: MarketInput): { spec: MarketSpec; venue: Ve
     const spec: MarketSpec = { kind: instrument.kind, contractSize: instrument.contractSize, lotStep: instrument.lotStep, venue: model.id, symbol: instrument.symbol, ...(instrument.tickSize === undefined ? {} : { tickSize: instrument.tickSize }) };
     return { spec, venue: { model, instrument } };
   }
+  if ('option' in input) {
+    const o = input.option;
+    const option = { underlying: o.underlying, type: o.type, strike: o.strike, expiry: o.expiry as number, settlement: o.settlement ?? 'linear', ...(o.volatility === undefined ? {} : { volatility: o.volatility }) };
+    return { spec: { kind: 'linear', contractSize: input.contractSize ?? 1, ...(input.lotStep === undefined ? {} : { lotStep: input.lotStep }), option }, venue: null };
+  }
   return { spec: { kind: input.kind ?? 'linear', contractSize: input.contractSize ?? 1, ...(input.lotStep === undefined ? {} : { lotStep: input.lotStep }), ...(input.tickSize === undefined ? {} : { tickSize: input.tickSize }) }, venue: null };
 }
 

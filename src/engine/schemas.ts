@@ -5,6 +5,7 @@
  */
 import type * as Zod from 'zod';
 import { loadZod } from '../core/lazy-zod.js';
+import type { EngineOption } from './option-greeks.js';
 
 /** Default account limits (fractions of equity; seconds). */
 export const DEFAULT_LIMITS = {
@@ -47,6 +48,19 @@ function build({ z }: typeof Zod) {
         contractSize: positive.default(1),
         lotStep: positive.optional(),
         tickSize: positive.optional(),
+      }),
+      /** A European option on another market (its prices are the option's premium: quote, or coin when coin-settled). */
+      z.strictObject({
+        option: z.strictObject({
+          underlying: name,
+          type: z.enum(['call', 'put']),
+          strike: positive,
+          expiry: time,
+          settlement: z.enum(['linear', 'inverse']).default('linear'),
+          volatility: z.number().gt(0).max(20).optional(),
+        }),
+        contractSize: positive.default(1),
+        lotStep: positive.optional(),
       }),
     ]),
     fill: z.strictObject({
@@ -97,6 +111,8 @@ export interface MarketSpec {
   /** Where the contract came from, for a bundled instrument. */
   readonly venue?: string;
   readonly symbol?: string;
+  /** For an option market: the option (its PnL is linear in the premium, in the settlement currency). */
+  readonly option?: EngineOption;
 }
 export type FillInput = Zod.input<Schemas['fill']>;
 export type Fill = Zod.output<Schemas['fill']>;

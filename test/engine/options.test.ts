@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { optionContractGreeks } from '../../src/engine/option-greeks.js';
+import { black76 } from '../../src/options/price.js';
+import { optionPrice } from '../../src/options/kernel.js';
+import { RiskEngine } from '../../src/engine/engine.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5, 12);
+const call = (settlement: 'linear' | 'inverse', extra = {}) => ({ underlying: 'BTCUSDT', type: 'call' as const, strike: 65000, expiry: T0 + 30 * DAY, settlement, ...extra });
+
+describe('option Greeks in the engine', () => {
+  it('USD-settled: the validated Black-76 Greeks (options/price.ts, checked against QuantLib there) at rate 0', () => {
+    const g = optionContractGreeks(call('linear'), 64000, NaN, T0, 0.6);
+    const ref = black76({ type: 'call', forward: 64000, strike: 65000, expiry: 30 / 365, vol: 0.6, rate: 0 });
+    expect(g.delta).toBeCloseTo(ref.delta, 14);
+    expect(g.gamma).toBeCloseTo(ref.gamma, 16);
+    expect(g.vega / ref.vega - 1).toBeLessThan(1e-12);
+    expect(g.theta / ref.theta - 1).toBeLessThan(1e-12);
+    expect(g.volatilitySource).toBe('underlying');
+  });
+
+  it('coin-settled: delta in coin is F·∂V/∂F and gamma its derivative (central differences of the priced value)', () => {
+    const F = 64000;
+    const h = 1;
+    const v = (f: number) => optionPrice('inverse', true, f, 65000, 30 / 365, 0.6, 0, 0);
+    const coinDelta = (f: number) => (f * (v(f + h) - v(f - h))) / (2 * h);
+    const g = optionContractGreeks(call('inverse'), F, NaN, T0, 0.6);
+    expect(g.delta).toBeCloseTo(coinDelta(F), 7);
+    expect(g.gamma).toBeCloseTo((coinDelta(F + 10) - coinDelta(F - 10)) / 20, 8);
+  });
+
+  it('σ: implied from the option mark when it has one, else the given volatility, else the underlying σ', () => {
+    const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
+    const implied = optionContractGreeks(call('linear', { volatility: 0.9 }), 64000, premium, T0, 0.6);
+    expect(implied.volatilitySource).toBe('implied');
+    expect(implied.volatility).toBeCloseTo(0.55, 10);
+    expect(optionContractGreeks(call('linear', { volatility: 0.9 }), 64000, NaN, T0, 0.6)).toMatchObject({ volatility: 0.9, volatilitySource: 'given' });
+  });
+
+  it('an account with options shows each position\'s Greeks and, per underlying, the net delta with the perp and the hedge on the lot grid; after the hedge fill the delta is within a lot', () => {
+    const e = new RiskEngine();
+    const tick = (m: string, p: number, t: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: p, time: t })), t);
+    e.putMarket('BTCUSDT', { venue: 'binance-usdm', symbol: 'BTCUSDT' }, T0);
+    e.putMarket('BTC-C65000', { option: { underlying: 'BTCUSDT', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString() }, contractSize: 1, lotStep: 0.1 }, T0);
+    tick('BTCUSDT', 64000, T0);
+    const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
+    tick('BTC-C65000', premium, T0);
+    e.putAccount('a', { equity: 100000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
+    e.recordFill('a', { market: 'BTC-C65000', side: 'sell', quantity: 10, price: premium }, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 2, price: 64000 }, T0);
+    const v = e.getAccount('a');
+    const opt = v.positions.find((p) => p.market === 'BTC-C65000')!;
+    const ref = black76({ type: 'call', forward: 64000, strike: 65000, expiry: 30 / 365, vol: 0.55, rate: 0 });
+    expect(opt.greeks).toMatchObject({ underlying: 'BTCUSDT', volatilitySource: 'implied' });
+    expect(opt.greeks!.delta).toBeCloseTo(-10 * ref.delta, 8);
+    expect(v.positions.find((p) => p.market === 'BTCUSDT')!.greeks).toBeNull();
+    const [u] = v.greeks;
+    expect(u).toMatchObject({ underlying: 'BTCUSDT' });
+    expect(u!.delta).toBeCloseTo(2 - 10 * ref.delta, 8);
+    const lot = 0.001;
+    expect(u!.hedge!.market).toBe('BTCUSDT');
+    expect(Math.abs(u!.hedge!.quantity + u!.delta)).toBeLessThan(lot);
+    expect(Math.abs(u!.hedge!.quantity)).toBeLessThanOrEqual(Math.abs(u!.delta));
+    const q = u!.hedge!.quantity;
+    e.recordFill('a', { market: 'BTCUSDT', side: q > 0 ? 'buy' : 'sell', quantity: Math.abs(q), price: 64000 }, T0 + 1);
+    const after = e.getAccount('a').greeks[0]!;
+    expect(Math.abs(after.delta)).toBeLessThan(lot);
+    expect(after.hedge!.quantity).toBe(0);
+    expect(e.getAccount('a').marginRatio).toBeNull(); // an option position has no venue margin model here
+  });
+});
