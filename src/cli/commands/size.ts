@@ -17,6 +17,7 @@ import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import { hitConstraint, regimeOf, stressOf, venueConstraint, volatility, volSource } from './size-inputs.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 import { str, type Opts } from '../flags/types.js';
+import { fundingKellyOf } from './size-funding.js';
 import { withFlag } from '../flags/paths.js';
 import { SIZE } from '../flags/size.js';
 
@@ -66,13 +67,15 @@ async function buildRequest(o: Opts): Promise<Built> {
 
   const target = num('volTarget', '--vol-target');
   // Checked before --vol-data is read and fitted: the estimate would go unused.
-  if ((o.vol !== undefined || o.volData !== undefined) && target === undefined && o.maxHitProb === undefined) {
-    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target or --max-hit-prob', ['--vol-target']);
+  if ((o.vol !== undefined || o.volData !== undefined) && target === undefined && o.maxHitProb === undefined && o.kellyMu === undefined) {
+    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target, --max-hit-prob or --kelly-mu', ['--vol-target']);
   }
   const vol = await volatility(o, num);
   if (target !== undefined && vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
   const hit = await hitConstraint(o, vol?.sigma, venue?.liquidation ?? null);
   if (hit !== null) constraints.push(hit);
+  const fundingKelly = await fundingKellyOf(o, num, vol?.sigma);
+  if (fundingKelly !== null) constraints.push(fundingKelly);
   const stress = await stressOf(o, contract);
   if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);

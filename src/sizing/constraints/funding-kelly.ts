@@ -7,7 +7,7 @@
  * `sizePosition(req, { constraints })`, so a request without it sizes exactly as before.
  *
  * Worked example: μ = 0.5, σ = 0.6, c = 0.1095, m = 0.5 → f* = 1.0847, value ≤ 0.5424 × equity;
- * at equity 10,000 and entry 65,000 at most 0.083443 BTC.
+ * at equity 10,000 and entry 65,000 at most 5,423.61/65,000 = 0.08344 BTC.
  */
 import type { Side } from '../../core/contract.js';
 import { fmt, pct } from '../../core/format.js';
@@ -43,7 +43,7 @@ export function sideFraction(k: FundingKelly, side: Side, multiplier: number): n
  * @example
  * sizePosition({ equity: 10000, entry: 65000, stop: 60000, risk: 0.05 },
  *   { constraints: [fundingKellyConstraint({ mu: 0.5, sigma: 0.6, funding: givenFunding(0.1095), multiplier: 0.5 })] });
- * // => { binding: 'funding-kelly', unroundedQuantity: ~0.083443 }
+ * // => { binding: 'funding-kelly', unroundedQuantity: ~0.08344 }
  */
 export function fundingKellyConstraint(o: FundingKellyOptions): SizingConstraint {
   const k = fundingKelly(o.mu, o.sigma, o.funding, o.rf ?? 0);
