@@ -13,9 +13,9 @@
  * rates of venues move together, so this overstates the error of the difference).
  *
  * Worked example (flat venues, m = 0.005; equity 10,000; S = 50,000; σ = 0.5, K = 3, H = 30 d,
- * no funding, no fees): Kσ√(30/365) = 0.43003 → down 32,528.4, up 76,854.8; per BTC the long
- * needs 50,000 − 0.995 × 32,528.4 = 17,634.2 and the short 1.005 × 76,854.8 − 50,000 = 27,239.1,
- * so Q = 10,000/44,873.3 = 0.22285 BTC.
+ * no funding, no fees): Kσ√(30/365) = 0.43004 → down 32,524.26, up 76,865.69; per BTC the long
+ * needs 50,000 − 0.995 × 32,524.26 = 17,638.36 and the short 1.005 × 76,865.69 − 50,000 =
+ * 27,250.02, so Q = 10,000/44,888.38 = 0.222775 BTC.
  *
  * Source: the funding conventions of ./series.ts; venues.md for the liquidation prices.
  */
@@ -120,7 +120,7 @@ function planLeg(v: PlanVenue, side: 'long' | 'short', q: number, s: number, mar
  * @throws TradesizeError INVALID_INPUT (fewer than 2 venues, a value out of range). A plan too small
  *   for one lot has legs of quantity 0.
  * @example
- * planFunding({ venues: [a, b], price: 50000, sigma: 0.5, equity: 10000 }).legs[0].quantity; // => ~0.22285 (flat venues, no funding or fees)
+ * planFunding({ venues: [a, b], price: 50000, sigma: 0.5, equity: 10000 }).legs[0].quantity; // => ~0.222775 (flat venues, no funding or fees)
  */
 export function planFunding(p: PlanInput): FundingPlan {
   const k = p.k ?? 3;
