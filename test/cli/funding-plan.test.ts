@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './run.js';
+
+const F = (v: string) => `examples/data/${v}-btcusdt-funding.csv`;
+
+describe('tradesize funding-plan', () => {
+  it('prints the contract keys; the long is on the lowest rate, the short on the highest', async () => {
+    const r = await cli('funding-plan', '--funding', F('binance'), '--funding', F('gate'), '--funding', F('dydx'), '--price', '42000', '--vol', '0.5', '--json');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout) as { legs: { venue: string; side: string; quantity: number; liquidationPrice: number; liquidationDistance: number; fundingRate: number }[]; expectedCarry: { amount: number; stdError: number }; costs: { entry: number; exit: number; total: number }; venues: { venue: string }[] };
+    for (const l of p.legs) for (const k of ['venue', 'side', 'quantity', 'liquidationPrice', 'liquidationDistance']) expect(l).toHaveProperty(k);
+    const rates = p.legs.map((l) => l.fundingRate);
+    expect(p.legs[0]?.side).toBe('long');
+    expect(rates[0]).toBeLessThanOrEqual(rates[1] as number);
+    expect(p.expectedCarry.amount).toBeGreaterThanOrEqual(0);
+    expect(p.expectedCarry.stdError).toBeGreaterThan(0);
+    expect(p.costs.total).toBeCloseTo(p.costs.entry + p.costs.exit, 12);
+    expect(p.venues.map((v) => v.venue)).toEqual(['binance', 'gate', 'dydx']);
+  });
+
+  it('venue=FILE names the venue; --taker-fee venue=R sets its fee', async () => {
+    const r = await cli('funding-plan', '--funding', `okx=${F('binance')}`, '--funding', F('gate'), '--price', '42000', '--vol', '0.5', '--taker-fee', 'gate=0.001', '--json');
+    const p = JSON.parse(r.stdout) as { legs: { venue: string; takerFee: number }[] };
+    expect(p.legs.map((l) => l.venue).sort()).toEqual(['gate', 'okx']);
+    expect(p.legs.find((l) => l.venue === 'gate')?.takerFee).toBe(0.001);
+  });
+
+  it('refuses one file, a missing price, and the same venue twice (exit 2)', async () => {
+    expect((await cli('funding-plan', '--funding', F('gate'), '--price', '1', '--vol', '0.5', '--json')).code).toBe(2);
+    const noPrice = await cli('funding-plan', '--funding', F('gate'), '--funding', F('bybit'), '--vol', '0.5', '--json');
+    expect(noPrice.code).toBe(2);
+    expect(noPrice.stderr).toContain('MISSING_OPTION');
+    expect((await cli('funding-plan', '--funding', F('gate'), '--funding', F('gate'), '--price', '1', '--vol', '0.5')).code).toBe(2);
+  });
+
+  it('--backtest reports carry earned, costs and the worst liquidation distance of every step', async () => {
+    const r = await cli('funding-plan', '--funding', F('bybit'), '--funding', F('gate'), '--data', 'examples/data/btc-usdt-1d.csv', '--backtest', '--horizon', '14', '--k', '5', '--json');
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.stdout) as { steps: { carry: number; costs: number; worstLiquidationDistance: number }[]; summary: { steps: number; carry: number; costs: number; net: number; worstLiquidationDistance: number } };
+    expect(b.summary.steps).toBe(b.steps.length);
+    expect(b.summary.carry).toBeCloseTo(b.steps.reduce((a, s) => a + s.carry, 0), 9);
+    expect(b.summary.net).toBeCloseTo(b.summary.carry - b.summary.costs, 9);
+    expect(b.summary.worstLiquidationDistance).toBe(Math.min(...b.steps.map((s) => s.worstLiquidationDistance)));
+  });
+});
+
+describe('tradesize size with funding', () => {
+  it('without --kelly-mu the decision is unchanged; with it funding-kelly binds as hand-worked (0.5 × 1.08472 × 10,000 / 65,000)', async () => {
+    const base = ['size', '--equity', '10000', '--entry', '65000', '--stop', '60000', '--risk', '0.05', '--json'];
+    const plain = JSON.parse((await cli(...base)).stdout) as { quantity: number; constraints: { name: string }[] };
+    expect(plain.constraints.map((c) => c.name)).toEqual(['stop-risk', 'leverage']);
+    const r = JSON.parse((await cli(...base, '--kelly-mu', '0.5', '--vol', '0.6', '--funding-rate', '0.0001', '--funding-interval', '8', '--kelly-multiplier', '0.5')).stdout) as { binding: string; unroundedQuantity: number };
+    expect(r.binding).toBe('funding-kelly');
+    expect(r.unroundedQuantity).toBeCloseTo((0.5 * (0.3905 / 0.36) * 10_000) / 65_000, 10);
+  });
+
+  it('a higher funding rate sizes a long smaller (carry sign)', async () => {
+    const q = async (rate: string) => (JSON.parse((await cli('size', '--equity', '10000', '--entry', '65000', '--stop', '40000', '--risk', '0.5', '--max-leverage', '5', '--kelly-mu', '0.5', '--vol', '0.6', '--funding-rate', rate, '--json')).stdout) as { quantity: number }).quantity;
+    expect(await q('0.3')).toBeLessThan(await q('0.05'));
+  });
+});
