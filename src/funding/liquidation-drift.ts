@@ -92,5 +92,6 @@ export function holdingPeriodToLevel(d: DriftInput, level: number): HoldingToLev
   if (!beyond(d.leg.side, legLiquidationPrice(d.leg, d.margin), level) || d.margin <= marginAtLevel) return toLevel(0);
   const per = fundingPerSettlement(d);
   if (!(per > 0)) return null;
-  return toLevel(Math.ceil((d.margin - marginAtLevel) / per - 1e-9));
+  // The margin at the level is solved to a relative 1e-10: a count within 1e-6 of a whole settlement is that settlement.
+  return toLevel(Math.ceil((d.margin - marginAtLevel) / per - 1e-6));
 }

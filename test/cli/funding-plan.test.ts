@@ -58,4 +58,18 @@ describe('tradesize size with funding', () => {
     const q = async (rate: string) => (JSON.parse((await cli('size', '--equity', '10000', '--entry', '65000', '--stop', '40000', '--risk', '0.5', '--max-leverage', '5', '--kelly-mu', '0.5', '--vol', '0.6', '--funding-rate', rate, '--json')).stdout) as { quantity: number }).quantity;
     expect(await q('0.3')).toBeLessThan(await q('0.05'));
   });
+
+  it('--venue isolated with a funding rate: the liquidation price after --holding-days and the days to the stop (Binance formula by hand)', async () => {
+    const r = await cli('size', '--equity', '1000', '--entry', '65000', '--stop', '60000', '--risk', '0.02', '--venue', 'binance-usdm', '--symbol', 'BTCUSDT', '--leverage', '5',
+      '--funding-rate', '0.0003', '--funding-interval', '8', '--holding-days', '60', '--json');
+    const d = JSON.parse(r.stdout) as { quantity: number; funding: { margin: number; fundingPaid: number; liquidationPrice: number; liquidationAtHorizon: number; daysToStop: number } };
+    // 0.004 BTC at 5×: margin 52; LP = (52 − 260)/(0.004 × (0.004 − 1)) = 52,208.84; 180 settlements of 0.078 → WB 37.96.
+    expect(d.quantity).toBe(0.004);
+    expect(d.funding.margin).toBeCloseTo(52, 9);
+    expect(d.funding.liquidationPrice).toBeCloseTo((52 - 260) / (0.004 * (0.004 - 1)), 6);
+    expect(d.funding.fundingPaid).toBeCloseTo(180 * 0.078, 9);
+    expect(d.funding.liquidationAtHorizon).toBeCloseTo((52 - 14.04 - 260) / (0.004 * (0.004 - 1)), 6);
+    // Stop 60,000: WB at the stop 260 − 0.004 × 0.996 × 60,000 = 20.96 → ⌈31.04/0.078⌉ = 398 settlements = 132.67 days.
+    expect(d.funding.daysToStop).toBeCloseTo((398 * 8) / 24, 9);
+  });
 });

@@ -31,6 +31,28 @@ describe('liquidation drift (Binance USDⓈ-M BTCUSDT isolated)', () => {
     expect(holdingPeriodToLevel({ leg: longLeg, margin: 5000, funding: givenFunding(-0.0001, 8) }, 46_000)).toBeNull();
   });
 
+  it('Bybit linear, hand-worked (venues.md §2.1): LP = EP − (M − MM)/Q; 1 BTC @ 20,000, M 400, MMR 0.5 % → 19,700; 90 × 2 paid → 19,880', () => {
+    const leg = { venue: venueRules('bybit', 'btcusdt').rules, side: 'long' as const, quantity: 1, entry: 20_000 };
+    const d = liquidationDrift({ leg, margin: 400, funding: givenFunding(0.0001, 8) }, 30);
+    expect(d.liquidationPrice).toBeCloseTo(19_700, 9);
+    expect(d.liquidationAtHorizon).toBeCloseTo(20_000 - (220 - 100), 9);
+    // Stop 19,895.5: reached once M − 100 ≤ 104.5, M ≤ 204.5: ⌈195.5/2⌉ = 98 settlements = 784 h.
+    expect(holdingPeriodToLevel({ leg, margin: 400, funding: givenFunding(0.0001, 8) }, 19_895.5)).toEqual({ settlements: 98, hours: 784, days: 784 / 24 });
+  });
+
+  it('Hyperliquid, hand-worked (venues.md §4): liq = P − (M − MM)/Q/(1 − l), l = 1/(2·40); hourly funding', () => {
+    // 1 BTC @ 50,000, M 5,000: MM = 625, available 4,375 → 50,000 − 4,375/0.9875 = 45,569.62.
+    const leg = { venue: venueRules('hyperliquid', 'btc').rules, side: 'long' as const, quantity: 1, entry: 50_000 };
+    const drift = { leg, margin: 5000, funding: givenFunding(0.0000125, 1), intervalHours: 1 };
+    const d = liquidationDrift(drift, 30);
+    expect(d.liquidationPrice).toBeCloseTo(50_000 - 4375 / 0.9875, 8);
+    // 720 hourly settlements of 0.625: M = 4,550, available 3,925 → 50,000 − 3,925/0.9875 = 46,025.32.
+    expect(d.settlements).toBe(720);
+    expect(d.liquidationAtHorizon).toBeCloseTo(50_000 - 3925 / 0.9875, 8);
+    // Stop 46,333: available at the stop 3,667 × 0.9875 = 3,621.1625, M = 4,246.1625: ⌈753.8375/0.625⌉ = 1,207 hours.
+    expect(holdingPeriodToLevel(drift, 46_333)?.settlements).toBe(1207);
+  });
+
   it('flat model, hand-worked: LP = (E − M/Q)/(1 − m) = 45,000/0.995; margin for LP 40,000 = 50,000 − 0.995 × 40,000 = 10,200', () => {
     const leg = { venue: flat, side: 'long' as const, quantity: 1, entry: 50_000 };
     expect(legLiquidationPrice(leg, 5000)).toBeCloseTo(45_000 / 0.995, 9);
