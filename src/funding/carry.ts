@@ -6,7 +6,9 @@
  * over H days a position of notional N pays side · c · N · H/365 (side +1 long, −1 short), with
  * standard error se(c) · N · H/365 for an estimated c. In continuous time the carry lowers a
  * long's drift: f* = (μ − r − c)/σ² (Thorp 2006 §7.1, `kelly/continuous.ts`), negative f* being
- * a short, which then earns the funding; an estimated c moves f* by se(c)/σ².
+ * a short, which then earns the funding; an estimated c moves f* by se(c)/σ². Over a holding
+ * period H the edge is (μ − r − c)·H and the variance σ²·H, so the expected carry over the
+ * holding period, c·H, enters the edge and f* is the same for any H.
  *
  * Worked example: c = 0.1095 (0.01 % per 8 h), N = 65,000, H = 30 days → a long pays
  * 0.1095 × 65,000 × 30/365 = 585; with μ = 0.5, σ = 0.6, f* = (0.5 − 0.1095)/0.36 = 1.0847.

@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseOhlcCsv } from '../../src/market/ohlc-csv.js';
+import { requireIncreasingTimestamps } from '../../src/market/timestamps.js';
+import { parseFundingCsv } from '../../src/funding/series.js';
+import { venueRules } from '../../src/funding/venue-files.js';
+import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
 import { backtestFundingPlan } from '../../src/funding/backtest.js';
 import { fundingSeries, MS_PER_HOUR } from '../../src/funding/series.js';
 import type { LegVenue } from '../../src/funding/leg-model.js';
@@ -51,5 +58,32 @@ describe('backtestFundingPlan', () => {
       venues: [{ name: 'a', series: constantFunding(0.0001), takerFee: 0, rules: flat }, { name: 'b', series: constantFunding(0.0003), takerFee: 0, rules: flat }],
       bars, equity: 10_000, windowDays: 99, horizonDays: 5, sigma: 0.5,
     })).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_DATA' }));
+  });
+});
+
+const walk = (JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/funding/estimates.json', import.meta.url)), 'utf8')) as {
+  walkForward: { files: string[]; windowDays: number; holdDays: number; steps: ({ from: string } & Record<string, number | string>)[] };
+}).walkForward;
+
+describeWithSharedData('backtestFundingPlan on Bybit and Gate BTC (2021–2023) against pandas hold sums', [...walk.files.map((f) => `funding/${f}`), 'ohlcv/btc-usdt-1d.csv'], () => {
+  it('every step earns Q·S·(Σ r_short − Σ r_long) of the pandas sums; the long is the venue with the lower window mean', () => {
+    const ohlc = parseOhlcCsv(readSharedData('ohlcv/btc-usdt-1d.csv'));
+    const bars = { times: requireIncreasingTimestamps(ohlc.timestamps ?? [], ['t']), close: ohlc.close, high: ohlc.high, low: ohlc.low };
+    const venues = walk.files.map((f) => {
+      const name = f.split('-')[0] as string;
+      const r = venueRules(name, 'btcusdt');
+      return { name, file: f, series: parseFundingCsv(readSharedData(`funding/${f}`)), takerFee: 0.0005, rules: r.rules, ...(r.lotStep === undefined ? {} : { lotStep: r.lotStep }) };
+    });
+    const b = backtestFundingPlan({ venues, bars, equity: 10_000, windowDays: walk.windowDays, horizonDays: walk.holdDays, k: 4 });
+    expect(b.steps.map((s) => s.from)).toEqual(walk.steps.map((s) => s.from));
+    b.steps.forEach((s, i) => {
+      const ref = walk.steps[i] as Record<string, number>;
+      const fileOf = (v: string) => (venues.find((x) => x.name === v) as { file: string }).file;
+      const perNotional = (ref[fileOf(s.short)] as number) - (ref[fileOf(s.long)] as number);
+      expect(s.carry).toBeCloseTo(s.quantity * s.price * perNotional, 9);
+      // The plan's expected carry is ≥ 0: the short sits on the higher window mean.
+      expect(s.expectedCarry).toBeGreaterThanOrEqual(0);
+    });
+    expect(b.summary.worstLiquidationDistance).toBeLessThan(1);
   });
 });
