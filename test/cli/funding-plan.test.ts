@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cli } from './run.js';
 
 const F = (v: string) => `examples/data/${v}-btcusdt-funding.csv`;
@@ -31,6 +34,17 @@ describe('tradesize funding-plan', () => {
     expect(noPrice.code).toBe(2);
     expect(noPrice.stderr).toContain('MISSING_OPTION');
     expect((await cli('funding-plan', '--funding', F('gate'), '--funding', F('gate'), '--price', '1', '--vol', '0.5')).code).toBe(2);
+  });
+
+  it('refuses files of two coins, a window with one settlement, and --half-life without --method ewma', async () => {
+    const eth = join(mkdtempSync(join(tmpdir(), 'tradesize-')), 'bybit-ethusdt-funding.csv');
+    writeFileSync(eth, 'timestamp,rate\n2023-01-01T00:00:00Z,0.0001\n2023-01-01T08:00:00Z,0.0001\n');
+    const coins = await cli('funding-plan', '--funding', F('gate'), '--funding', eth, '--price', '1', '--vol', '0.5', '--json');
+    expect(JSON.parse(coins.stderr)).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('different coins') } });
+    const win = await cli('funding-plan', '--funding', F('gate'), '--funding', F('bybit'), '--price', '42000', '--vol', '0.5', '--window', '0.1', '--json');
+    expect(JSON.parse(win.stderr)).toMatchObject({ error: { code: 'INSUFFICIENT_DATA', path: ['--window'] } });
+    const hl = await cli('funding-plan', '--funding', F('gate'), '--funding', F('bybit'), '--price', '42000', '--vol', '0.5', '--half-life', '3', '--json');
+    expect(JSON.parse(hl.stderr)).toMatchObject({ error: { code: 'CONFLICTING_OPTIONS' } });
   });
 
   it('--backtest reports carry earned, costs and the worst liquidation distance of every step', async () => {

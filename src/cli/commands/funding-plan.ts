@@ -12,6 +12,7 @@ import { planFunding, type FundingPlan, type PlanVenue } from '../../funding/pla
 import { backtestFundingPlan, type FundingBacktest } from '../../funding/backtest.js';
 import { fundingFileVenue, venueRules } from '../../funding/venue-files.js';
 import { estimateVolatility } from '../../volatility/estimate.js';
+import { symbolParts } from '../../venues/registry.js';
 import { optionalNumber, parseNumber } from '../options.js';
 import { emit, renderRows, renderTable } from '../output.js';
 import { readOhlc, readSeries } from '../data.js';
@@ -47,6 +48,8 @@ interface Loaded extends Omit<PlanVenue, 'funding'> {
 async function loadVenues(o: Opts): Promise<Loaded[]> {
   const args = list(o.funding);
   if (args.length < 2) throw new TradesizeError('MISSING_OPTION', `--funding: give at least two funding files (got ${args.length})`, ['--funding']);
+  const bases = new Set(args.map((a) => fundingFileVenue(a).market).filter((m): m is string => m !== undefined).map((m) => symbolParts(m).base));
+  if (bases.size > 1) throw new TradesizeError('INVALID_INPUT', `--funding: the files are for different coins (${[...bases].join(', ')}); both legs must be on one underlying`, ['--funding']);
   const fee = feeOf(o);
   const flat = { maintenanceRate: parseNumber(str(o.mmr) ?? '0.005', '--mmr'), maxLeverage: parseNumber(str(o.flatMaxLeverage) ?? '20', '--flat-max-leverage') };
   if (!(flat.maintenanceRate >= 0 && flat.maintenanceRate < 1)) throw new TradesizeError('INVALID_INPUT', '--mmr must be in [0, 1)', ['--mmr']);
@@ -89,6 +92,7 @@ async function runPlan(o: Opts, venues: Loaded[]): Promise<FundingPlan & { venue
   const planVenues: PlanVenue[] = venues.map(({ series, file: _file, model: _model, ...v }) => {
     const last = series.times[series.times.length - 1] as number;
     const s = window === undefined ? series : sliceFunding(series, last - window * 24 * MS_PER_HOUR + 1, last + 1);
+    if (s.rates.length < 2) throw new TradesizeError('INSUFFICIENT_DATA', `--window: the last ${window} days of ${v.name}'s file hold ${s.rates.length} settlement(s); an estimate needs at least 2`, ['--window']);
     return { ...v, funding: estimateFunding(s, est) };
   });
   const plan = planFunding({
