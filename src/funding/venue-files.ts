@@ -8,7 +8,8 @@
  * `dydx`, `hyperliquid`, `okx` → OKX swaps (and a tradesize venue id is accepted as it is), with
  * the bundled instrument of the market's base coin (BTC, ETH); any other venue (Gate, HTX,
  * KuCoin, MEXC), or a coin tradesize bundles no instrument of, gets the flat maintenance-rate
- * model of ./leg-model.ts.
+ * model of ./leg-model.ts. The shared dYdX files are dYdX v3 (StarkEx, retired); their legs use the
+ * v4 margin model, the one tradesize has.
  *
  * @example
  * fundingFileVenue('../shared/data/funding/binance-btcusdt-funding.csv'); // => { venue: 'binance', market: 'btcusdt', file: '…' }
