@@ -188,5 +188,6 @@ export { liquidationDrift, holdingPeriodToLevel, type DriftInput, type Liquidati
 export { planFunding, type PlanInput, type PlanVenue, type PlanLeg, type FundingPlan } from './funding/plan.js';
 export { backtestFundingPlan, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type PriceBars } from './funding/backtest.js';
 export { fundingFileVenue, venueRules, type FundingFile } from './funding/venue-files.js';
+export { carryDispersion, type CarryDispersion } from './funding/dispersion.js';
 export { fundingKellyConstraint, type FundingKellyOptions } from './sizing/constraints/funding-kelly.js';
 export { weightedMeanHac, neweyWestLag, type HacMean } from './stats/newey-west.js';

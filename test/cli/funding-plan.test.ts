@@ -19,6 +19,7 @@ describe('tradesize funding-plan', () => {
     expect(p.expectedCarry.stdError).toBeGreaterThan(0);
     expect(p.costs.total).toBeCloseTo(p.costs.entry + p.costs.exit, 12);
     expect(p.venues.map((v) => v.venue)).toEqual(['binance', 'gate', 'dydx']);
+    expect(p).toHaveProperty('carryHistory');
   });
 
   it('venue=FILE names the venue; --taker-fee venue=R sets its fee', async () => {

@@ -11,6 +11,7 @@ import { fundingSeries, MS_PER_HOUR, sliceFunding, type FundingSeries } from '..
 import { planFunding, type FundingPlan, type PlanVenue } from '../../funding/plan.js';
 import { backtestFundingPlan, type FundingBacktest } from '../../funding/backtest.js';
 import { fundingFileVenue, venueRules } from '../../funding/venue-files.js';
+import { carryDispersion, type CarryDispersion } from '../../funding/dispersion.js';
 import { estimateVolatility } from '../../volatility/estimate.js';
 import { symbolParts } from '../../venues/registry.js';
 import { optionalNumber, parseNumber } from '../options.js';
@@ -76,7 +77,10 @@ function estimateOptions(o: Opts): { method: FundingMethod; halfLifeDays: number
   return { method: str(o.method) === 'ewma' ? 'ewma' : 'mean', halfLifeDays: parseNumber(str(o.halfLife) ?? '7', '--half-life') };
 }
 
-async function runPlan(o: Opts, venues: Loaded[]): Promise<FundingPlan & { venues: object[] }> {
+/** The plan, each venue's estimate, and the carry of past holding periods of the chosen pair (amounts on the plan's notional; null without a shared holding period). */
+type PlanReport = FundingPlan & { venues: object[]; carryHistory: (CarryDispersion & { horizonDays: number }) | null };
+
+async function runPlan(o: Opts, venues: Loaded[]): Promise<PlanReport> {
   let price = optionalNumber(str(o.price), '--price');
   let sigma = optionalNumber(str(o.vol), '--vol');
   const data = str(o.data);
@@ -99,7 +103,14 @@ async function runPlan(o: Opts, venues: Loaded[]): Promise<FundingPlan & { venue
     venues: planVenues, price, sigma, equity: parseNumber(str(o.equity) ?? '10000', '--equity'),
     horizonDays: parseNumber(str(o.horizon) ?? '30', '--horizon'), k: parseNumber(str(o.k) ?? '3', '--k'),
   });
-  return { ...plan, venues: planVenues.map((v, i) => ({ venue: v.name, file: venues[i]?.file, model: venues[i]?.model, funding: v.funding, takerFee: v.takerFee })) };
+  const seriesOf = (name: string) => (venues.find((v) => v.name === name) as Loaded).series;
+  const history = carryDispersion(seriesOf(plan.legs[0].venue), seriesOf(plan.legs[1].venue), plan.expectedCarry.horizonDays);
+  const n = plan.legs[0].notional;
+  return {
+    ...plan,
+    carryHistory: history === null ? null : { windows: history.windows, mean: history.mean * n, sd: history.sd * n, worst: history.worst * n, horizonDays: plan.expectedCarry.horizonDays },
+    venues: planVenues.map((v, i) => ({ venue: v.name, file: venues[i]?.file, model: venues[i]?.model, funding: v.funding, takerFee: v.takerFee })),
+  };
 }
 
 async function runBacktest(o: Opts, venues: Loaded[]): Promise<FundingBacktest> {
@@ -120,7 +131,7 @@ async function runBacktest(o: Opts, venues: Loaded[]): Promise<FundingBacktest> 
   });
 }
 
-function renderPlan(p: FundingPlan & { venues: object[] }): string {
+function renderPlan(p: PlanReport): string {
   const legs = renderTable(
     ['venue', 'side', 'quantity', 'margin', 'funding/yr', 'liquidation', 'distance', 'at horizon'],
     p.legs.map((l) => [l.venue, l.side, l.quantity, l.margin, pct(l.fundingRate), l.liquidationPrice ?? 'none', pct(l.liquidationDistance), l.liquidationAtHorizon ?? 'none']),
@@ -128,6 +139,9 @@ function renderPlan(p: FundingPlan & { venues: object[] }): string {
   const c = p.expectedCarry;
   return `${legs}\n\n${renderRows([
     ['expected carry', `${fmt(c.amount)} ± ${fmt(c.stdError)} over ${fmt(c.horizonDays)} days (${pct(c.ratePerYear)} a year on ${fmt(p.legs[0].notional)})`],
+    ['past holds', p.carryHistory === null
+      ? 'the two files share no holding period'
+      : `mean ${fmt(p.carryHistory.mean)}, sd ${fmt(p.carryHistory.sd)}, worst ${fmt(p.carryHistory.worst)} over ${p.carryHistory.windows} past ${fmt(p.carryHistory.horizonDays)}-day holds`],
     ['costs', `${fmt(p.costs.total)} (entry ${fmt(p.costs.entry)}, exit ${fmt(p.costs.exit)})`],
     ['net carry', p.netCarry],
     ['survives', `${fmt(p.survives.down)} to ${fmt(p.survives.up)} (${fmt(p.k)} sigma, sigma ${pct(p.sigma)})`],
