@@ -2,7 +2,7 @@
  * Walk-forward backtest of the funding-differential planner (./plan.ts): at each step t the
  * plan is made on the window [t − W, t) — each venue's expected rate estimated from its
  * settlements there (mean or EWMA), σ the close-to-close volatility of the bars there (or a
- * given σ), the entry price the close of the last bar before t — and held over [t, t + H), when
+ * given σ), the entry price the close of the last bar before t — and held over (t, t + H], when
  * the next plan is made. Over the hold the legs earn what the venues actually settled,
  * Q·S·(Σ r_short − Σ r_long) (the notional held at the entry price), pay the plan's entry and
  * exit fees, and their margins move with the funding settled so far, so each bar's liquidation
@@ -102,7 +102,7 @@ function windowSigma(bars: PriceBars, a: number, b: number, barHours: number): n
  *   a window has too few settlements or bars), INVALID_INPUT (from the planner).
  * @example
  * backtestFundingPlan({ venues, bars, equity: 10000, windowDays: 30, horizonDays: 7 }).summary;
- * // => { steps: 150, carry: …, costs: …, net: …, worstLiquidationDistance: 0.12, liquidations: 0 }
+ * // => { steps, expectedCarry, carry, costs, net, worstLiquidationDistance, liquidations } (the README runs it on the Bybit and Gate samples)
  */
 export function backtestFundingPlan(b: BacktestInput): FundingBacktest {
   const W = (b.windowDays ?? 30) * 24 * MS_PER_HOUR;
@@ -139,8 +139,8 @@ export function backtestFundingPlan(b: BacktestInput): FundingBacktest {
     if (q > 0) {
       for (let i = j; i < nb && (bars.times[i] as number) < t + H; i++) {
         const barEnd = (bars.times[i] as number) + barMs;
-        const mLong = long.margin - notional * fundingPaid(seriesOf(long.venue), t, barEnd);
-        const mShort = short.margin + notional * fundingPaid(seriesOf(short.venue), t, barEnd);
+        const mLong = long.margin - notional * fundingPaid(seriesOf(long.venue), t + 1, barEnd + 1);
+        const mShort = short.margin + notional * fundingPaid(seriesOf(short.venue), t + 1, barEnd + 1);
         const lpLong = mLong > 0 ? legLiquidationPrice({ venue: longVenue.rules, side: 'long', quantity: q, entry: price }, mLong) : price;
         const lpShort = mShort > 0 ? legLiquidationPrice({ venue: shortVenue.rules, side: 'short', quantity: q, entry: price }, mShort) : price;
         const low = bars.low[i] as number;
@@ -148,7 +148,8 @@ export function backtestFundingPlan(b: BacktestInput): FundingBacktest {
         worst = Math.min(worst, lpLong === null ? 1 : (low - lpLong) / low, lpShort === null ? 1 : (lpShort - high) / high);
       }
     }
-    const carry = notional * (fundingPaid(seriesOf(short.venue), t, t + H) - fundingPaid(seriesOf(long.venue), t, t + H));
+    // A settlement at time τ pays for the interval before τ: the hold (t, t + H] earns the settlements after t up to t + H.
+    const carry = notional * (fundingPaid(seriesOf(short.venue), t + 1, t + H + 1) - fundingPaid(seriesOf(long.venue), t + 1, t + H + 1));
     steps.push({
       from: new Date(t).toISOString(), to: new Date(t + H).toISOString(), long: long.venue, short: short.venue, quantity: q, price, sigma,
       expectedCarry: plan.expectedCarry.amount, carry, costs: plan.costs.total, worstLiquidationDistance: worst,
