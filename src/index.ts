@@ -178,3 +178,16 @@ export { TICK_REFUSALS, MarketPrices, type TickRefusal, type MarketPriceView } f
 export { checkOrder, type OrderDecision, type DenialReason } from './engine/order-check.js';
 export { applyFill, unrealised, type PositionState } from './engine/position.js';
 export { engineSchemas, DEFAULT_LIMITS, type AccountSpecInput, type FillInput, type OrderInput, type TickInput } from './engine/schemas.js';
+
+// Funding: histories per unit time, expected carry, the Kelly edge, liquidation drift, cross-venue plans and their backtest
+export { fundingSeries, parseFundingCsv, sliceFunding, fundingPaid, HOURS_PER_YEAR, DEFAULT_MAX_INTERVAL_HOURS, type FundingSeries } from './funding/series.js';
+export { estimateFunding, givenFunding, FUNDING_METHODS, DEFAULT_HALF_LIFE_DAYS, type FundingEstimate, type FundingEstimateOptions, type FundingMethod } from './funding/estimate.js';
+export { positionCarry, fundingKelly, type PositionCarry, type FundingKelly } from './funding/carry.js';
+export { legLiquidationPrice, marginForLiquidation, type Leg, type LegVenue } from './funding/leg-model.js';
+export { liquidationDrift, holdingPeriodToLevel, type DriftInput, type LiquidationDrift, type HoldingToLevel } from './funding/liquidation-drift.js';
+export { planFunding, type PlanInput, type PlanVenue, type PlanLeg, type FundingPlan } from './funding/plan.js';
+export { backtestFundingPlan, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type PriceBars } from './funding/backtest.js';
+export { fundingFileVenue, venueRules, type FundingFile } from './funding/venue-files.js';
+export { carryDispersion, type CarryDispersion } from './funding/dispersion.js';
+export { fundingKellyConstraint, type FundingKellyOptions } from './sizing/constraints/funding-kelly.js';
+export { weightedMeanHac, neweyWestLag, type HacMean } from './stats/newey-west.js';

@@ -8,6 +8,7 @@ import { TradesizeError } from '../core/errors.js';
 import { emitError } from './output.js';
 import { addCommand } from './flags/build.js';
 import { FIRST_PASSAGE } from './flags/first-passage.js';
+import { FUNDING_PLAN } from './flags/funding-plan.js';
 import { KELLY } from './flags/kelly.js';
 import { LIQUIDATION } from './flags/liquidation.js';
 import { GREEKS, IV } from './flags/options.js';
@@ -43,6 +44,7 @@ export function createCli(): Command {
   addCommand(program, GREEKS, async () => (await import('./commands/greeks.js')).runGreeks);
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
+  addCommand(program, FUNDING_PLAN, async () => (await import('./commands/funding-plan.js')).runFundingPlan);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   return program;
 }

@@ -17,6 +17,9 @@ import type { SizingConstraint } from '../../sizing/constraints/types.js';
 import { hitConstraint, regimeOf, stressOf, venueConstraint, volatility, volSource } from './size-inputs.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 import { str, type Opts } from '../flags/types.js';
+import { fundingDriftOf, fundingEstimateOf, fundingKellyOf, type FundingDriftReport } from './size-funding.js';
+import type { FundingEstimate } from '../../funding/estimate.js';
+import type { LiquidationConstraintOptions } from '../../sizing/constraints/liquidation.js';
 import { withFlag } from '../flags/paths.js';
 import { SIZE } from '../flags/size.js';
 
@@ -26,6 +29,8 @@ interface Built {
   readonly volatility?: VolatilityEstimate;
   /** The extra constraints: liquidation (--venue), hit-probability (--max-hit-prob), stress (--portfolio). */
   readonly constraints: readonly SizingConstraint[];
+  /** The expected funding (--funding-rate / --funding-data) and the venue's liquidation options, for the funding drift. */
+  readonly funding?: { readonly estimate: FundingEstimate; readonly venue: LiquidationConstraintOptions | null };
 }
 
 /** The flags' numbers that are given, as an object without undefined values. */
@@ -66,13 +71,16 @@ async function buildRequest(o: Opts): Promise<Built> {
 
   const target = num('volTarget', '--vol-target');
   // Checked before --vol-data is read and fitted: the estimate would go unused.
-  if ((o.vol !== undefined || o.volData !== undefined) && target === undefined && o.maxHitProb === undefined) {
-    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target or --max-hit-prob', ['--vol-target']);
+  if ((o.vol !== undefined || o.volData !== undefined) && target === undefined && o.maxHitProb === undefined && o.kellyMu === undefined) {
+    throw new TradesizeError('MISSING_OPTION', '--vol and --vol-data need --vol-target, --max-hit-prob or --kelly-mu', ['--vol-target']);
   }
   const vol = await volatility(o, num);
   if (target !== undefined && vol === undefined) throw new TradesizeError('MISSING_OPTION', '--vol-target needs --vol or --vol-data', ['--vol']);
   const hit = await hitConstraint(o, vol?.sigma, venue?.liquidation ?? null);
   if (hit !== null) constraints.push(hit);
+  const funding = await fundingEstimateOf(o, num);
+  const fundingKelly = await fundingKellyOf(o, num, vol?.sigma, funding);
+  if (fundingKelly !== null) constraints.push(fundingKelly);
   const stress = await stressOf(o, contract);
   if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);
@@ -88,7 +96,8 @@ async function buildRequest(o: Opts): Promise<Built> {
       : { volTarget: { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) } }),
     ...(regime === undefined ? {} : { regime }),
   };
-  return vol?.estimate === undefined ? { request, constraints } : { request, volatility: vol.estimate, constraints };
+  const built: Built = vol?.estimate === undefined ? { request, constraints } : { request, volatility: vol.estimate, constraints };
+  return funding === null ? built : { ...built, funding: { estimate: funding, venue: venue?.liquidation ?? null } };
 }
 
 function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
@@ -120,6 +129,15 @@ function render(d: SizeResult, vol: VolatilityEstimate | undefined): string {
   return `${head}\n\n${table}${renderWarnings(d.warnings)}`;
 }
 
+function renderDrift(f: FundingDriftReport): string {
+  return `\n\n${renderRows([
+    ['funding', `${fmt(f.ratePerYear)} a year (${f.method}${f.stdError > 0 ? ` ± ${fmt(f.stdError)}` : ''}) on isolated margin ${fmt(f.margin)}`],
+    ['liquidation now', f.liquidationPrice === null ? 'none' : fmt(f.liquidationPrice, 8)],
+    [`after ${fmt(f.holdingDays)} days`, `${f.liquidationAtHorizon === null ? 'none' : fmt(f.liquidationAtHorizon, 8)} (funding paid ${fmt(f.fundingPaid)})`],
+    ['reaches the stop', f.daysToStop === null ? 'never (the position earns funding)' : `after ${fmt(f.daysToStop)} days`],
+  ])}`;
+}
+
 export async function runSize(o: Opts): Promise<void> {
   const json = o.json === true;
   let decision: SizeResult;
@@ -130,8 +148,18 @@ export async function runSize(o: Opts): Promise<void> {
   } catch (e) {
     throw withFlag(e, SIZE, true);
   }
-  const result = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
-  emit(result, json, () => render(decision, built.volatility));
+  let drift: FundingDriftReport | null = null;
+  const f = built.funding;
+  if (f !== undefined && f.venue !== null && decision.status === 'sized') {
+    try {
+      drift = await fundingDriftOf(o, (k, flag) => optionalNumber(str(o[k]), flag), decision, f.venue, built.request.equity, built.request.stop, f.estimate);
+    } catch (e) {
+      throw withFlag(e, SIZE, true);
+    }
+  }
+  const withVol = built.volatility === undefined ? decision : { ...decision, volatility: built.volatility };
+  const result = drift === null ? withVol : { ...withVol, funding: drift };
+  emit(result, json, () => render(decision, built.volatility) + (drift === null ? '' : renderDrift(drift)));
   if (decision.status === 'refused') {
     emitRefusal(decision.code, decision.message, json);
   }

@@ -11,6 +11,9 @@
 import { VENUE_IDS } from '../../venues/types.js';
 import type { CommandSpec } from './types.js';
 
+const KELLY_MU = { modes: [{ with: ['kellyMu'] }], why: 'has no effect without --kelly-mu' };
+const FUNDING = { modes: [{ with: ['kellyMu'] }, { with: ['venue'] }], why: 'has no effect without --kelly-mu or --venue' };
+const FUNDING_FILE = { modes: [{ with: ['fundingData'] }], why: 'has no effect without --funding-data' };
 const VOL_FILE = { modes: [{ with: ['volData'] }], why: 'has no effect without --vol-data' };
 
 export const SIZE: CommandSpec = {
@@ -72,6 +75,17 @@ export const SIZE: CommandSpec = {
     { flags: '--portfolio <file>', description: 'stress constraint: the existing book (docs/PORTFOLIO.md) must stay above maintenance in every grid scenario with the new position' },
     { flags: '--stress-underlying <u>', description: 'with --portfolio: the new position is a perpetual on this underlying of the portfolio' },
     { flags: '--stress-legs <file>', description: 'with --portfolio: the new position is this JSON array of legs (one contract; options, futures, perpetuals)' },
+    { flags: '--kelly-mu <drift>', description: 'funding-kelly constraint: annual arithmetic drift mu; value <= m x (mu - funding)/sigma^2 x equity (sigma from --vol/--vol-data)', paths: ['mu'] },
+    { flags: '--kelly-multiplier <m>', description: 'with --kelly-mu: fractional Kelly multiplier m', default: '1', paths: ['multiplier'], meaningful: KELLY_MU },
+    { flags: '--funding-rate <rate>', description: 'with --kelly-mu or --venue: expected funding paid by a long, annual (or per --funding-interval hours)', paths: ['fundingRate'], meaningful: FUNDING },
+    { flags: '--funding-interval <hours>', description: 'with --funding-rate: the rate is per this many hours (8: 0.0001 = 10.95% a year)', paths: ['intervalHours'], meaningful: { modes: [{ with: ['fundingRate'] }], why: 'has no effect without --funding-rate' } },
+    { flags: '--funding-data <file>', description: 'with --kelly-mu or --venue: expected funding from a funding CSV (timestamp,rate)', meaningful: FUNDING },
+    {
+      flags: '--holding-days <days>', description: 'with --venue (isolated) and a funding: the liquidation price after this many days of funding paid from the margin', default: '30',
+      meaningful: { modes: [{ with: ['venue'], when: { key: 'marginMode', in: [undefined, 'isolated'] } }], why: 'applies to --venue in isolated margin' },
+    },
+    { flags: '--funding-method <m>', description: 'with --funding-data: time-weighted mean or EWMA', choices: ['mean', 'ewma'], default: 'mean', meaningful: FUNDING_FILE },
+    { flags: '--funding-half-life <days>', description: 'with --funding-method ewma: half-life in days', default: '7', paths: ['halfLifeDays'], meaningful: { modes: [{ with: ['fundingData'], when: { key: 'fundingMethod', in: ['ewma'] } }], why: 'applies to --funding-data with --funding-method ewma' } },
     { flags: '--json', description: 'print one JSON object' },
   ],
   examples: [
