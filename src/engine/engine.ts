@@ -78,6 +78,8 @@ interface Market {
   /** σ of the median price (./volatility.ts). */
   readonly vol: VolatilityState;
   status: MarketPriceView['effective'];
+  /** The fault behind a status other than ok, as of the last refresh. */
+  fault: MarketPriceView['fault'];
   /** The positions' levels (./crossings.ts). */
   readonly index: CrossingIndex;
   /** The σ the probability levels in `index` were placed with. */
@@ -262,7 +264,7 @@ export class RiskEngine {
       timers: this.timers.state(),
       log: this.log,
       accounts: this.slots.map((a) => a.state()),
-      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: [...m.exposed], marks: m.marks, vol: { ...m.vol }, status: m.status, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
+      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: [...m.exposed], marks: m.marks, vol: { ...m.vol }, status: m.status, fault: m.fault, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
     });
   }
 
@@ -289,7 +291,7 @@ export class RiskEngine {
       const venue = m.spec.venue === undefined || m.spec.symbol === undefined ? null : resolveMarket({ venue: m.spec.venue, symbol: m.spec.symbol }).venue;
       e.markets.set(m.name, {
         name: m.name, spec: m.spec, prices: MarketPrices.fromState(m.name, e.config.prices, m.prices), exposed: new Set(m.exposed), marks: m.marks,
-        venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, index: CrossingIndex.fromState(m.index), indexedSigma: m.indexedSigma, hit: m.hit,
+        venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, fault: m.fault, index: CrossingIndex.fromState(m.index), indexedSigma: m.indexedSigma, hit: m.hit,
       });
     }
     return e;
@@ -683,7 +685,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, distance: 0 } };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', fault: null, index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, distance: 0 } };
       this.markets.set(name, m);
     }
     return m;
@@ -695,6 +697,7 @@ export class RiskEngine {
    */
   private refreshMarket(m: Market, now: number): void {
     const v = m.prices.observe(now);
+    m.fault = v.fault;
     if (v.low !== null && v.high !== null) m.marks = { low: v.low, high: v.high };
     if (v.price !== null && v.effective === 'ok') {
       sampleVolatility(m.vol, v.price, now, this.config.risk);
@@ -786,9 +789,9 @@ export class RiskEngine {
     for (const name of a.positions.keys()) {
       const m = this.markets.get(name);
       if (m === undefined || m.prices.sourceCount === 0) continue;
-      const v = m.prices.read(now);
-      if (v.effective === 'ok') continue;
-      out.push({ state: v.effective === 'down' ? 'HALTED' : 'REDUCING', cause: v.fault ?? 'INSUFFICIENT_SOURCES', until: null, since: now });
+      // The market's status as of its last refresh (every tick and advance refreshes it): no re-evaluation per account.
+      if (m.status === 'ok') continue;
+      out.push({ state: m.status === 'down' ? 'HALTED' : 'REDUCING', cause: m.fault ?? 'INSUFFICIENT_SOURCES', until: null, since: now });
     }
     return out;
   }
@@ -924,7 +927,7 @@ interface SnapshotBody {
   readonly accounts: AccountState[];
   readonly markets: {
     name: string; spec: MarketSpec; prices: MarketPricesState; exposed: string[]; marks: Marks | null; vol: VolatilityState;
-    status: MarketPriceView['effective']; index: HeapState[]; indexedSigma: number; hit: { sigma: number; distance: number };
+    status: MarketPriceView['effective']; fault: MarketPriceView['fault']; index: HeapState[]; indexedSigma: number; hit: { sigma: number; distance: number };
   }[];
 }
 
