@@ -3,9 +3,9 @@
  * the real exchange classes parse the recorded venue responses, nothing goes to the network.
  */
 import ccxt, { type Exchange } from 'ccxt';
-import fixtures from './ccxt-fixtures.cjs';
+import { createRequire } from 'node:module';
 
-const { answer } = fixtures as { answer: (exchangeId: string, url: string) => unknown };
+const { answer } = createRequire(import.meta.url)('./ccxt-fixtures.cjs') as { answer: (exchangeId: string, url: string) => unknown };
 
 /** `ex` with its `fetch` answered from the fixtures; each request's `METHOD /path` is pushed onto `ex.requests`. */
 export function stubbed<E extends Exchange>(ex: E): E & { requests: string[] } {
