@@ -10,6 +10,8 @@ const { answer } = createRequire(import.meta.url)('./ccxt-fixtures.cjs') as { an
 /** `ex` with its `fetch` answered from the fixtures; each request's `METHOD /path` is pushed onto `ex.requests`. */
 export function stubbed<E extends Exchange>(ex: E): E & { requests: string[] } {
   const requests: string[] = [];
+  // No venue to protect: ccxt's client-side rate limiter would only slow the tests down.
+  ex.enableRateLimit = false;
   ex.fetch = async (url: string, method = 'GET') => {
     requests.push(`${method} ${new URL(url).pathname}`);
     return answer(ex.id, url);
