@@ -1,5 +1,5 @@
 /**
- * Opening a ccxt exchange, loaded on first use (`import('ccxt')`: the CLI bundle keeps it
+ * Opening a ccxt exchange, loaded on first use (`require('ccxt')`: the CLI bundle keeps it
  * external, so `tradesize` starts without it), with API keys from the environment only
  * (`TRADESIZE_<ID>_API_KEY`, `_SECRET`, `_PASSWORD`; venues/ccxt-venues.ts), and ccxt's errors as
  * typed errors whose messages hold neither keys nor signed query strings.
@@ -8,6 +8,7 @@
  * DDoSProtection, RateLimitExceeded, ...; everything else under BaseError), and the exchange
  * constructor's config (`apiKey`, `secret`, `password`, `options`, `has`).
  */
+import { createRequire } from 'node:module';
 import { TradesizeError } from '../../core/errors.js';
 import { credentialVariables } from '../../venues/ccxt-venues.js';
 import type { CcxtClient } from './ccxt.js';
@@ -28,13 +29,13 @@ type CcxtModule = Record<string, unknown> & { pro?: Record<string, unknown>; ver
 
 let loaded: CcxtModule | undefined;
 
-/** The ccxt module, imported on first call. */
+/**
+ * The ccxt module, required on first call: its CommonJS build, from node_modules (the CLI bundle
+ * keeps it external, and a `--require` preload sees the same module instance).
+ */
 export async function loadCcxt(): Promise<CcxtModule> {
-  if (loaded === undefined) {
-    const m = (await import('ccxt')) as unknown as CcxtModule & { default?: CcxtModule };
-    loaded = m.default ?? m;
-  }
-  return loaded;
+  loaded ??= createRequire(import.meta.url)('ccxt') as CcxtModule;
+  return Promise.resolve(loaded);
 }
 
 /** The keys of `exchange` found in `env` (only those set). */
