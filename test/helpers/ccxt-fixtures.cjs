@@ -6,9 +6,10 @@
  * venue error).
  */
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
+const { URL } = require('node:url');
 
-const DIR = join(__dirname, '..', 'fixtures', 'ccxt');
+const DIR = join(dirname(__filename), '..', 'fixtures', 'ccxt');
 const cache = new Map();
 
 function responsesOf(exchangeId) {
@@ -21,7 +22,7 @@ function answer(exchangeId, url) {
   const path = new URL(url).pathname;
   const responses = responsesOf(exchangeId);
   if (!(path in responses)) throw new Error(`ccxt fixtures: no recorded ${exchangeId} response for ${path}`);
-  return structuredClone(responses[path]);
+  return JSON.parse(JSON.stringify(responses[path]));
 }
 
 module.exports = { answer };

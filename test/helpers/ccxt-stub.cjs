@@ -6,6 +6,7 @@
  * request's method and path to FILE.
  */
 const { appendFileSync } = require('node:fs');
+const { URL } = require('node:url');
 const ccxt = require('ccxt');
 const { answer } = require('./ccxt-fixtures.cjs');
 

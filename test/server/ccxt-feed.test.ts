@@ -14,16 +14,15 @@ import { openStore } from '../../src/server/store.js';
 import { serverConfig } from '../../src/server/config.js';
 import { startFeeds } from '../../src/server/feeds/start.js';
 import type { FeedAdapter, FeedReport } from '../../src/server/feeds/adapter.js';
-import type { CcxtClient } from '../../src/server/feeds/ccxt.js';
 import { engineMarket, engineMarkets } from '../../src/server/feeds/ccxt-markets.js';
 import { fillFromTrade, quantitiesDiffer, TradeLog, venueQuantities, type CcxtTrade } from '../../src/server/feeds/ccxt-fills.js';
-import { openExchange, venueError } from '../../src/server/feeds/ccxt-exchange.js';
+import { openExchange, venueError, type CcxtClient } from '../../src/server/feeds/ccxt-exchange.js';
 import { fixtureExchange, stubbed } from '../helpers/ccxt.js';
 
 const BTC_CLOSE = 110111.98; // the last bar of examples/data/btc-usdt-1d.csv, the fixtures' ticker
 const KEYS = { apiKey: 'fixture-key-0123456789', secret: 'fixture-secret-0123456789' };
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const f of cleanup.splice(0)) f();
 });

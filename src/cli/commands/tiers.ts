@@ -12,7 +12,7 @@ import { tieredVenue } from '../../venues/ccxt.js';
 import { symbolsMatch } from '../../venues/registry.js';
 import { emit, renderRows } from '../output.js';
 import { str, type Opts } from '../flags/types.js';
-import type { CcxtClient } from '../../server/feeds/ccxt.js';
+import type { CcxtClient } from '../../server/feeds/ccxt-exchange.js';
 
 type Markets = Readonly<Record<string, { readonly id?: string; readonly linear?: boolean; readonly inverse?: boolean }>>;
 

@@ -11,7 +11,36 @@
 import { createRequire } from 'node:module';
 import { TradesizeError } from '../../core/errors.js';
 import { credentialVariables } from '../../venues/ccxt-venues.js';
-import type { CcxtClient } from './ccxt.js';
+import type { CcxtPosition, CcxtTrade } from './ccxt-fills.js';
+
+/** The fields of a ccxt ticker the feed reads. */
+export interface CcxtTicker {
+  readonly symbol?: string | undefined;
+  readonly timestamp?: number | undefined;
+  readonly last?: number | undefined;
+  readonly bid?: number | undefined;
+  readonly ask?: number | undefined;
+  readonly markPrice?: number | undefined;
+}
+
+/** What the feed needs of a ccxt exchange instance (a ccxt `Exchange` has all of it). */
+export interface CcxtClient {
+  readonly id: string;
+  readonly has: Record<string, boolean | string | undefined>;
+  readonly markets?: Readonly<Record<string, { readonly settle?: string | undefined }>> | undefined;
+  loadMarkets(): Promise<unknown>;
+  fetchTickers(symbols?: string[]): Promise<Record<string, CcxtTicker>>;
+  fetchTicker(symbol: string): Promise<CcxtTicker>;
+  fetchMyTrades(symbol?: string, since?: number): Promise<CcxtTrade[]>;
+  fetchPositions(symbols?: string[]): Promise<CcxtPosition[]>;
+  fetchLeverageTiers(symbols?: string[]): Promise<Record<string, unknown>>;
+  fetchMarketLeverageTiers(symbol: string): Promise<unknown>;
+  watchTicker?(symbol: string): Promise<CcxtTicker>;
+  watchMyTrades?(symbol?: string, since?: number): Promise<CcxtTrade[]>;
+  watchPositions?(symbols?: string[]): Promise<CcxtPosition[]>;
+  close?(): Promise<unknown>;
+}
+
 
 export interface OpenExchangeOptions {
   /** The ccxt exchange id (`binanceusdm`, `bybit`, ...). */

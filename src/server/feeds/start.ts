@@ -8,8 +8,8 @@ import { isTradesizeError } from '../../core/errors.js';
 import type { Service } from '../service.js';
 import type { FeedConfig } from '../config.js';
 import type { FeedAdapter, FeedReport } from './adapter.js';
-import { ccxtFeed, type CcxtClient } from './ccxt.js';
-import { openExchange } from './ccxt-exchange.js';
+import { ccxtFeed } from './ccxt.js';
+import { openExchange, type CcxtClient } from './ccxt-exchange.js';
 import { engineMarkets } from './ccxt-markets.js';
 
 /** Opens the exchange of a feed (tests pass fixture-answered instances). */
