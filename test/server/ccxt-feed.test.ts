@@ -111,6 +111,21 @@ describe('ccxt pro watchers', () => {
   });
 });
 
+describe('ccxt pro watchers that keep failing', () => {
+  it('give way to REST polling after 3 failures in a row, reported as a new feed-mode', async () => {
+    const s = service();
+    const ex = stubbed(new ccxt.pro.binanceusdm({ ...KEYS }));
+    ex.has.fetchCurrencies = false;
+    let attempts = 0;
+    Object.assign(ex, { watchTicker: () => (attempts++, Promise.reject(new ccxt.NetworkError('getaddrinfo ENOTFOUND fstream.binance.com'))) });
+    const reports = await run(s, { type: 'ccxt', exchange: 'binanceusdm', symbols: ['BTC/USDT:USDT'], pollMs: 100 }, ex as unknown as CcxtClient);
+    await vi.waitFor(() => expect(s.engine.getMarket('BTCUSDT', Date.now()).sources[0]?.price).toBe(BTC_CLOSE), { timeout: 5000 });
+    expect(attempts).toBe(3);
+    expect(reports.filter((r) => r.type !== 'feed-mode').map((r) => r.type === 'feed-error' && [r.operation, r.code])).toEqual(Array(3).fill(['watchTicker', 'NETWORK_ERROR']));
+    expect(reports.filter((r) => r.type === 'feed-mode').map((r) => r.type === 'feed-mode' && r.prices)).toEqual(['watch', 'poll']);
+  });
+});
+
 describe('ccxt feed errors', () => {
   it('a venue out of reach is reported as NETWORK_ERROR without the keys, and retried', async () => {
     const env = { TRADESIZE_BINANCEUSDM_API_KEY: KEYS.apiKey, TRADESIZE_BINANCEUSDM_SECRET: KEYS.secret };

@@ -14,10 +14,10 @@ export type FeedReport =
   | { readonly type: 'feed-mode'; readonly source: string; readonly prices: 'watch' | 'poll'; readonly trades: 'watch' | 'poll' | 'off'; readonly positions: 'watch' | 'poll' | 'off' };
 
 export interface FeedEvents {
-  /** A fill of `account` learnt from the venue. */
-  fill?(account: string, fill: FillInput, now: number): void;
-  /** The engine's signed quantity (contracts, + long) of `account` in `market`; 0 when flat. */
-  position?(account: string, market: string): number;
+  /** A fill of `account` learnt from the venue; false when it was not taken (no such account yet): the feed offers it again. */
+  fill?(account: string, fill: FillInput, now: number): boolean;
+  /** The engine's signed quantity (contracts, + long) of `account` in `market`; 0 when flat, undefined when there is no such account. */
+  position?(account: string, market: string): number | undefined;
   report?(r: FeedReport): void;
 }
 

@@ -10,7 +10,8 @@
  *
  * Reconciliation: the engine's signed quantity per market (learnt from those fills) against the
  * venue's `fetchPositions` / `watchPositions` (long +, short −; hedge-mode legs summed); a
- * difference beyond rounding is a mismatch, reported once per distinct pair of quantities.
+ * difference beyond rounding is a mismatch (./ccxt.ts reports one seen twice in a row, once per
+ * distinct pair of quantities).
  *
  * SOURCE: ccxt 4.5 `types.d.ts` Trade {id, timestamp, symbol, side, amount, price, fee {cost,
  * currency}} and Position {symbol, side, contracts}; ccxt Manual, "Trades" (amount in contracts
@@ -62,13 +63,20 @@ export class TradeLog {
 
   /** True the first time a trade is seen; false for a repeat. */
   take(t: CcxtTrade): boolean {
-    const key = t.id ?? `${t.order ?? ''}:${t.timestamp ?? ''}:${t.side ?? ''}:${t.amount ?? ''}:${t.price ?? ''}`;
+    const key = keyOf(t);
     if (this.ids.has(key)) return false;
     this.ids.add(key);
     if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
     return true;
   }
+
+  /** Forgets a taken trade (it was not recorded), so that it is taken when seen again. */
+  forget(t: CcxtTrade): void {
+    this.ids.delete(keyOf(t));
+  }
 }
+
+const keyOf = (t: CcxtTrade): string => t.id ?? `${t.order ?? ''}:${t.timestamp ?? ''}:${t.side ?? ''}:${t.amount ?? ''}:${t.price ?? ''}`;
 
 /**
  * The venue's signed quantity per symbol (long +, short −), 0 for each of `symbols` it does not list.

@@ -40,6 +40,13 @@ export async function startFeeds(service: Service, feeds: readonly FeedConfig[],
       price: f.price,
       ...(f.since === undefined ? {} : { since: f.since }),
     });
+    let warned = false;
+    /** Fills wait for their account (PUT /v1/accounts/{id}); said once. */
+    const missing = (account: string): void => {
+      if (warned || service.failed !== null) return;
+      warned = true;
+      report({ type: 'feed-error', source, operation: 'fill', code: 'UNKNOWN_ACCOUNT', message: `no account '${account}' yet: its venue fills wait until it is put (PUT /v1/accounts/${account})` });
+    };
     const refused = (operation: string, e: unknown): void => {
       if (!isTradesizeError(e)) throw e;
       report({ type: 'feed-error', source, operation, code: e.code, message: e.message });
@@ -50,15 +57,19 @@ export async function startFeeds(service: Service, feeds: readonly FeedConfig[],
       },
       {
         fill(account, body, at) {
-          if (service.failed !== null) return;
+          if (service.failed !== null || !service.engine.accountIds().includes(account)) {
+            missing(account);
+            return false;
+          }
           try {
             service.execute({ type: 'fill', at, id: account, body });
           } catch (e) {
             refused('fill', e);
           }
+          return true;
         },
         position(account, market) {
-          if (!service.engine.accountIds().includes(account)) return 0;
+          if (!service.engine.accountIds().includes(account)) return undefined;
           return service.engine.getAccount(account).positions.find((p) => p.market === market)?.quantity ?? 0;
         },
         report,
