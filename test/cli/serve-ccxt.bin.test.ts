@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cli } from './run.js';
+import { withFeedFlag } from '../../src/cli/commands/serve.js';
 
 const BIN = fileURLToPath(new URL('../../bin/tradesize.cjs', import.meta.url));
 const STUB = fileURLToPath(new URL('../helpers/ccxt-stub.cjs', import.meta.url));
@@ -78,4 +80,24 @@ describe('tradesize serve with a ccxt feed (recorded responses)', () => {
     expect(stderr()).not.toContain(KEYS.TRADESIZE_BINANCEUSDM_SECRET);
     expect(stderr()).not.toContain(KEYS.TRADESIZE_BINANCEUSDM_API_KEY);
   }, 90_000);
+});
+
+describe('--feed and feeds, refused before anything starts', () => {
+  it('--feed must be ccxt:EXCHANGE:SYMBOLS (INVALID_INPUT naming --feed); a bad feeds entry names its field', async () => {
+    const run = await cli('serve', '--port', '0', '--feed', 'binance:BTCUSDT', '--json');
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'INVALID_INPUT', path: ['--feed'] });
+    expect(withFeedFlag({ feeds: [{ type: 'ccxt', exchange: 'bybit', symbols: ['BTC/USDT:USDT'] }] }, 'ccxt:okx:BTC/USDT:USDT,ETH/USDT:USDT')).toEqual({
+      feeds: [
+        { type: 'ccxt', exchange: 'bybit', symbols: ['BTC/USDT:USDT'] },
+        { type: 'ccxt', exchange: 'okx', symbols: ['BTC/USDT:USDT', 'ETH/USDT:USDT'] },
+      ],
+    });
+    const dir = tmp();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ feeds: [{ type: 'ccxt', exchange: 'Binance USDM', symbols: ['BTC/USDT:USDT'] }] }));
+    const bad = await cli('serve', '--port', '0', '--data-dir', join(dir, 'data'), '--config', config, '--json');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stderr).error).toMatchObject({ code: 'INVALID_INPUT', path: ['feeds', 0, 'exchange'] });
+  });
 });

@@ -63,7 +63,8 @@ export function withFeedFlag(config: unknown, spec: string | undefined): unknown
   if (spec === undefined) return config;
   const m = /^ccxt:([a-z0-9]+):(.+)$/.exec(spec);
   if (m === null) throw new TradesizeError('INVALID_INPUT', `--feed expects ccxt:EXCHANGE:SYMBOL[,SYMBOL...] (e.g. ccxt:binanceusdm:BTC/USDT:USDT), got "${spec}"`, ['--feed']);
-  const base = typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
+  if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) return config; // refused by the schema
+  const base = (config ?? {}) as Record<string, unknown>;
   const feeds = Array.isArray(base.feeds) ? base.feeds : [];
   return { ...base, feeds: [...feeds, { type: 'ccxt', exchange: m[1], symbols: (m[2] as string).split(',').filter((x) => x !== '') }] };
 }
