@@ -71,6 +71,16 @@ describe('ccxt feed on recorded Binance USDⓈ-M responses', () => {
     expect(reports.find((r) => r.type === 'feed-mode')).toEqual({ type: 'feed-mode', source: 'binanceusdm', prices: 'poll', trades: 'poll', positions: 'poll' });
     expect(JSON.stringify(reports)).not.toContain(KEYS.secret);
   });
+
+  it("price 'mid' polls the book ticker (fetchBidsAsks: /fapi/v1/ticker/bookTicker), whose bid and ask the 24 h ticker lacks", async () => {
+    const s = service();
+    const ex = fixtureExchange('binanceusdm', KEYS);
+    ex.has.fetchCurrencies = false;
+    await run(s, { type: 'ccxt', exchange: 'binanceusdm', symbols: ['BTC/USDT:USDT'], pollMs: 100, price: 'mid' }, ex as unknown as CcxtClient);
+    await vi.waitFor(() => expect(s.engine.getMarket('BTCUSDT', Date.now()).sources[0]?.price).toBe((110111.88 + 110111.98) / 2), { timeout: 5000 });
+    expect(ex.requests).toContain('GET /fapi/v1/ticker/bookTicker');
+    expect(ex.requests).not.toContain('GET /fapi/v1/ticker/24hr');
+  });
 });
 
 describe('ccxt feed on recorded Bybit v5 responses', () => {

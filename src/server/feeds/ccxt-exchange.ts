@@ -31,6 +31,7 @@ export interface CcxtClient {
   loadMarkets(): Promise<unknown>;
   fetchTickers(symbols?: string[]): Promise<Record<string, CcxtTicker>>;
   fetchTicker(symbol: string): Promise<CcxtTicker>;
+  fetchBidsAsks?(symbols?: string[]): Promise<Record<string, CcxtTicker>>;
   fetchMyTrades(symbol?: string, since?: number): Promise<CcxtTrade[]>;
   fetchPositions(symbols?: string[]): Promise<CcxtPosition[]>;
   fetchLeverageTiers(symbols?: string[]): Promise<Record<string, unknown>>;

@@ -4,7 +4,8 @@
  *
  * Prices: ccxt pro's `watchTicker` per symbol when the instance has it (`has.watchTicker`), else
  * REST polling every `pollMs` (`fetchTickers` for all symbols, or `fetchTicker` each where the
- * venue has no batch call). A tick is `{market, source, price, time}` with the ticker's `last`
+ * venue has no batch call; for `mid`, `fetchBidsAsks` where the venue has it: Binance's
+ * `/fapi/v1/ticker/bookTicker`, whose 24 h ticker has no bid and ask). A tick is `{market, source, price, time}` with the ticker's `last`
  * (or the bid/ask `mid`, or `mark`), stamped with the venue's time but never later than arrival.
  * Trades: `watchMyTrades` when available, else `fetchMyTrades(symbol, since)` per symbol each
  * poll; repeats are dropped by trade id (./ccxt-fills.ts). Positions: `watchPositions` updates,
@@ -122,7 +123,9 @@ export function ccxtFeed(o: CcxtFeedOptions): FeedAdapter {
         }
       };
       const pollTickers = async (): Promise<void> => {
-        if (c.has.fetchTickers === true) ticks(Object.values(await call('fetchTickers', () => c.fetchTickers(symbols))));
+        const bidsAsks = c.fetchBidsAsks?.bind(c);
+        if (o.price === 'mid' && c.has.fetchBidsAsks === true && bidsAsks !== undefined) ticks(Object.values(await call('fetchBidsAsks', () => bidsAsks(symbols))));
+        else if (c.has.fetchTickers === true) ticks(Object.values(await call('fetchTickers', () => c.fetchTickers(symbols))));
         else for (const s of symbols) ticks([await call('fetchTicker', () => c.fetchTicker(s))]);
       };
       const withAccount = o.account !== undefined;
