@@ -15,8 +15,9 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  // The service's dependencies (a native addon among them) load only under `tradesize serve`.
-  external: ['zod', '@stdlib/*', 'better-sqlite3', 'fastify', '@fastify/*'],
+  // The service's dependencies (a native addon among them) load only under `tradesize serve`;
+  // ccxt (60 MB) only under `tradesize tiers` and a configured ccxt feed, from node_modules.
+  external: ['zod', '@stdlib/*', 'better-sqlite3', 'fastify', '@fastify/*', 'ccxt'],
   // `import.meta.url` (used to create a require for lazy zod) has no CommonJS form: define it.
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },

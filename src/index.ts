@@ -80,7 +80,8 @@ export { hyperliquid } from './venues/hyperliquid.js';
 export { dydx, dydxRisk, dydxInitialFraction, dydxMaintenanceFraction } from './venues/dydx.js';
 export { deribit, deribitRates } from './venues/deribit.js';
 export { instrumentFromCcxt, tiersFromCcxt, positionsFromCcxt, type PositionFromCcxt } from './venues/ccxt.js';
-export { parseTiersJson } from './venues/tiers-file.js';
+export { parseTiersJson, tiersFileFromCcxt, type MarketRules, type TiersFile } from './venues/tiers-file.js';
+export { ccxtVenue, credentialVariables, type CcxtVenue } from './venues/ccxt-venues.js';
 export { liquidationAfterOrder, averageEntry, type WhatIfInput, type WhatIfOrder, type WhatIfResult, type OrderEffect } from './venues/what-if.js';
 export {
   largestSafeQuantity,

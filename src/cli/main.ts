@@ -18,6 +18,7 @@ import { SIZE } from './flags/size.js';
 import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
+import { TIERS } from './flags/tiers.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -46,6 +47,7 @@ export function createCli(): Command {
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
   addCommand(program, FUNDING_PLAN, async () => (await import('./commands/funding-plan.js')).runFundingPlan);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
+  addCommand(program, TIERS, async () => (await import('./commands/tiers.js')).runTiers);
   return program;
 }
 

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   UNKNOWN_SYMBOL: 'the symbol is not listed for the venue',
   ABOVE_MAX_TIER: "the position is larger than the venue's largest margin tier",
   FILE_TOO_LARGE: 'a file is larger than the 512 MiB a command reads',
+  NETWORK_ERROR: 'the venue could not be reached (no network, DNS, timeout, rate limit or maintenance)',
+  EXCHANGE_ERROR: 'the venue refused the request (missing or bad API keys, unknown symbol, unsupported call)',
 } as const;
 
 /** Stable error codes. Refusals of a sizing decision are not errors; see {@link RefusalCode}. */

@@ -1,7 +1,8 @@
 /**
  * Tier tables from JSON text in ccxt's `fetchLeverageTiers` format: either one market's
  * `LeverageTier[]` or the `{ [symbol]: LeverageTier[] }` dictionary ccxt returns (as freqtrade
- * caches it), with the raw `info` of each row. Pure: the caller reads the file.
+ * caches it, and as `tradesize tiers` writes it: {@link tiersFileFromCcxt}), with the raw `info`
+ * of each row. Pure: the caller reads and writes the file.
  * Rows are converted by `tiersFromCcxt` (see `ccxt.ts` for the fields read and the fallbacks);
  * keys whose value is not an array (a `_source` note) are ignored.
  *
@@ -10,7 +11,7 @@
  * parseTiersJson(text, { venue: 'binance-usdm', symbol: 'BTCUSDT' })[1].maintenanceAmount; // => 50
  */
 import { TradesizeError } from '../core/errors.js';
-import { atPath, tieredVenue, tiersFromCcxt } from './ccxt.js';
+import { atPath, instrumentFromCcxt, tieredVenue, tiersFromCcxt } from './ccxt.js';
 import { symbolsMatch } from './registry.js';
 import type { Tier, VenueId } from './types.js';
 
@@ -69,4 +70,64 @@ export function parseTiersJson(text: string, options: TiersJsonOptions): Tier[] 
   const key = pickKey(tables.map(([k]) => k), options.symbol);
   const rows = (data as Record<string, unknown>)[key];
   return atPath([key], () => tiersFromCcxt(rows, { venue }), 'PARSE_ERROR');
+}
+
+/** A market's rules as `tradesize tiers` records them beside its tiers (under `_markets`). */
+export interface MarketRules {
+  readonly kind: 'linear' | 'inverse';
+  readonly contractSize: number;
+  readonly tickSize: number;
+  readonly lotStep: number;
+  readonly minQty?: number;
+  readonly takerFee?: number;
+}
+
+/** What {@link tiersFileFromCcxt} wrote and left out. */
+export interface TiersFile {
+  /** The JSON to write: `_source`, `_markets` (rules by symbol) and one `LeverageTier[]` per symbol. */
+  readonly file: Record<string, unknown>;
+  readonly symbols: readonly string[];
+  readonly skipped: readonly { readonly symbol: string; readonly message: string }[];
+}
+
+/**
+ * The tiers file (the format {@link parseTiersJson} reads) from ccxt `fetchLeverageTiers` and
+ * `loadMarkets` results: each market of the venue's kind whose rows and market make a valid
+ * instrument (`instrumentFromCcxt`) is written with its raw rows (`info` included) as ccxt gave
+ * them, so that reading the file back gives the same tiers; the others are listed as skipped.
+ *
+ * @example
+ * tiersFileFromCcxt({ venue: 'binance-usdm', kind: 'linear', source: 'ccxt 4.5.84 binanceusdm, 2026-12-02T18:00:00Z', markets, tiers }).symbols;
+ * // => ['BTC/USDT:USDT', 'ETH/USDT:USDT']
+ */
+export function tiersFileFromCcxt(o: {
+  readonly venue: VenueId;
+  readonly kind: 'linear' | 'inverse';
+  readonly source: string;
+  readonly markets: Readonly<Record<string, unknown>>;
+  readonly tiers: Readonly<Record<string, unknown>>;
+}): TiersFile {
+  const rules: Record<string, MarketRules> = {};
+  const tables: Record<string, unknown> = {};
+  const skipped: { symbol: string; message: string }[] = [];
+  for (const symbol of Object.keys(o.tiers).sort()) {
+    const market = o.markets[symbol] as Record<string, unknown> | undefined;
+    if (market === undefined || market[o.kind] !== true) continue;
+    try {
+      const i = atPath([symbol], () => instrumentFromCcxt(market, { venue: o.venue, tiers: o.tiers[symbol] }));
+      rules[symbol] = {
+        kind: i.kind,
+        contractSize: i.contractSize,
+        tickSize: i.tickSize,
+        lotStep: i.lotStep,
+        ...(i.minQty === undefined ? {} : { minQty: i.minQty }),
+        ...(i.takerFee === undefined ? {} : { takerFee: i.takerFee }),
+      };
+      tables[symbol] = o.tiers[symbol];
+    } catch (e) {
+      if (!(e instanceof TradesizeError)) throw e;
+      skipped.push({ symbol, message: e.message });
+    }
+  }
+  return { file: { _source: o.source, _markets: rules, ...tables }, symbols: Object.keys(tables), skipped };
 }

@@ -13,6 +13,7 @@ import { STRESS } from '../../src/cli/flags/stress.js';
 import { VOL, VOL_MODELS } from '../../src/cli/flags/vol.js';
 import { SERVE } from '../../src/cli/flags/serve.js';
 import { FUNDING_PLAN } from '../../src/cli/flags/funding-plan.js';
+import { TIERS } from '../../src/cli/flags/tiers.js';
 import { OPTION_MODELS, OPTION_TYPES } from '../../src/options/schema.js';
 import { RISK_METHODS } from '../../src/risk/var-es.js';
 import { SERIES_INPUTS } from '../../src/market/returns.js';
@@ -20,9 +21,13 @@ import { VOLATILITY_METHODS } from '../../src/volatility/estimate.js';
 import { MC_MODELS } from '../../src/simulation/index.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 
-const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN];
-/** Commands that run until stopped: their examples are run by their own tests (test/cli/serve.bin.test.ts). */
-const LONG_RUNNING = new Set(['serve']);
+const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN, TIERS];
+/**
+ * Commands whose examples are run by their own tests: `serve` runs until stopped
+ * (test/cli/serve.bin.test.ts); `tiers` needs the network, so its test answers ccxt from recorded
+ * responses (test/cli/tiers.bin.test.ts).
+ */
+const LONG_RUNNING = new Set(['serve', 'tiers']);
 
 /** The command line of an example, without the leading `tradesize`. */
 const argvOf = (example: string): string[] => example.split(' ').slice(1);

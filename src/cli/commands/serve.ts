@@ -15,7 +15,8 @@ export async function runServe(o: Opts): Promise<void> {
   const portText = str(o.port) ?? '8787';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new TradesizeError('INVALID_INPUT', `--port expects an integer from 0 to 65535 (0: a free port), got "${portText}"`, ['--port']);
-  const config = str(o.config) === undefined ? undefined : await readJson(str(o.config) as string, '--config');
+  const file = str(o.config) === undefined ? undefined : await readJson(str(o.config) as string, '--config');
+  const config = withFeedFlag(file, str(o.feed));
   const dataDir = resolve(str(o.dataDir) ?? './tradesize-data');
   const replay = await replaySpec(o);
   const [{ serve }, { startDemo }] = await Promise.all([import('../../server/serve.js'), import('../../server/demo.js')]);
@@ -28,11 +29,13 @@ export async function runServe(o: Opts): Promise<void> {
     ...(str(o.tlsKey) === undefined ? {} : { tlsKey: str(o.tlsKey) as string }),
   });
   const feed = o.demo === true || replay !== undefined ? startDemo(running.service, replay) : undefined;
+  const live = running.config.feeds.length === 0 ? [] : await (await import('../../server/feeds/start.js')).startFeeds(running.service, running.config.feeds, (r) => process.stderr.write(`${JSON.stringify(r)}\n`));
   const dashboard = `${running.url}/`;
   process.stdout.write(o.json === true ? `${JSON.stringify({ url: running.url, dataDir, dashboard })}\n` : `listening on ${running.url}\ndashboard ${dashboard}\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       feed?.stop();
+      for (const f of live) f.stop();
       void running.close().then(done);
     };
     process.once('SIGINT', stop);
@@ -51,4 +54,19 @@ async function replaySpec(o: Opts): Promise<ReplaySpec | undefined> {
   if (!(speed > 0 && speed <= 1000)) throw new TradesizeError('INVALID_INPUT', `--speed is bars per second, in (0, 1000], got ${str(o.speed) ?? ''}`, ['--speed']);
   const bars = await readOhlc(file, '--replay');
   return { market, bars, speed };
+}
+
+/**
+ * `--feed ccxt:EXCHANGE:SYMBOL[,SYMBOL...]` appended to the config's `feeds` (validated with
+ * them): `ccxt:binanceusdm:BTC/USDT:USDT,ETH/USDT:USDT` is `{"type": "ccxt", "exchange":
+ * "binanceusdm", "symbols": ["BTC/USDT:USDT", "ETH/USDT:USDT"]}`.
+ */
+export function withFeedFlag(config: unknown, spec: string | undefined): unknown {
+  if (spec === undefined) return config;
+  const m = /^ccxt:([a-z0-9]+):(.+)$/.exec(spec);
+  if (m === null) throw new TradesizeError('INVALID_INPUT', `--feed expects ccxt:EXCHANGE:SYMBOL[,SYMBOL...] (e.g. ccxt:binanceusdm:BTC/USDT:USDT), got "${spec}"`, ['--feed']);
+  if (config !== undefined && (typeof config !== 'object' || config === null || Array.isArray(config))) return config; // refused by the schema
+  const base = (config ?? {}) as Record<string, unknown>;
+  const feeds = Array.isArray(base.feeds) ? base.feeds : [];
+  return { ...base, feeds: [...feeds, { type: 'ccxt', exchange: m[1], symbols: (m[2] as string).split(',').filter((x) => x !== '') }] };
 }

@@ -20,6 +20,7 @@ export const SERVE: CommandSpec = {
     { flags: '--replay <file>', description: 'drive the demo from real OHLCV bars (timestamp,open,high,low,close,...) instead of the synthetic feed, through the same three sources; needs --market' },
     { flags: '--market <name>', description: 'the market the --replay bars are (e.g. BTCUSDT)', meaningful: REPLAY },
     { flags: '--speed <bars>', description: 'replay: bars per second', default: '2', meaningful: REPLAY },
+    { flags: '--feed <spec>', description: 'a live ccxt price feed, ccxt:EXCHANGE:SYMBOL[,SYMBOL...] (e.g. ccxt:binanceusdm:BTC/USDT:USDT,ETH/USDT:USDT); fills and positions: the "feeds" key of --config' },
     { flags: '--tls-cert <file>', description: 'PEM certificate: serve HTTPS' },
     { flags: '--tls-key <file>', description: 'PEM private key of --tls-cert' },
     { flags: '--json', description: 'print the ready line as one JSON object {url, dataDir, dashboard}' },
