@@ -654,8 +654,20 @@ export class RiskEngine {
     return { market: name, spec: m.spec, ...m.prices.read(now), volatility: sigma, volatilitySource: source };
   }
 
-  accountIds(): string[] {
-    return [...this.accounts.keys()];
+  /** Account ids in creation order; a page of them with `offset` and `limit`. */
+  accountIds(offset = 0, limit = Infinity): string[] {
+    const out: string[] = [];
+    let i = 0;
+    for (const id of this.accounts.keys()) {
+      if (out.length >= limit) break;
+      if (i++ >= offset) out.push(id);
+    }
+    return out;
+  }
+
+  /** How many accounts there are. */
+  get accountCount(): number {
+    return this.accounts.size;
   }
 
   /** Markets put or priced so far, in the order they first appeared. */

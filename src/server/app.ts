@@ -11,7 +11,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
-import { isTradesizeError } from '../core/errors.js';
+import { isTradesizeError, TradesizeError } from '../core/errors.js';
 import type { Command } from './commands.js';
 import { HttpError, type Service } from './service.js';
 import { roleOf, type Tokens } from './tokens.js';
@@ -95,7 +95,19 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     auth(req, 'api');
     return run({ type: 'account', at: o.clock(), id: param(req, 'id'), body: req.body as never });
   });
-  app.get('/v1/accounts', async () => ({ accounts: accountsView(engine) }));
+  // A page of accounts: ?offset=N&limit=M (limit 1..1000, default 100), with the total.
+  app.get('/v1/accounts', async (req) => {
+    const q = req.query as { offset?: string; limit?: string };
+    const int = (v: string | undefined, d: number, max: number, name: string): number => {
+      if (v === undefined) return d;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > max) throw new TradesizeError('INVALID_INPUT', `${name} must be an integer from 0 to ${max}`, [name]);
+      return n;
+    };
+    const limit = Math.max(1, int(q.limit, 100, 1000, 'limit'));
+    const offset = int(q.offset, 0, Number.MAX_SAFE_INTEGER, 'offset');
+    return { accounts: accountsView(engine, offset, limit), total: engine.accountCount, offset };
+  });
   app.get('/v1/accounts/:id', async (req) => engine.getAccount(param(req, 'id')));
   app.get('/v1/accounts/:id/events', async (req) => {
     engine.getAccount(param(req, 'id')); // 404 for an unknown account

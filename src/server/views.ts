@@ -19,18 +19,24 @@ export interface Snapshot {
   readonly type: 'snapshot';
   /** Engine time the views were read at (ms). */
   readonly time: number;
+  /** The first {@link SNAPSHOT_ACCOUNTS} accounts, and how many there are. */
   readonly accounts: readonly AccountView[];
+  readonly totalAccounts: number;
   readonly markets: readonly MarketView[];
   /** The engine's alert thresholds (`alerts.*` of --config), for gauges. */
   readonly thresholds: { readonly marginRatio: number; readonly liquidationProbability: number };
 }
 
-export const accountsView = (engine: RiskEngine): AccountView[] => engine.accountIds().map((id) => engine.getAccount(id));
+/** Accounts the dashboard's snapshots carry (the first ones; a large book is paged through `GET /v1/accounts`). */
+export const SNAPSHOT_ACCOUNTS = 100;
+
+/** A page of accounts in creation order. */
+export const accountsView = (engine: RiskEngine, offset = 0, limit = SNAPSHOT_ACCOUNTS): AccountView[] => engine.accountIds(offset, limit).map((id) => engine.getAccount(id));
 
 export const marketsView = (engine: RiskEngine, now: number): MarketView[] => engine.marketIds().map((m) => engine.getMarket(m, now));
 
 export function snapshot(engine: RiskEngine, now: number): Snapshot {
-  return { type: 'snapshot', time: now, accounts: accountsView(engine), markets: marketsView(engine, now), thresholds: { ...engine.config.alerts } };
+  return { type: 'snapshot', time: now, accounts: accountsView(engine), totalAccounts: engine.accountCount, markets: marketsView(engine, now), thresholds: { ...engine.config.alerts } };
 }
 
 /** Sends snapshots to its subscribers (module doc); its timer runs only while someone listens. */

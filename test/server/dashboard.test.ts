@@ -89,7 +89,8 @@ describe('the service with the dashboard', () => {
     await r.app.inject({ method: 'PUT', url: '/v1/accounts/a1', headers: auth, payload: { equity: 1000, currency: 'USDT' } });
     await r.app.inject({ method: 'POST', url: '/v1/prices', headers: auth, payload: ['x', 'y'].map((source) => ({ market: 'BTCUSDT', source, price: 100, time: Date.now() })) });
     const get = async (url: string): Promise<unknown> => JSON.parse((await r.app.inject({ url, headers: { host } })).body);
-    expect(await get('/v1/accounts')).toEqual({ accounts: [await get('/v1/accounts/a1')] });
+    expect(await get('/v1/accounts')).toEqual({ accounts: [await get('/v1/accounts/a1')], total: 1, offset: 0 });
+    expect(await get('/v1/accounts?offset=1')).toEqual({ accounts: [], total: 1, offset: 1 });
     const markets = (await get('/v1/markets')) as { markets: { market: string; price: number; sources: unknown[] }[] };
     expect(markets.markets).toMatchObject([{ market: 'BTCUSDT', price: 100 }]);
     expect(markets.markets[0]?.sources).toEqual(((await get('/v1/markets/BTCUSDT')) as { sources: unknown[] }).sources);
