@@ -26,7 +26,7 @@ export interface Marks {
   readonly high: number;
 }
 
-/** What {@link Account.state} captures. */
+/** An account's state, as a snapshot restores it (./account-columns.ts). */
 export interface AccountState {
   readonly id: string;
   readonly spec: AccountSpec;
@@ -72,14 +72,6 @@ export class Account {
     this.highWater = spec.equity;
     this.dayStart = utcDayStart(now);
     this.dayStartEquity = spec.equity;
-  }
-
-  /** Everything that changes, for a snapshot (plain data: maps, sets, numbers). */
-  state(): AccountState {
-    return {
-      id: this.id, spec: this.spec, cash: this.cash, positions: new Map(this.positions), highWater: this.highWater, dayStart: this.dayStart, dayStartEquity: this.dayStartEquity,
-      conditions: new Map(this.conditions), alerts: new Set(this.alerts), last: this.last, slot: this.slot, version: this.version, liquidation: new Map(this.liquidation),
-    };
   }
 
   /** An account as `state` left it. */

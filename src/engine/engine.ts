@@ -23,7 +23,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { ContractTerms } from '../core/contract.js';
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { Account, type AccountState, type Marks } from './account.js';
+import { Account, type Marks } from './account.js';
+import { decodeAccounts, encodeAccounts, type AccountColumns } from './account-columns.js';
 import { summarise, utcDayStart, type Condition, type StateSummary, type TradingState } from './account-state.js';
 import { engineConfig, type EngineConfig } from './config.js';
 import type { DenialCode } from './denial-codes.js';
@@ -249,8 +250,8 @@ export class RiskEngine {
   }
 
   /**
-   * The whole state as bytes (v8's structured serialisation: maps, sets and typed arrays as
-   * they are), crossing indexes included, so that {@link RiskEngine.fromSnapshot} gives an engine
+   * The whole state as bytes (v8's structured serialisation; the accounts and positions as
+   * columns, ./account-columns.ts), crossing indexes included, so that {@link RiskEngine.fromSnapshot} gives an engine
    * that goes on exactly as this one would (same `stateHash`, same events, same rechecks).
    */
   snapshot(): Uint8Array {
@@ -263,8 +264,8 @@ export class RiskEngine {
       rechecks: this.rechecks,
       timers: this.timers.state(),
       log: this.log,
-      accounts: this.slots.map((a) => a.state()),
-      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: [...m.exposed], marks: m.marks, vol: { ...m.vol }, status: m.status, fault: m.fault, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
+      accounts: encodeAccounts(this.slots, new Map([...this.markets.keys()].map((name, i) => [name, i]))),
+      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: Int32Array.from(m.exposed, (id) => (this.accounts.get(id) as Account).slot), marks: m.marks, vol: { ...m.vol }, status: m.status, fault: m.fault, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
     });
   }
 
@@ -282,15 +283,14 @@ export class RiskEngine {
     e.rechecks = s.rechecks;
     e.timers = LevelHeap.fromState(false, s.timers);
     if (e.keepEvents) e.log.push(...s.log);
-    for (const state of s.accounts) {
-      const a = Account.fromState(state);
+    for (const a of decodeAccounts(s.accounts, s.markets.map((m) => m.name))) {
       e.slots.push(a);
       e.accounts.set(a.id, a);
     }
     for (const m of s.markets) {
       const venue = m.spec.venue === undefined || m.spec.symbol === undefined ? null : resolveMarket({ venue: m.spec.venue, symbol: m.spec.symbol }).venue;
       e.markets.set(m.name, {
-        name: m.name, spec: m.spec, prices: MarketPrices.fromState(m.name, e.config.prices, m.prices), exposed: new Set(m.exposed), marks: m.marks,
+        name: m.name, spec: m.spec, prices: MarketPrices.fromState(m.name, e.config.prices, m.prices), exposed: new Set(Array.from(m.exposed, (slot) => (e.slots[slot] as Account).id)), marks: m.marks,
         venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, fault: m.fault, index: CrossingIndex.fromState(m.index), indexedSigma: m.indexedSigma, hit: m.hit,
       });
     }
@@ -925,7 +925,7 @@ function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | n
   return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }) };
 }
 
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 interface SnapshotBody {
   readonly format: number;
@@ -936,9 +936,9 @@ interface SnapshotBody {
   readonly rechecks: number;
   readonly timers: HeapState;
   readonly log: EngineEvent[];
-  readonly accounts: AccountState[];
+  readonly accounts: AccountColumns;
   readonly markets: {
-    name: string; spec: MarketSpec; prices: MarketPricesState; exposed: string[]; marks: Marks | null; vol: VolatilityState;
+    name: string; spec: MarketSpec; prices: MarketPricesState; exposed: Int32Array; marks: Marks | null; vol: VolatilityState;
     status: MarketPriceView['effective']; fault: MarketPriceView['fault']; index: HeapState[]; indexedSigma: number; hit: { sigma: number; distance: number };
   }[];
 }
