@@ -17,6 +17,7 @@ import { SIZE } from './flags/size.js';
 import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
+import { HEDGE, HEDGE_SIM } from './flags/hedge.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -44,6 +45,8 @@ export function createCli(): Command {
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
+  addCommand(program, HEDGE, async () => (await import('./commands/hedge.js')).runHedge);
+  addCommand(program, HEDGE_SIM, async () => (await import('./commands/hedge-sim.js')).runHedgeSim);
   return program;
 }
 

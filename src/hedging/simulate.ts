@@ -59,9 +59,9 @@ export const HedgeSimulationInput = z
     /** garch-t: per-step GARCH(1,1)-t parameters (h′ = ω + α·e² + β·h, α + β < 1). */
     garch: z.object({ omega: positive(), alpha: z.number().min(0).max(1), beta: z.number().min(0).lt(1), nu: z.number().gt(2).max(1000), variance: positive().optional() }).optional(),
     /** historical: ln of the prices, the window starts and the pricing vol per window (`./historical.ts`). */
-    logPrices: z.instanceof(Float64Array).optional(),
-    starts: z.instanceof(Int32Array).optional(),
-    pathVols: z.instanceof(Float64Array).optional(),
+    logPrices: z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected a Float64Array').optional(),
+    starts: z.custom<Int32Array>((v) => v instanceof Int32Array, 'expected an Int32Array').optional(),
+    pathVols: z.custom<Float64Array>((v) => v instanceof Float64Array, 'expected a Float64Array').optional(),
     steps: z.number().int().min(1).max(1_000_000),
     /** Step length in years. */
     dt: positive().max(1),

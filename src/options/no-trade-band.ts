@@ -37,7 +37,7 @@
  *
  * @example
  * // pfhedge's documented example: S = e^{−0.05}, K = 1, τ = 0.1, σ = 0.2, λ = 1e-5, γ = 1
- * wwHalfWidth(1e-5, 1, Math.exp(-0.05), 4.1484, 0, 0.1); // => ~0.0707
+ * wwHalfWidth(1e-5, 1, Math.exp(-0.05), 4.97185, 0, 0.1); // => ~0.070654 (Δ = 0.22394: the hedge 0.5 clamps to 0.2946, as published)
  */
 export function wwHalfWidth(costRate: number, riskAversion: number, spot: number, gamma: number, rate: number, tau: number): number {
   return Math.cbrt((3 * Math.exp(-rate * tau) * costRate * spot * gamma * gamma) / (2 * riskAversion));
@@ -58,7 +58,7 @@ export interface ZakamoulineBand {
  * Zakamouline's band (module doc); the sign of `gamma` says long (> 0) or short (< 0) options.
  *
  * @example
- * zakamoulineBand(0.001, 1, 100, -0.0399, 0.2, 0.25, 0).modifiedVol; // => ~0.2095 (short: σ_m > σ)
+ * zakamoulineBand(0.001, 1, 100, -0.0399, 0.2, 0.25, 0); // => { h0: 0.001, h1: ~0.036673, k: ~-0.082137, modifiedVol: ~0.208052 (short: σ_m > σ), … }
  */
 export function zakamoulineBand(costRate: number, riskAversion: number, spot: number, gamma: number, vol: number, tau: number, rate: number): ZakamoulineBand {
   const g = Math.abs(gamma);

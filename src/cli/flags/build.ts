@@ -25,6 +25,8 @@ export function addCommand(program: Command, spec: CommandSpec, load: () => Prom
     if (f.choices !== undefined) option.choices(f.choices);
     if (f.default !== undefined) option.default(f.default);
     if (f.required === true) option.makeOptionMandatory();
+    // A repeated flag keeps every value (commander keeps the last): joined by newlines, see `many`.
+    if (f.repeatable === true) option.argParser((v: string, prev: unknown) => (typeof prev === 'string' ? `${prev}\n${v}` : v));
     cmd.addOption(option);
   }
   cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);

@@ -50,6 +50,8 @@ export interface FlagSpec {
   readonly listed?: readonly string[];
   /** The command cannot run without this flag (commander's `requiredOption`). */
   readonly required?: boolean;
+  /** The flag may be given several times; the values reach the command joined by newlines ({@link many}). */
+  readonly repeatable?: boolean;
   /** Library error paths (dot-joined, `contract.size`) that this flag's value became. */
   readonly paths?: readonly string[];
   /** When the flag has an effect (absent: always). */
@@ -74,6 +76,9 @@ export function longFlag(spec: FlagSpec): string {
 export function keyOf(spec: FlagSpec): string {
   return longFlag(spec).slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
+
+/** The values of a repeatable flag, in the order given ([] when absent). */
+export const many = (v: string | boolean | undefined): string[] => (typeof v === 'string' ? v.split('\n') : []);
 
 /** A string option's value (undefined for absent and boolean options). */
 export const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
