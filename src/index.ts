@@ -178,3 +178,12 @@ export { TICK_REFUSALS, MarketPrices, type TickRefusal, type MarketPriceView } f
 export { checkOrder, type OrderDecision, type DenialReason } from './engine/order-check.js';
 export { applyFill, unrealised, type PositionState } from './engine/position.js';
 export { engineSchemas, DEFAULT_LIMITS, type AccountSpecInput, type FillInput, type OrderInput, type TickInput } from './engine/schemas.js';
+
+// Dynamic delta hedging (issue #12 §2): the hedge now, rebalancing bands, the hedging simulator and its delta kernel
+export { addDeltaGamma, type DeltaPosition } from './options/delta-kernel.js';
+export { wwHalfWidth, zakamoulineBand, type ZakamoulineBand } from './options/no-trade-band.js';
+export { hedgeRecommendation, type HedgeRecommendation, type HedgeInstrument } from './hedging/hedge-now.js';
+export { parsePolicySpec, type HedgePolicy, type ParsedPolicy } from './hedging/policy.js';
+export { simulateHedging, simulateHedgingSync, HedgeSimulationInput, type HedgeSimulationResult, type PolicyResult } from './hedging/simulate.js';
+export { historicalWindows, type HistoricalWindows, type ImpliedVolSeries } from './hedging/historical.js';
+export { meanOf, sdOf, type Estimate } from './hedging/estimate.js';
