@@ -23,22 +23,23 @@
  * Black–Scholes World", arXiv:2107.12041 (2021), §3). Greeks as in E. G. Haug, "The Complete
  * Guide to Option Pricing Formulas", 2nd ed. (2007), ch. 2.
  *
- * N(d) is Cody's rational Chebyshev erf/erfc (`../dists/normal-tail.ts`, relative error below
- * 1e-15) sharing the one exponential e^{−d1²/2} with n(d1): the digits of the Greeks kernel
- * (`./black-core.ts`), checked against QuantLib to 1e-10 (test/options/delta-kernel.test.ts).
- * The speed comes from taking ln S as an input (a path simulation has it: it adds log-returns)
- * and from hoisting s, 1/s, the carry and A out of the loop — no logarithm, no square root, no
- * price, vega, θ or ρ per element.
+ * N(ω·d1) and n(d1) come from one piecewise Taylor table (`../dists/normal-taylor.ts`: 2.3e-16
+ * absolute in N, 1e-15 in n) — no exponential, no branch on the region of d1 — so the delta
+ * matches QuantLib to 1e-10 relative or 1e-12 of the underlying's scale, as the Greeks kernel does
+ * (test/options/delta-kernel.test.ts); only the relative accuracy of deltas and gammas below
+ * ~1e-15 (beyond |d1| = 8.5) is given up. The rest of the speed comes from taking ln S as an
+ * input (a path simulation has it: it adds log-returns) and from hoisting s, 1/s, the carry and A
+ * out of the loop — no logarithm, no square root, no price, vega, θ or ρ per element.
  *
  * τ ≤ 0 or σ = 0 is the expired (or deterministic) option: Δ = q·A·ω·step(ω(F − K)) (½·q·A·ω at
  * the strike), Γ = 0 (the Dirac mass at the strike is not representable).
  */
-import { erfCentral, erfcxFar, erfcxMiddle } from '../dists/normal-tail.js';
+import { TAYLOR_INTERVALS, TAYLOR_PDF_TABLE, TAYLOR_PER_UNIT, TAYLOR_RANGE, TAYLOR_STRIDE, TAYLOR_TABLE } from '../dists/normal-taylor.js';
 import { INVERSE, type ModelCode } from './black-core.js';
 
-const INV_SQRT_2PI = 0.3989422804014327;
-const CENTRAL = 0.46875 * Math.SQRT2;
-const FOUR = 4 * Math.SQRT2;
+const LAST = TAYLOR_INTERVALS - 1;
+const L = TAYLOR_RANGE;
+const W = 1 / TAYLOR_PER_UNIT;
 
 /** One option position of a book on one underlying, as the hedging kernel reads it. */
 export interface DeltaPosition {
@@ -82,22 +83,26 @@ export function addDeltaGamma(
   const invS = 1 / s;
   const halfS = 0.5 * s;
   const wScale = w * scale;
-  const gScale = scale * INV_SQRT_2PI * invS;
+  const gScale = scale * invS;
+  const a = TAYLOR_TABLE;
+  const b = TAYLOR_PDF_TABLE;
   for (let i = from; i < to; i++) {
-    const d1 = ((logSpot[i] as number) - shift) * invS + halfS;
-    const g = Math.exp(-0.5 * d1 * d1);
-    // N(ω·d1) as scaledNormalCdf (../dists/normal-tail.ts) does it, the Gaussian factor shared with n(d1).
-    const wd = w * d1;
-    const a = wd < 0 ? -wd : wd;
-    let cdf: number;
-    if (a <= CENTRAL) cdf = 0.5 + 0.5 * erfCentral(wd * Math.SQRT1_2);
-    else {
-      const y = a * Math.SQRT1_2;
-      const tail = 0.5 * g * (a <= FOUR ? erfcxMiddle(y) : erfcxFar(y));
-      cdf = wd < 0 ? tail : 1 - tail;
-    }
+    // ω·d1 clamped to [−L, L], its interval j and offset h from the centre (../dists/normal-taylor.ts).
+    const wd = w * (((logSpot[i] as number) - shift) * invS + halfS);
+    const dc = wd < -L ? -L : wd > L ? L : wd;
+    const raw = ((dc + L) * TAYLOR_PER_UNIT) | 0;
+    const j = raw > LAST ? LAST : raw;
+    const h = dc + L - (j + 0.5) * W;
+    const o = j * TAYLOR_STRIDE;
+    const cdf = (a[o] as number) + h * ((a[o + 1] as number) + h * ((a[o + 2] as number) + h * ((a[o + 3] as number) + h * ((a[o + 4] as number)
+      + h * ((a[o + 5] as number) + h * ((a[o + 6] as number) + h * ((a[o + 7] as number) + h * (a[o + 8] as number))))))));
     delta[i] = (delta[i] as number) + wScale * cdf;
-    if (gamma !== null) gamma[i] = (gamma[i] as number) + (gScale * g) / (spot[i] as number);
+    if (gamma !== null) {
+      // n(d1) = n(ω·d1): the derivative of the same polynomial.
+      const pdf = (b[o + 1] as number) + h * ((b[o + 2] as number) + h * ((b[o + 3] as number) + h * ((b[o + 4] as number)
+        + h * ((b[o + 5] as number) + h * ((b[o + 6] as number) + h * ((b[o + 7] as number) + h * (b[o + 8] as number)))))));
+      gamma[i] = (gamma[i] as number) + (gScale * pdf) / (spot[i] as number);
+    }
   }
 }
 
