@@ -86,9 +86,12 @@ export function addDeltaGamma(
   const gScale = scale * invS;
   const a = TAYLOR_TABLE;
   const b = TAYLOR_PDF_TABLE;
+  // ω·d1 = ω·((ln S − shift)/s + s/2) = ln S·ω/s + ω·(s/2 − shift/s)
+  const slope = w * invS;
+  const offset = w * (halfS - shift * invS);
   for (let i = from; i < to; i++) {
     // ω·d1 clamped to [−L, L], its interval j and offset h from the centre (../dists/normal-taylor.ts).
-    const wd = w * (((logSpot[i] as number) - shift) * invS + halfS);
+    const wd = (logSpot[i] as number) * slope + offset;
     const dc = wd < -L ? -L : wd > L ? L : wd;
     const raw = ((dc + L) * TAYLOR_PER_UNIT) | 0;
     const j = raw > LAST ? LAST : raw;

@@ -228,18 +228,21 @@ function rebalance(spec: HedgeSpec, st: State, k: number, i: number, tau: number
   const l = st.ledgers[k] as Ledger;
   const hedge = l.hedge;
   const lambda = spec.costRate;
-  if (pol.code === POLICY_INTERVAL) {
-    if (i % pol.every !== 0) return;
+  if (pol.code === POLICY_INTERVAL || pol.code === POLICY_BAND) {
+    if (pol.code === POLICY_INTERVAL && i % pol.every !== 0) return;
+    // Back to N* when due (interval) or when |N − N*| > X (band); `trade` inlined with its arrays hoisted.
+    const band = pol.code === POLICY_BAND ? pol.band : -1;
+    const { cost, turnover, trades } = l;
     for (let p = st.lo; p < st.hi; p++) {
       const held = hedge[p] as number;
       const target = -(delta[p] as number);
-      if (target !== held) trade(l, p, held, target, s[p] as number, lambda);
-    }
-  } else if (pol.code === POLICY_BAND) {
-    for (let p = st.lo; p < st.hi; p++) {
-      const held = hedge[p] as number;
-      const target = -(delta[p] as number);
-      if (Math.abs(held - target) > pol.band) trade(l, p, held, target, s[p] as number, lambda);
+      const size = held > target ? held - target : target - held;
+      if (size > band && size > 0) {
+        cost[p] = (cost[p] as number) + lambda * size * (s[p] as number);
+        turnover[p] = (turnover[p] as number) + size;
+        trades[p] = (trades[p] as number) + 1;
+        hedge[p] = target;
+      }
     }
   } else {
     const zak = pol.code > POLICY_WW;
