@@ -54,6 +54,16 @@ describe('hedgeRecommendation', () => {
     );
   });
 
+  it('a linear future hedge at its mark M has c·M/S per contract and neutralises the book', () => {
+    const options: PositionInput[] = [{ kind: 'option', underlying: 'BTC', type: 'put', strike: 60_000, expiry: expiries[2]!, model: 'black76', quantity: 4 }];
+    const r = hedgeRecommendation(parsePortfolio(bookOf(options)), 'BTC', undefined, { kind: 'interval' }, { settlement: 'linear', contractSize: 0.1, markPrice: 66_000 });
+    expect(r.deltaPerContract).toBeCloseTo((0.1 * 66_000) / 65_000, 15);
+    const future: PositionInput = { kind: 'future', underlying: 'BTC', quantity: r.hedgeQuantity, contractSize: 0.1, entryPrice: 66_000, markPrice: 66_000, expiry: expiries[2]! };
+    const after = hedgeRecommendation(parsePortfolio(bookOf([...options, future])), 'BTC', undefined, { kind: 'interval' });
+    expect(Math.abs(after.deltaNow)).toBeLessThanOrEqual(1e-12);
+    expect(after.rebalance).toBe(false);
+  });
+
   it("a coin-settled option's USD delta is Deribit's coin delta plus the coin premium it holds", () => {
     const pos: PositionInput = { kind: 'option', underlying: 'BTC', type: 'call', strike: 70_000, expiry: expiries[1]!, model: 'inverse', quantity: 3, vol: 0.6 };
     const r = hedgeRecommendation(parsePortfolio(bookOf([pos])), 'BTC', undefined, { kind: 'interval' });
