@@ -15,9 +15,8 @@
  * intrinsic value), with the pricing vol of the path. The hedge's cash earns nothing (a perpetual
  * needs none; with r ≠ 0 the discounting of V drifts the P&L by ≈ r·V·T).
  *
- * Paths: gbm ln S_{i+1} = ln S_i + drift + σ√Δt·Z; garch-t ln S_{i+1} = ln S_i + drift + e,
- * e = √h·T·√((ν − 2)/ν), h′ = ω + α·e² + β·h (Bollerslev 1987; as in `first-passage-kernel.ts`);
- * historical: the window's log-prices shifted to start at ln S_0.
+ * Paths (GBM, GARCH(1,1)-t, historical windows): `hedge-paths.ts`. A chunk runs in blocks of 256
+ * paths through all steps, so the working arrays stay in the L1 cache.
  *
  * Output per path and policy: P&L, cost, turnover Σ|N′ − N| (units of the underlying) and the
  * number of trades, laid out [field][policy][path] (`HEDGE_FIELDS`). References: A. E. Whalley
@@ -31,6 +30,7 @@ import { zakamoulineBand } from '../options/no-trade-band.js';
 import { CHUNK_PATHS } from './path-spec.js';
 import { POLICY_BAND, POLICY_INTERVAL, POLICY_WW, type HedgeSpec } from './hedge-spec.js';
 import { Stream } from './stream.js';
+import { advanceGarch, advanceGbm, advanceHistorical, type PathState } from './hedge-paths.js';
 
 const MODEL_NAMES = ['black-scholes', 'black76', 'inverse'] as const;
 /** Paths stepped together: ~10 arrays of 256 doubles stay in the L1 cache. */
@@ -48,17 +48,9 @@ export function bookValue(spec: HedgeSpec, s: number, t: number, vol: number): n
   return v;
 }
 
-/** Per-chunk working arrays: prices, Greeks, and per policy its hedge and tallies (views into `out`). */
-interface State {
+/** Per-chunk working arrays: prices (a block [lo, hi) at a time, so they stay in L1), Greeks, and per policy its hedge and tallies (views into `out`). */
+interface State extends PathState {
   readonly n: number;
-  /** The block of paths [lo, hi) being stepped (the chunk runs block by block, so its arrays stay in L1). */
-  lo: number;
-  hi: number;
-  readonly x: Float64Array;
-  readonly s: Float64Array;
-  readonly ds: Float64Array;
-  /** garch-t: each path's conditional variance. */
-  readonly h: Float64Array;
   readonly delta: Float64Array;
   /** null when no policy needs the gamma (interval and fixed band only). */
   readonly gamma: Float64Array | null;
@@ -125,62 +117,6 @@ export function hedgeChunk(spec: HedgeSpec, seed: number, chunk: number, paths: 
     }
   }
   return out;
-}
-
-/** Moves path p to ln S = next (x, s updated); returns the price change. */
-function move(x: Float64Array, s: Float64Array, p: number, next: number): number {
-  const sNext = Math.exp(next);
-  const ds = sNext - (s[p] as number);
-  x[p] = next;
-  s[p] = sNext;
-  return ds;
-}
-
-/**
- * e^u for a log increment: for |u| ≤ 1/16 its Taylor polynomial of degree 9 (remainder below
- * u¹⁰/10! ≤ 2.6e-19 relative), else Math.exp. A step's S′ = S·e^u then costs no exponential; S
- * and e^{ln S} part by rounding only, about √steps·2⁻⁵³ relative (3e-15 over 720 steps).
- */
-function expIncrement(u: number): number {
-  if (!(u <= 0.0625 && u >= -0.0625)) return Math.exp(u);
-  return 1 + u * (1 + u * (1 / 2 + u * (1 / 6 + u * (1 / 24 + u * (1 / 120 + u * (1 / 720 + u * (1 / 5040 + u * (1 / 40320 + u / 362880))))))));
-}
-
-/** Moves path p by the log increment u (x += u, s ×= e^u); returns the price change. */
-function step(x: Float64Array, s: Float64Array, p: number, u: number): number {
-  const sp = s[p] as number;
-  const sNext = sp * expIncrement(u);
-  x[p] = (x[p] as number) + u;
-  s[p] = sNext;
-  return sNext - sp;
-}
-
-function advanceGbm(spec: HedgeSpec, st: State, stream: Stream): void {
-  const { x, s, ds } = st;
-  const { drift, scale } = spec;
-  for (let p = st.lo; p < st.hi; p++) ds[p] = step(x, s, p, drift + scale * stream.normal());
-}
-
-function advanceGarch(spec: HedgeSpec, st: State, stream: Stream): void {
-  const { x, s, ds, h } = st;
-  const { drift, omega, alpha, beta, nu } = spec;
-  const unit = Math.sqrt((nu - 2) / nu);
-  for (let p = st.lo; p < st.hi; p++) {
-    const e = Math.sqrt(h[p] as number) * stream.studentT(nu) * unit;
-    h[p] = omega + alpha * e * e + beta * (h[p] as number);
-    ds[p] = step(x, s, p, drift + e);
-  }
-}
-
-function advanceHistorical(spec: HedgeSpec, st: State, i: number, first: number): void {
-  const { x, s, ds } = st;
-  const lp = spec.logPrices as Float64Array;
-  const starts = spec.starts as Int32Array;
-  const base = Math.log(spec.spot0);
-  for (let p = st.lo; p < st.hi; p++) {
-    const j = starts[first + p] as number;
-    ds[p] = move(x, s, p, base + (lp[j + i] as number) - (lp[j] as number));
-  }
 }
 
 /** Policy k's hedge gains N·ΔS over the step just taken. */
