@@ -77,6 +77,14 @@ describe('simulateHedging', () => {
     expect(every.cost.value / (0.0005 * 100 * every.turnover.value)).toBeCloseTo(1, 1);
   });
 
+  it('under the pricing measure (log-drift −σ²/2) the unhedged and the hedged short call earn 0 on average, within 3 standard errors', () => {
+    const r = simulateHedgingSync({ ...base, mu: -0.18, steps: 64, dt: T / 64, policies: ['band:1e9', 'interval:1'], paths: 20_000, seed: 11 });
+    for (const p of r.policies) expect(Math.abs(p.meanPnl.value)).toBeLessThanOrEqual(3 * p.meanPnl.stdError);
+    // never trading: no cost, no turnover; the unhedged error is far above the hedged one
+    expect(r.policies[0]!.trades.value).toBe(0);
+    expect(r.policies[0]!.hedgingError.value).toBeGreaterThan(5 * r.policies[1]!.hedgingError.value);
+  });
+
   it('runs GARCH-t paths (fat tails hedge worse than GBM of the same unconditional vol)', () => {
     const dt = T / 240;
     const variance = 0.36 * dt;
