@@ -26,8 +26,8 @@
  * and band, to the band's nearest edge for Whalley–Wilmott and Zakamouline, 0 inside the band.
  *
  * @example
- * hedgeRecommendation(parsePortfolio(json), 'BTC', undefined, { kind: 'whalley-wilmott', costRate: 0.0005, riskAversion: 1e-4 });
- * // => { deltaNow: -0.52, hedgeQuantity: 0.52, band: { lower: -0.09, upper: 0.09 }, rebalance: true, tradeQuantity: 0.43, … }
+ * hedgeRecommendation(parsePortfolio(examplesPortfolioBtc), 'BTC', undefined, { kind: 'whalley-wilmott', costRate: 0.0005, riskAversion: 1e-4 });
+ * // => { deltaNow: ~0.84191, hedgeQuantity: ~-0.84191, band: { lower: ~-0.08399, upper: ~0.08399 }, rebalance: true, tradeQuantity: ~-0.75792, … }
  */
 import { TradesizeError } from '../core/errors.js';
 import { compilePortfolio, INVERSE_LINEAR, LINEAR, OPTION_INVERSE, type CompiledPortfolio } from '../portfolio/compile.js';

@@ -17,7 +17,8 @@
  * await simulateHedging({ model: 'gbm', spot: 100, vol: 0.6, steps: 720, dt: 1 / 8760, costRate: 0.0005,
  *   positions: [{ model: 'black-scholes', type: 'call', quantity: -1, strike: 100, expiry: 30 / 365 }],
  *   policies: ['interval:1', 'ww:0.05'], paths: 10_000 });
- * // => { policies: [{ policy: 'interval:1', hedgingError: { value: ~0.3, stdError: … }, cost: …, turnover: …, trades: … }, …] }
+ * // => { policies: [{ policy: 'interval:1', hedgingError: { value: ~0.2814, stdError: ~0.0026 }, cost: { value: ~0.4527, … }, … },
+ * //                  { policy: 'ww:0.05', hedgingError: { value: ~1.066, … }, cost: { value: ~0.0729, … }, … }] }
  */
 import { z } from 'zod';
 import { parseInput } from '../core/validate.js';
