@@ -6,8 +6,9 @@
  * - with an implied-vol index (Deribit's DVOL, percent): its latest value at or before the
  *   window's first bar, σ = DVOL/100 (`../volatility/implied-index.ts`; Deribit, "DVOL — Deribit
  *   Implied Volatility Index", 2021); windows that start before the index does are left out;
- * - without: the close-to-close realised vol of the window before it, annualised by the bars per
- *   year of the timestamps (`../market/periods.ts`) — so the first window only supplies that vol.
+ * - without: the close-to-close realised vol of the window before it (`../volatility/close-to-close.ts`),
+ *   annualised by the bars per year of the timestamps (`../market/periods.ts`) — so the first
+ *   window only supplies that vol.
  *
  * No look-ahead either way: a window's hedge never sees a vol estimated from its own bars.
  *
@@ -19,6 +20,7 @@
 import { TradesizeError } from '../core/errors.js';
 import { inferPeriodsPerYear } from '../market/periods.js';
 import { requireIncreasingTimestamps } from '../market/timestamps.js';
+import { closeToCloseVariance } from '../volatility/close-to-close.js';
 
 /** An implied-vol index series in percent (DVOL). */
 export interface ImpliedVolSeries {
@@ -55,13 +57,9 @@ function ivAt(times: Float64Array, values: ArrayLike<number>, t: number): number
 
 /** Close-to-close sd of the log returns between closes [from, to], annualised (σ√(bars/year)). */
 function realisedVol(logPrices: Float64Array, from: number, to: number, barsPerYear: number): number {
-  const m = to - from;
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += (logPrices[i + 1] as number) - (logPrices[i] as number);
-  const mean = sum / m;
-  let ss = 0;
-  for (let i = from; i < to; i++) ss += ((logPrices[i + 1] as number) - (logPrices[i] as number) - mean) ** 2;
-  return Math.sqrt((ss / (m - 1)) * barsPerYear);
+  const returns = new Float64Array(to - from);
+  for (let i = from; i < to; i++) returns[i - from] = (logPrices[i + 1] as number) - (logPrices[i] as number);
+  return Math.sqrt(closeToCloseVariance(returns) * barsPerYear);
 }
 
 /**

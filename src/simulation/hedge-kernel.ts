@@ -19,8 +19,8 @@
  * paths through all steps, so the working arrays stay in the L1 cache.
  *
  * Output per path and policy: P&L, cost, turnover Σ|N′ − N| (units of the underlying) and the
- * number of trades, laid out [field][policy][path] (`HEDGE_FIELDS`). References: A. E. Whalley
- * and P. Wilmott (1997); D. Bertsimas, L. Kogan and A. W. Lo, "When is time continuous?",
+ * number of trades, laid out [field][policy][path] in that order (4 × policies × paths values).
+ * References: A. E. Whalley and P. Wilmott (1997); D. Bertsimas, L. Kogan and A. W. Lo, "When is time continuous?",
  * Journal of Financial Economics 55 (2000) 173–204 (the discrete hedging error, O(√Δt)).
  */
 import { addDeltaGamma, type DeltaPosition } from '../options/delta-kernel.js';
@@ -37,7 +37,7 @@ const MODEL_NAMES = ['black-scholes', 'black76', 'inverse'] as const;
 const BLOCK = 256;
 
 /** USD value of the book at price s with t years elapsed, at vol σ (module doc). */
-export function bookValue(spec: HedgeSpec, s: number, t: number, vol: number): number {
+function bookValue(spec: HedgeSpec, s: number, t: number, vol: number): number {
   let v = 0;
   for (const p of spec.positions) {
     const tau = p.expiry - t;

@@ -74,6 +74,3 @@ export interface HedgeSpec {
   readonly costRate: number;
   readonly policies: readonly PolicyParams[];
 }
-
-/** Per-path outputs per policy, in this order; a chunk returns 4 × policies × paths values. */
-export const HEDGE_FIELDS = ['pnl', 'cost', 'turnover', 'trades'] as const;
