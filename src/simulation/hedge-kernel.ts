@@ -98,7 +98,8 @@ export function hedgeChunk(spec: HedgeSpec, seed: number, chunk: number, paths: 
         if (spec.dynamics === 'gbm') advanceGbm(spec, st, stream);
         else if (spec.dynamics === 'garch-t') advanceGarch(spec, st, stream);
         else advanceHistorical(spec, st, i, chunk * CHUNK_PATHS);
-        for (let k = 0; k < P; k++) credit(st, k);
+        // The hedge's gain over this step is credited by `rebalance` before it trades; after the last step, here.
+        if (i === spec.steps) for (let k = 0; k < P; k++) credit(st, k);
       }
       if (i === spec.steps) break;
       const t = i * spec.dt;
@@ -157,20 +158,26 @@ function trade(l: Ledger, p: number, held: number, next: number, price: number, 
   l.hedge[p] = next;
 }
 
-/** Applies policy k's rule at step i on every path (module doc). */
+/** Credits policy k's gain N·ΔS over the step just taken, then applies its rule at step i on every path (module doc). */
 function rebalance(spec: HedgeSpec, st: State, k: number, i: number, tau: number): void {
-  const { s, delta } = st;
+  const { s, delta, ds } = st;
   const pol = spec.policies[k] as HedgeSpec['policies'][number];
   const l = st.ledgers[k] as Ledger;
   const hedge = l.hedge;
+  const pnl = st.pnl[k] as Float64Array;
   const lambda = spec.costRate;
+  if (pol.code === POLICY_INTERVAL && i % pol.every !== 0) {
+    credit(st, k);
+    return;
+  }
+  // ds is 0 before the first step (i = 0), so the credit below adds nothing there.
   if (pol.code === POLICY_INTERVAL || pol.code === POLICY_BAND) {
-    if (pol.code === POLICY_INTERVAL && i % pol.every !== 0) return;
     // Back to N* when due (interval) or when |N − N*| > X (band); `trade` inlined with its arrays hoisted.
     const band = pol.code === POLICY_BAND ? pol.band : -1;
     const { cost, turnover, trades } = l;
     for (let p = st.lo; p < st.hi; p++) {
       const held = hedge[p] as number;
+      pnl[p] = (pnl[p] as number) + held * (ds[p] as number);
       const target = -(delta[p] as number);
       const size = held > target ? held - target : target - held;
       if (size > band && size > 0) {
@@ -188,6 +195,7 @@ function rebalance(spec: HedgeSpec, st: State, k: number, i: number, tau: number
     const wwScale = (3 * Math.exp(-spec.rate * tau) * pol.costRate) / (2 * pol.riskAversion);
     for (let p = st.lo; p < st.hi; p++) {
       const held = hedge[p] as number;
+      pnl[p] = (pnl[p] as number) + held * (ds[p] as number);
       const g = gamma[p] as number;
       const centre = zak ? -(st.deltaM[p] as number) : -(delta[p] as number);
       const half = zak ? (st.halfM[p] as number) : Math.cbrt(wwScale * (s[p] as number) * g * g);
