@@ -192,3 +192,11 @@ export { fundingFileVenue, venueRules, type FundingFile } from './funding/venue-
 export { carryDispersion, type CarryDispersion } from './funding/dispersion.js';
 export { fundingKellyConstraint, type FundingKellyOptions } from './sizing/constraints/funding-kelly.js';
 export { weightedMeanHac, neweyWestLag, type HacMean } from './stats/newey-west.js';
+// Dynamic delta hedging (issue #12 §2): the hedge now, rebalancing bands, the hedging simulator and its delta kernel
+export { addDeltaGamma, type DeltaPosition } from './options/delta-kernel.js';
+export { wwHalfWidth, zakamoulineBand, type ZakamoulineBand } from './options/no-trade-band.js';
+export { hedgeRecommendation, type HedgeRecommendation, type HedgeInstrument } from './hedging/hedge-now.js';
+export { parsePolicySpec, type HedgePolicy, type ParsedPolicy } from './hedging/policy.js';
+export { simulateHedging, simulateHedgingSync, HedgeSimulationInput, type HedgeSimulationResult, type PolicyResult } from './hedging/simulate.js';
+export { historicalWindows, type HistoricalWindows, type ImpliedVolSeries } from './hedging/historical.js';
+export { meanOf, sdOf, type Estimate } from './hedging/estimate.js';

@@ -19,6 +19,7 @@ import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
 import { TIERS } from './flags/tiers.js';
+import { HEDGE, HEDGE_SIM } from './flags/hedge.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -48,6 +49,8 @@ export function createCli(): Command {
   addCommand(program, FUNDING_PLAN, async () => (await import('./commands/funding-plan.js')).runFundingPlan);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   addCommand(program, TIERS, async () => (await import('./commands/tiers.js')).runTiers);
+  addCommand(program, HEDGE, async () => (await import('./commands/hedge.js')).runHedge);
+  addCommand(program, HEDGE_SIM, async () => (await import('./commands/hedge-sim.js')).runHedgeSim);
   return program;
 }
 

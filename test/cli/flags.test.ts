@@ -10,6 +10,7 @@ import { REGIME } from '../../src/cli/flags/regime.js';
 import { RISK, RISK_METHOD_CHOICES } from '../../src/cli/flags/risk.js';
 import { SIZE } from '../../src/cli/flags/size.js';
 import { STRESS } from '../../src/cli/flags/stress.js';
+import { HEDGE, HEDGE_SIM } from '../../src/cli/flags/hedge.js';
 import { VOL, VOL_MODELS } from '../../src/cli/flags/vol.js';
 import { SERVE } from '../../src/cli/flags/serve.js';
 import { FUNDING_PLAN } from '../../src/cli/flags/funding-plan.js';
@@ -21,7 +22,7 @@ import { VOLATILITY_METHODS } from '../../src/volatility/estimate.js';
 import { MC_MODELS } from '../../src/simulation/index.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 
-const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN, TIERS];
+const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN, TIERS, HEDGE, HEDGE_SIM];
 /**
  * Commands whose examples are run by their own tests: `serve` runs until stopped
  * (test/cli/serve.bin.test.ts); `tiers` needs the network, so its test answers ccxt from recorded
