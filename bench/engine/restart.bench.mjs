@@ -80,7 +80,8 @@ if (process.argv[2] === 'build') {
     });
     child.once('exit', (code, signal) => signal === null && reject(new Error(`serve exited ${code}`)));
   });
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.RESTART_KEEP === undefined) rmSync(dir, { recursive: true, force: true });
+  else process.stderr.write(`kept ${data}\n`);
   report({
     figure: 'engine restart after SIGKILL with a large book (snapshot + replay of the commands after it)',
     positions: POSITIONS,
