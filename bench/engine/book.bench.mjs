@@ -7,8 +7,7 @@
  * The book: 250,000 cross-margin accounts with four positions each on Binance USDⓈ-M BTCUSDT /
  * ETHUSDT instruments (markets M000..M199, each its own price path), 0.25–25× each (1–100× a
  * account in all), long or short, so that many accounts sit near a threshold. The feed: every market a random walk with fat-tailed steps (Student-t, 3 d.o.f.) from
- * three sources (annualised σ BOOK_VOL, default 2000 %: a minute moves each market about 3 %,
- * so that many levels are crossed); a tick "arrives" at its scheduled time, and the latency runs from then to the
+ * three sources (annualised σ BOOK_VOL, default 100 %, crypto in a busy week); a tick "arrives" at its scheduled time, and the latency runs from then to the
  * emission of each event it causes. Env: BOOK_POSITIONS, BOOK_RATE, BOOK_SECONDS.
  *
  * The engine runs in this process (src/engine/, built dist/): the service's SQLite commit of each
@@ -21,7 +20,7 @@ const POSITIONS = Number(process.env.BOOK_POSITIONS ?? 1_000_000);
 const RATE = Number(process.env.BOOK_RATE ?? 50_000);
 const SECONDS = Number(process.env.BOOK_SECONDS ?? 60);
 /** Annualised σ of every market's path: high, so that a minute of ticks crosses many levels. */
-const VOL = Number(process.env.BOOK_VOL ?? 20);
+const VOL = Number(process.env.BOOK_VOL ?? 1);
 const MARKETS = 200;
 const PER_ACCOUNT = 4;
 
