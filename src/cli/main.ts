@@ -17,6 +17,7 @@ import { SIZE } from './flags/size.js';
 import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
+import { BACKTEST } from './flags/backtest.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -43,6 +44,7 @@ export function createCli(): Command {
   addCommand(program, GREEKS, async () => (await import('./commands/greeks.js')).runGreeks);
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
+  addCommand(program, BACKTEST, async () => (await import('./commands/backtest.js')).runBacktest);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   return program;
 }

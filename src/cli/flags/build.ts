@@ -5,7 +5,7 @@
  * input behind a non-finite result (./overflow.ts).
  */
 import { Command, Option } from 'commander';
-import { keyOf, type CommandSpec, type Opts } from './types.js';
+import { keyOf, REPEAT_SEPARATOR, type CommandSpec, type Opts } from './types.js';
 
 /** A command implementation: the options (defaults included) and the keys the user typed. */
 export type Runner = (o: Opts, given: ReadonlySet<string>) => Promise<void>;
@@ -25,6 +25,7 @@ export function addCommand(program: Command, spec: CommandSpec, load: () => Prom
     if (f.choices !== undefined) option.choices(f.choices);
     if (f.default !== undefined) option.default(f.default);
     if (f.required === true) option.makeOptionMandatory();
+    if (f.repeatable === true) option.argParser((v: string, prev: unknown) => (typeof prev === 'string' && prev !== f.default ? `${prev}${REPEAT_SEPARATOR}${v}` : v));
     cmd.addOption(option);
   }
   cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);

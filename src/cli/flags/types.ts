@@ -54,6 +54,8 @@ export interface FlagSpec {
   readonly paths?: readonly string[];
   /** When the flag has an effect (absent: always). */
   readonly meaningful?: Meaningful;
+  /** The flag may be given several times (`--policy A --policy B`): read its values with {@link repeated}. */
+  readonly repeatable?: boolean;
 }
 
 /** A command: its flags and two or three example invocations that run on a fresh clone. */
@@ -74,6 +76,12 @@ export function longFlag(spec: FlagSpec): string {
 export function keyOf(spec: FlagSpec): string {
   return longFlag(spec).slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
+
+/** The separator of a repeatable flag's values inside its one string (a newline: no value of a CLI flag contains one). */
+export const REPEAT_SEPARATOR = '\n';
+
+/** The values of a repeatable flag, in the order given (empty when absent). */
+export const repeated = (v: string | boolean | undefined): string[] => (typeof v === 'string' ? v.split(REPEAT_SEPARATOR) : []);
 
 /** A string option's value (undefined for absent and boolean options). */
 export const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
