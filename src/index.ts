@@ -178,3 +178,20 @@ export { TICK_REFUSALS, MarketPrices, type TickRefusal, type MarketPriceView } f
 export { checkOrder, type OrderDecision, type DenialReason } from './engine/order-check.js';
 export { applyFill, unrealised, type PositionState } from './engine/position.js';
 export { engineSchemas, DEFAULT_LIMITS, type AccountSpecInput, type FillInput, type OrderInput, type TickInput } from './engine/schemas.js';
+
+// Backtests: sizing policies through history (bar loop, liquidations, metrics, sweeps, walk-forward)
+export { backtest, prepareBacktest, runPolicy, policyResult, type BacktestData, type BacktestResult, type PolicyResult, type PreparedBacktest } from './backtest/backtest.js';
+export { BacktestOptions, parseBacktestOptions, type BacktestOptionsInput } from './backtest/options.js';
+export { barsFromCcxt, checkBars, sliceBars, barsPerYear, type Bars } from './backtest/bars.js';
+export { barsCsvReader, fundingCsvReader } from './backtest/bars-csv.js';
+export { fundingPerBar, type FundingSeries } from './backtest/funding.js';
+export { simulateBars, newTrace, type KernelInput, type KernelParams, type KernelResult, type KernelTrace } from './backtest/kernel.js';
+export { flatRule, venueRule, liquidationPrice as backtestLiquidationPrice, type LiquidationRule } from './backtest/margin.js';
+export { curveMetrics, type CurveMetrics } from './backtest/metrics.js';
+export { hindsightLeverage, type Hindsight } from './backtest/hindsight.js';
+export { parsePolicy, POLICY_KINDS, type PolicySpec, type PolicyKind } from './backtest/policies/spec.js';
+export { trendSignal } from './backtest/policies/signal.js';
+export { universalLeverage } from './backtest/policies/universal.js';
+export { expandGrid, sweepCsv } from './backtest/sweep.js';
+export { runSweep, type SweepOptions } from './backtest/sweep-pool.js';
+export { walkForward, type WalkForwardResult, type WalkForwardWindow } from './backtest/walk-forward.js';
