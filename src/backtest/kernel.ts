@@ -120,11 +120,21 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
   let ruinedAt = -1;
   let k = 0;
   let stopPx = Number.NaN;
+  // A flat maintenance rate is solved inline (the common case); tiers go through margin.ts.
+  const flat = rule.valuation === 0 && rule.tiers.length === 3;
+  const flatRate = (rule.tiers[1] as number) + rule.extraRate;
+  const flatAmount = rule.tiers[2] as number;
+  // The average entry and realised PnL are kept for the trace and for entry-valued margin only.
+  const track = trace !== null || rule.valuation === 1;
   for (let i = 0; i < n; i++) {
     const c = close[i] as number;
     if (q !== 0) {
       const p0 = close[i - 1] as number;
-      const lp = liquidationPrice(rule, q, p0, k, entry);
+      let lp: number;
+      if (flat) {
+        lp = (k - q * p0 + flatAmount) / ((q < 0 ? -q : q) * flatRate - q);
+        if (!(lp > 0 && lp < Infinity)) lp = Number.NaN;
+      } else lp = liquidationPrice(rule, q, p0, k, entry);
       const hit = q > 0 ? exitLong(open[i] as number, low[i] as number, lp, stopPx) : exitShort(open[i] as number, high[i] as number, lp, stopPx);
       const liquidated = hit < 0;
       const x = liquidated ? -hit : hit;
@@ -168,12 +178,14 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
     if (adq > 0 && adq > band * (qt < 0 ? -qt : qt)) {
       const fill = dq > 0 ? c * (1 + slippage) : c * (1 - slippage);
       const fee = feeRate * adq * fill;
-      if (q === 0 || (q > 0) === (dq > 0)) entry = (q * entry + dq * fill) / (q + dq);
-      else {
-        const aq = q < 0 ? -q : q;
-        realised += (q > 0 ? 1 : -1) * (adq < aq ? adq : aq) * (fill - entry);
-        if (adq > aq) entry = fill;
-        else if (adq === aq) entry = 0;
+      if (track) {
+        if (q === 0 || (q > 0) === (dq > 0)) entry = (q * entry + dq * fill) / (q + dq);
+        else {
+          const aq = q < 0 ? -q : q;
+          realised += (q > 0 ? 1 : -1) * (adq < aq ? adq : aq) * (fill - entry);
+          if (adq > aq) entry = fill;
+          else if (adq === aq) entry = 0;
+        }
       }
       cash -= dq * fill + fee;
       q += dq;
@@ -182,8 +194,10 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
     }
     e = cash + q * c;
     curve[i] = e;
-    const value = (q < 0 ? -q : q) * c;
-    k = isolated ? Math.min(e, value / isolatedLeverage) : e;
+    if (isolated) {
+      const margin = ((q < 0 ? -q : q) * c) / isolatedLeverage;
+      k = margin < e ? margin : e;
+    } else k = e;
     const d = stop === null ? 0 : (stop[i] as number);
     stopPx = q !== 0 && d > 0 ? (q > 0 ? c * (1 - d) : c * (1 + d)) : Number.NaN;
     if (trace !== null) record(trace, i, q, realised, q * (c - entry), fees, paid, liqLoss);
