@@ -74,6 +74,8 @@ export interface KernelTrace {
   readonly fees: Float64Array;
   readonly funding: Float64Array;
   readonly liquidationLoss: Float64Array;
+  /** What happened inside each bar: 0 nothing, 1 a stop-out, 2 a liquidation. */
+  readonly events: Uint8Array;
 }
 
 /** The totals of a run. */
@@ -93,7 +95,7 @@ export interface KernelResult {
 /** Allocates a trace for n bars. */
 export function newTrace(n: number): KernelTrace {
   const a = (): Float64Array => new Float64Array(n);
-  return { position: a(), realised: a(), unrealised: a(), fees: a(), funding: a(), liquidationLoss: a() };
+  return { position: a(), realised: a(), unrealised: a(), fees: a(), funding: a(), liquidationLoss: a(), events: new Uint8Array(n) };
 }
 
 /**
@@ -143,6 +145,7 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
         cash += q * x;
         realised += q * (x - entry);
         traded += aq * x;
+        if (trace !== null) trace.events[i] = liquidated ? 2 : 1;
         if (liquidated) {
           const loss = isolated ? k + q * (x - p0) : cash;
           cash -= loss;

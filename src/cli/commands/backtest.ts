@@ -12,7 +12,7 @@
 import { writeFile } from 'node:fs/promises';
 import { TradesizeError } from '../../core/errors.js';
 import { isoUtcMs, requireIncreasingTimestamps } from '../../market/timestamps.js';
-import { backtest, type BacktestData, type BacktestResult, type PolicyResult } from '../../backtest/backtest.js';
+import { backtest, prepareBacktest, type BacktestData, type BacktestResult, type PolicyResult } from '../../backtest/backtest.js';
 import { sliceBars, type Bars } from '../../backtest/bars.js';
 import { barsCsvReader, fundingCsvReader } from '../../backtest/bars-csv.js';
 import type { BacktestOptionsInput } from '../../backtest/options.js';
@@ -23,7 +23,10 @@ import { runSweep } from '../../backtest/sweep-pool.js';
 import { walkForward, type WalkForwardResult } from '../../backtest/walk-forward.js';
 import { exclusive, optionalNumber, parseInteger, parseNumber } from '../options.js';
 import { emit, renderRows, renderTable } from '../output.js';
-import { readChunks, readSeries } from '../data.js';
+import { readChartAssets, readChunks, readSeries } from '../data.js';
+import type { KernelTrace } from '../../backtest/kernel.js';
+import { reportData } from '../../backtest/report-data.js';
+import { renderBacktestReport } from '../report-backtest.js';
 import { progressBar } from '../progress-bar.js';
 import { repeated, str, type Opts } from '../flags/types.js';
 import { withFlag } from '../flags/paths.js';
@@ -170,10 +173,16 @@ export async function runBacktest(o: Opts): Promise<void> {
     }
     const data: BacktestData = { bars, funding, impliedVol: await readImplied(o) };
     const curves: Float64Array[] = [];
+    const traces: KernelTrace[] = [];
     const options = optionsOf(o, policies.length > 0 ? policies : ['fixed-leverage:1']);
-    const result = backtest(data, options, curves);
+    const report = str(o.report);
+    const result = backtest(data, options, curves, report === undefined ? undefined : traces);
     const extra = await sweeps(o, data, options, json);
     const out: BacktestOutput = { file: str(o.data) as string, ...result, ...(policies.length > 0 ? {} : { policies: [] }), ...extra };
+    if (report !== undefined) {
+      const model = reportData(prepareBacktest(data, options), result.policies, curves, traces, extra.sweep ?? null);
+      await writeOut(report, '--report', renderBacktestReport(model, await readChartAssets(), str(o.data) as string));
+    }
     const curveFile = str(o.equityCurve);
     if (curveFile !== undefined) await writeCurves(curveFile, bars, result.policies.map((p) => p.policy), curves);
     emit(out, json, () => render(out));

@@ -37,6 +37,7 @@ export const BACKTEST: CommandSpec = {
     { flags: '--signal-column <name>', description: 'a column of --data with the signal in [-1, 1]' },
     { flags: '--from <date>', description: 'first bar (ISO date, inclusive)', paths: ['from'] },
     { flags: '--to <date>', description: 'last bar (ISO date, inclusive)' },
+    { flags: '--report <file>', description: 'write a self-contained HTML report (uPlot charts, each exportable as PNG)' },
     { flags: '--equity-curve <file>', description: "write every policy's equity per bar as CSV" },
     { flags: '--json', description: 'print one JSON object' },
   ],
