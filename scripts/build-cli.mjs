@@ -36,3 +36,19 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// The sweep worker of `tradesize backtest --sweep`, bundled beside the CLI: the CLI's inlined
+// src/backtest/spawn-sweep-worker.ts starts ./backtest-sweep-worker.cjs next to itself.
+await build({
+  entryPoints: ['src/backtest/sweep-worker.ts'],
+  outfile: 'dist/bin/backtest-sweep-worker.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  external: ['zod', '@stdlib/*'],
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});

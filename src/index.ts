@@ -200,3 +200,19 @@ export { parsePolicySpec, type HedgePolicy, type ParsedPolicy } from './hedging/
 export { simulateHedging, simulateHedgingSync, HedgeSimulationInput, type HedgeSimulationResult, type PolicyResult } from './hedging/simulate.js';
 export { historicalWindows, type HistoricalWindows, type ImpliedVolSeries } from './hedging/historical.js';
 export { meanOf, sdOf, type Estimate } from './hedging/estimate.js';
+// Backtests: sizing policies through history (bar loop, liquidations, metrics, sweeps, walk-forward)
+export { backtest, prepareBacktest, runPolicy, policyResult, type BacktestData, type BacktestResult, type PolicyResult as BacktestPolicyResult, type PreparedBacktest } from './backtest/backtest.js';
+export { BacktestOptions, parseBacktestOptions, type BacktestOptionsInput } from './backtest/options.js';
+export { barsFromCcxt, checkBars, sliceBars, barsPerYear, type Bars } from './backtest/bars.js';
+export { barsCsvReader, fundingCsvReader } from './backtest/bars-csv.js';
+export { fundingPerBar, type FundingSeries as BacktestFundingSeries } from './backtest/funding.js';
+export { simulateBars, newTrace, type KernelInput, type KernelParams, type KernelResult, type KernelTrace } from './backtest/kernel.js';
+export { flatRule, venueRule, liquidationPrice as backtestLiquidationPrice, type LiquidationRule } from './backtest/margin.js';
+export { curveMetrics, type CurveMetrics } from './backtest/metrics.js';
+export { hindsightLeverage, type Hindsight } from './backtest/hindsight.js';
+export { parsePolicy, POLICY_KINDS, type PolicySpec, type PolicyKind } from './backtest/policies/spec.js';
+export { trendSignal } from './backtest/policies/signal.js';
+export { universalLeverage } from './backtest/policies/universal.js';
+export { expandGrid, sweepCsv } from './backtest/sweep.js';
+export { runSweep, type SweepOptions } from './backtest/sweep-pool.js';
+export { walkForward, type WalkForwardResult, type WalkForwardWindow } from './backtest/walk-forward.js';

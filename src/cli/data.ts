@@ -159,3 +159,12 @@ export async function volatilityFromFile(file: string, o: VolFileOptions): Promi
     throw e;
   }
 }
+
+/** The chart library of the HTML reports (uPlot's browser build and stylesheet), read from its installed package. */
+export async function readChartAssets(): Promise<{ js: string; css: string }> {
+  const { createRequire } = await import('node:module');
+  const { readFile } = await import('node:fs/promises');
+  const req = createRequire(import.meta.url);
+  const [js, css] = await Promise.all([readFile(req.resolve('uplot/dist/uPlot.iife.min.js'), 'utf8'), readFile(req.resolve('uplot/dist/uPlot.min.css'), 'utf8')]);
+  return { js, css };
+}

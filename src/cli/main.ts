@@ -20,6 +20,7 @@ import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
 import { TIERS } from './flags/tiers.js';
 import { HEDGE, HEDGE_SIM } from './flags/hedge.js';
+import { BACKTEST } from './flags/backtest.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -47,6 +48,7 @@ export function createCli(): Command {
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
   addCommand(program, FUNDING_PLAN, async () => (await import('./commands/funding-plan.js')).runFundingPlan);
+  addCommand(program, BACKTEST, async () => (await import('./commands/backtest.js')).runBacktest);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   addCommand(program, TIERS, async () => (await import('./commands/tiers.js')).runTiers);
   addCommand(program, HEDGE, async () => (await import('./commands/hedge.js')).runHedge);

@@ -41,6 +41,17 @@ function nodes(): { x: Float64Array; w: Float64Array } {
 const { x: X, w: W } = nodes();
 
 /**
+ * The 20 nodes x_i on [−1, 1] and weights w_i of the rule (copies): for callers that evaluate
+ * many integrands at the same nodes (the universal portfolio's mixture over leverage).
+ *
+ * @example
+ * const { x, w } = gaussLegendre20Nodes(); // x.length === 20; Σ w = 2
+ */
+export function gaussLegendre20Nodes(): { x: Float64Array; w: Float64Array } {
+  return { x: X.slice(), w: W.slice() };
+}
+
+/**
  * ∫_lo^hi f(t) dt by 20-point Gauss–Legendre. A kernel.
  *
  * @example

@@ -22,7 +22,11 @@ export function spawnWorker(): Worker {
     const url = new URL(name, import.meta.url);
     if (existsSync(fileURLToPath(url))) return new Worker(url);
   }
-  const source = new URL('./worker.ts', import.meta.url);
+  return spawnTsWorker(new URL('./worker.ts', import.meta.url));
+}
+
+/** A worker running a TypeScript module through tsx's ESM loader, registered in the worker first (tests, tsx). */
+export function spawnTsWorker(source: URL): Worker {
   const tsx = pathToFileURL(tsxEsmApi()).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(boot, { eval: true });
