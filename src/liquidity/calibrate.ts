@@ -40,6 +40,23 @@ export interface ImpactFit {
   readonly outOfSample: { readonly rmseBps: number; readonly meanAbsErrorBps: number; readonly observations: number };
 }
 
+/**
+ * σ and V of the square-root law from daily bars: σ the sample standard deviation (n − 1) of the
+ * log returns of `closes`, V the mean of `volumes` (one per return: the volumes of bars 1…n).
+ *
+ * @example
+ * dailyScale([100, 110, 99], [5, 7]); // => { sigma: 0.1417…, dailyVolume: 6 }
+ */
+export function dailyScale(closes: readonly number[], volumes: readonly number[]): { sigma: number; dailyVolume: number } {
+  if (closes.length < 3 || volumes.length !== closes.length - 1) {
+    throw new TradesizeError('INSUFFICIENT_DATA', 'dailyScale needs at least 3 closes and one volume per return', ['closes']);
+  }
+  const r = closes.slice(1).map((c, i) => Math.log(c / (closes[i] as number)));
+  const mean = r.reduce((a, b) => a + b, 0) / r.length;
+  const variance = r.reduce((a, b) => a + (b - mean) ** 2, 0) / (r.length - 1);
+  return { sigma: Math.sqrt(variance), dailyVolume: volumes.reduce((a, b) => a + b, 0) / volumes.length };
+}
+
 /** The fractions of the depth at which each book side is walked. */
 export const DEPTH_FRACTIONS: readonly number[] = Array.from({ length: 19 }, (_, j) => (j + 1) / 20);
 

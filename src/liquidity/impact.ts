@@ -33,6 +33,16 @@ export interface ImpactModel {
   readonly dailyVolume: number;
 }
 
+/**
+ * Y fitted on the real books of ../shared/data/orderbook (Binance BTCUSDT book25 and Bybit
+ * XRPUSDT ob500 with its deltas; σ and V from the 30 daily bars before each book) by
+ * `fitImpact` (./calibrate.ts), reproduced by scripts/fixtures/liquidity_impact.py into
+ * test/fixtures/liquidity/impact.json, which the tests hold this constant to: Y with its
+ * cluster-robust standard error and the out-of-sample error on the held-out half of the books.
+ * It is the books' own concavity (no trades in the data), a default to override with a venue's own.
+ */
+export const BOOK_IMPACT_Y = { y: 1.155, standardError: 0.0052, outOfSampleRmseBps: 10.4 } as const;
+
 /** Y·σ·√(Q/V) as a fraction of the price. */
 export function sqrtImpact(m: ImpactModel, quantity: number): number {
   return m.y * m.sigma * Math.sqrt(quantity / m.dailyVolume);

@@ -21,6 +21,7 @@
  */
 import { TradesizeError } from '../core/errors.js';
 import type { BookSide, OrderSide } from './book.js';
+import { ROUNDING } from './walk.js';
 import { bestHead, ladderOf, type Ladder, type Venue } from './venues.js';
 
 /** One venue's part of a split. */
@@ -71,7 +72,7 @@ export function fillLadder(l: Ladder, quantity: number, qty: Float64Array, notio
     left -= take;
     heads[k] = h + 1;
   }
-  return quantity - left;
+  return left <= quantity * ROUNDING ? quantity : quantity - left;
 }
 
 /**

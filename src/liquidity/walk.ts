@@ -39,6 +39,9 @@ export interface Walk {
   readonly levels: number;
 }
 
+/** What is left of an order below this fraction of it is rounding of the level subtractions, not a shortfall. */
+export const ROUNDING = 16 * Number.EPSILON;
+
 /**
  * Σ pᵢ·takenᵢ of the first `quantity` on one side (allocation-free; the hot loop of the walk, the
  * budget search and the benchmarks). `out[0]` receives the filled quantity, `out[1]` the worst
@@ -61,6 +64,8 @@ export function walkNotional(s: BookSide, quantity: number, out: Float64Array): 
     worst = p;
     i++;
   }
+  // Subtracting the levels one by one can leave a few ulps of the order when it equals the depth.
+  if (left <= quantity * ROUNDING) left = 0;
   out[0] = quantity - left;
   out[1] = worst;
   out[2] = i;
@@ -68,6 +73,7 @@ export function walkNotional(s: BookSide, quantity: number, out: Float64Array): 
 }
 
 const scratch = new Float64Array(3);
+
 
 /**
  * Walks `quantity` through the side of `book` a `side` order takes.
