@@ -17,6 +17,7 @@ import { SIZE } from './flags/size.js';
 import { STRESS } from './flags/stress.js';
 import { VOL } from './flags/vol.js';
 import { SERVE } from './flags/serve.js';
+import { SLIPPAGE } from './flags/slippage.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -43,6 +44,7 @@ export function createCli(): Command {
   addCommand(program, GREEKS, async () => (await import('./commands/greeks.js')).runGreeks);
   addCommand(program, IV, async () => (await import('./commands/iv.js')).runIv);
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
+  addCommand(program, SLIPPAGE, async () => (await import('./commands/slippage.js')).runSlippage);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   return program;
 }

@@ -35,6 +35,8 @@ export interface SplitPart {
   readonly cost: number;
   /** Fee-adjusted price of the venue's last unit (its marginal cost); 0 when the venue takes nothing. */
   readonly marginalPrice: number;
+  /** Price of the last level the venue's part reached (before fees); 0 when the venue takes nothing. */
+  readonly worstPrice: number;
 }
 
 /** The optimal split of an order. */
@@ -47,15 +49,17 @@ export interface Split {
   readonly unfilledQuantity: number;
   /** Average fill price over all venues (before fees). */
   readonly averagePrice: number;
+  /** The worst level price reached on any venue (the highest for a buy, the lowest for a sell). */
+  readonly worstPrice: number;
   /** s·(average − M)/M in bps (before fees). */
   readonly slippageBps: number;
 }
 
 /**
  * Fills `quantity` along the merged ladder: per venue the quantity, notional and last
- * fee-adjusted price (allocation-free apart from the three output arrays).
+ * fee-adjusted and raw prices (allocation-free apart from the four output arrays).
  */
-export function fillLadder(l: Ladder, quantity: number, qty: Float64Array, notional: Float64Array, marginal: Float64Array): number {
+export function fillLadder(l: Ladder, quantity: number, qty: Float64Array, notional: Float64Array, marginal: Float64Array, worst: Float64Array): number {
   const heads = new Int32Array(l.sides.length);
   let left = quantity;
   while (left > 0) {
@@ -69,6 +73,7 @@ export function fillLadder(l: Ladder, quantity: number, qty: Float64Array, notio
     qty[k] = (qty[k] as number) + take;
     notional[k] = (notional[k] as number) + p * take;
     marginal[k] = p * (l.factors[k] as number);
+    worst[k] = p;
     left -= take;
     heads[k] = h + 1;
   }
@@ -90,18 +95,22 @@ export function splitOrder(venues: readonly Venue[], side: OrderSide, quantity: 
   const qty = new Float64Array(n);
   const notional = new Float64Array(n);
   const marginal = new Float64Array(n);
-  const filled = fillLadder(l, quantity, qty, notional, marginal);
+  const last = new Float64Array(n);
+  const filled = fillLadder(l, quantity, qty, notional, marginal, last);
   if (filled === 0) throw new TradesizeError('INVALID_INPUT', `splitOrder: no book has ${side === 'buy' ? 'asks' : 'bids'}, so a ${side} cannot be priced`, ['venues']);
   const m = l.reference;
   let totalCost = 0;
   let totalNotional = 0;
   const split: SplitPart[] = [];
+  let worstPrice = 0;
   for (let k = 0; k < n; k++) {
     const q = qty[k] as number;
+    const worst = last[k] as number;
+    if (q > 0 && (worstPrice === 0 || l.sign * (worst - worstPrice) > 0)) worstPrice = worst;
     const cost = q > 0 ? l.sign * ((notional[k] as number) * (l.factors[k] as number) - m * q) : 0;
     totalCost += cost;
     totalNotional += notional[k] as number;
-    split.push({ book: k, quantity: q, averagePrice: q > 0 ? (notional[k] as number) / q : 0, cost, marginalPrice: marginal[k] as number });
+    split.push({ book: k, quantity: q, averagePrice: q > 0 ? (notional[k] as number) / q : 0, cost, marginalPrice: marginal[k] as number, worstPrice: worst });
   }
   const averagePrice = totalNotional / filled;
   return {
@@ -112,6 +121,7 @@ export function splitOrder(venues: readonly Venue[], side: OrderSide, quantity: 
     filledQuantity: filled,
     unfilledQuantity: quantity - filled,
     averagePrice,
+    worstPrice,
     slippageBps: (l.sign * (averagePrice - m) * 1e4) / m,
   };
 }

@@ -25,6 +25,7 @@ export function addCommand(program: Command, spec: CommandSpec, load: () => Prom
     if (f.choices !== undefined) option.choices(f.choices);
     if (f.default !== undefined) option.default(f.default);
     if (f.required === true) option.makeOptionMandatory();
+    if (f.repeatable === true) option.argParser((v: string, previous: readonly string[] | undefined) => [...(previous ?? []), v]);
     cmd.addOption(option);
   }
   cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);

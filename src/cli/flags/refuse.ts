@@ -11,7 +11,7 @@ function holds(m: Mode, o: Opts, given: ReadonlySet<string>): boolean {
   if (m.without !== undefined && m.without.some((k) => given.has(k))) return false;
   if (m.when !== undefined) {
     const v = o[m.when.key];
-    if (typeof v === 'boolean' || !m.when.in.includes(v)) return false;
+    if (typeof v === 'boolean' || typeof v === 'object' || !m.when.in.includes(v)) return false;
   }
   return true;
 }

@@ -72,6 +72,9 @@ export const SIZE: CommandSpec = {
     { flags: '--portfolio <file>', description: 'stress constraint: the existing book (docs/PORTFOLIO.md) must stay above maintenance in every grid scenario with the new position' },
     { flags: '--stress-underlying <u>', description: 'with --portfolio: the new position is a perpetual on this underlying of the portfolio' },
     { flags: '--stress-legs <file>', description: 'with --portfolio: the new position is this JSON array of legs (one contract; options, futures, perpetuals)' },
+    { flags: '--book <file>', description: "order book CSV (side,price,quantity, or a Tardis / Bybit book file): the stop's exit walks it (stop-slippage), quantities in contracts × contract size" },
+    { flags: '--max-slippage-bps <b>', description: 'with --book: slippage constraint, the entry walks the book at most b bps from the mid', paths: ['maxSlippageBps'], meaningful: { modes: [{ with: ['book'] }], why: 'needs --book' } },
+    { flags: '--stop-depth <frac>', description: "with --book: the book at the stop has this fraction of today's depth (default 1)", paths: ['stopDepthFactor'], meaningful: { modes: [{ with: ['book'] }], why: 'needs --book' } },
     { flags: '--json', description: 'print one JSON object' },
   ],
   examples: [

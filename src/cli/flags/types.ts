@@ -12,8 +12,8 @@
  * };
  */
 
-/** The options commander hands to an action: strings, `true` for boolean flags, else undefined. */
-export type Opts = Readonly<Record<string, string | boolean | undefined>>;
+/** The options commander hands to an action: strings, `true` for boolean flags, the values of a repeatable flag, else undefined. */
+export type Opts = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /** A mode of a command: conditions on its options that all hold. Keys are commander option keys. */
 export interface Mode {
@@ -48,6 +48,8 @@ export interface FlagSpec {
    * with its own error code (an unknown --venue is UNKNOWN_VENUE, not INVALID_INPUT).
    */
   readonly listed?: readonly string[];
+  /** The flag may be given several times; the action receives its values in order (see {@link list}). */
+  readonly repeatable?: boolean;
   /** The command cannot run without this flag (commander's `requiredOption`). */
   readonly required?: boolean;
   /** Library error paths (dot-joined, `contract.size`) that this flag's value became. */
@@ -75,5 +77,9 @@ export function keyOf(spec: FlagSpec): string {
   return longFlag(spec).slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** A string option's value (undefined for absent and boolean options). */
-export const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A string option's value (undefined for absent, boolean and repeatable options). */
+export const str = (v: string | boolean | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A repeatable option's values in the order given (one value for a plain string option, none when absent). */
+export const list = (v: string | boolean | readonly string[] | undefined): readonly string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? (v as readonly string[]) : [];

@@ -55,7 +55,7 @@ function slippageConstraint(book: OrderBook, maxBps: number): SizingConstraint {
       return new ConstraintLimit('slippage', s.maxQuantity / ctx.terms.size, (c, max) =>
         s.limitedByDepth
           ? `every level the book shows is within ${fmt(maxBps)} bps of the mid: the entry is capped at the depth → at most ${fmt(max)}`
-          : `entry ${entrySide(c)} walks the book to an average ${fmt(maxBps)} bps from the mid ${fmt(s.referencePrice)} → at most ${fmt(max)}`, ctx);
+          : `entry ${entrySide(c)} walks the book to an average ${fmt(maxBps)} bps from the mid ${fmt(s.referencePrice, 10)} → at most ${fmt(max)}`, ctx);
     },
     allows(ctx, q) {
       const w = walkBook(book, entrySide(ctx), q * ctx.terms.size);
@@ -100,10 +100,11 @@ function stopSlippageConstraint(o: BookConstraintOptions): SizingConstraint {
     limit(ctx) {
       const s = solve(ctx);
       return new ConstraintLimit('stop-slippage', s.q, (c, max) => {
-        const fill = max > 0 ? exitFill(c, o, max) : c.stopFill;
+        const fill = (max > 0 ? exitFill(c, o, max) : null) ?? c.stopFill;
+        const bps = (Math.abs(fill - c.stopFill) / c.stopFill) * 1e4;
         return (
           `the exit at the stop walks the ${exitSide(c) === 'sell' ? 'bids' : 'asks'} moved to ${fmt(c.stopFill)}` +
-          `${o.stopDepthFactor === undefined ? '' : ` at ${fmt(o.stopDepthFactor)}× depth`}: fills at ${fmt(fill ?? c.stopFill)}, ` +
+          `${o.stopDepthFactor === undefined ? '' : ` at ${fmt(o.stopDepthFactor)}× depth`}: fills at ${fmt(fill, 10)} (${fmt(bps, 4)} bps), ` +
           `loss ${fmt(s.loss)} within budget ${fmt(c.riskBudget)} → at most ${fmt(max)}`
         );
       }, ctx);
