@@ -32,7 +32,7 @@ export interface Ladder {
 /**
  * The ladder of `venues` for an order of `side`.
  *
- * @throws TradesizeError INVALID_INPUT for no venue or a fee rate outside [0, 0.1] (path ['venues', i, 'feeRate']).
+ * @throws TradesizeError INVALID_INPUT for no venue or a fee rate outside [0, 0.1] (path ['feeRate', i]).
  */
 export function ladderOf(venues: readonly Venue[], side: OrderSide): Ladder {
   if (venues.length === 0) throw new TradesizeError('INVALID_INPUT', 'give at least one order book', ['venues']);
@@ -41,7 +41,7 @@ export function ladderOf(venues: readonly Venue[], side: OrderSide): Ladder {
   let midSum = 0;
   venues.forEach((v, i) => {
     if (!(Number.isFinite(v.feeRate) && v.feeRate >= 0 && v.feeRate <= 0.1)) {
-      throw new TradesizeError('INVALID_INPUT', `taker fee rate of book ${i + 1} must be in [0, 0.1], got ${v.feeRate}`, ['venues', i, 'feeRate']);
+      throw new TradesizeError('INVALID_INPUT', `taker fee rate of book ${i + 1} must be in [0, 0.1], got ${v.feeRate}`, ['feeRate', i]);
     }
     factors[i] = 1 + sign * v.feeRate;
     midSum += bookMid(v.book);

@@ -12,6 +12,7 @@ import { SIZE } from '../../src/cli/flags/size.js';
 import { STRESS } from '../../src/cli/flags/stress.js';
 import { VOL, VOL_MODELS } from '../../src/cli/flags/vol.js';
 import { SERVE } from '../../src/cli/flags/serve.js';
+import { SLIPPAGE } from '../../src/cli/flags/slippage.js';
 import { OPTION_MODELS, OPTION_TYPES } from '../../src/options/schema.js';
 import { RISK_METHODS } from '../../src/risk/var-es.js';
 import { SERIES_INPUTS } from '../../src/market/returns.js';
@@ -19,7 +20,7 @@ import { VOLATILITY_METHODS } from '../../src/volatility/estimate.js';
 import { MC_MODELS } from '../../src/simulation/index.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 
-const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE];
+const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SLIPPAGE, SERVE];
 /** Commands that run until stopped: their examples are run by their own tests (test/cli/serve.bin.test.ts). */
 const LONG_RUNNING = new Set(['serve']);
 

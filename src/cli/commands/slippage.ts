@@ -14,7 +14,7 @@ import { withFlag } from '../flags/paths.js';
 import { SLIPPAGE } from '../flags/slippage.js';
 import { readBookFile } from '../book-input.js';
 import type { OrderSide } from '../../liquidity/book.js';
-import type { Venue } from '../../liquidity/venues.js';
+import { ladderOf, type Venue } from '../../liquidity/venues.js';
 import { splitOrder, type Split } from '../../liquidity/split.js';
 import { maxQuantityWithinBudget } from '../../liquidity/budget.js';
 import { BOOK_IMPACT_Y, expectedSlippage } from '../../liquidity/impact.js';
@@ -66,6 +66,7 @@ async function compute(o: Opts): Promise<Record<string, unknown>> {
   const fees = feeRates(o, files.length);
   const venues: Venue[] = [];
   for (const [i, f] of files.entries()) venues.push({ book: await readBookFile(f), feeRate: fees[i] as number });
+  ladderOf(venues, side); // checks the fee rates, whichever path follows
   const quantity = optionalNumber(str(o.quantity), '--quantity');
   const budget = optionalNumber(str(o.budget), '--budget');
   if (quantity === undefined && budget === undefined) throw new TradesizeError('MISSING_OPTION', 'give --quantity (price an order) or --budget (the largest order within a slippage budget)', ['--quantity']);

@@ -14,7 +14,7 @@ export const SLIPPAGE: CommandSpec = {
   name: 'slippage',
   description: 'Slippage of a market order: walk an L2 book (average, worst price, bps from the mid, unfilled), the largest order within a budget, the cheapest split across venues',
   flags: [
-    { flags: '--book <file>', description: 'order book CSV (side,price,quantity; or a Tardis / Bybit book file); repeat for several venues', required: true, repeatable: true, paths: ['venues', 'book'] },
+    { flags: '--book <file>', description: 'order book CSV (side,price,quantity; or a Tardis / Bybit book file); repeat for several venues', required: true, repeatable: true, paths: ['venues'] },
     { flags: '--fee-rate <rate>', description: "taker fee rate of the matching --book (0.0005 = 5 bp); repeat once per book (default 0)", repeatable: true, paths: ['feeRate'] },
     { flags: '--side <side>', description: 'market order side: buy walks the asks, sell the bids', choices: ['buy', 'sell'], required: true },
     { flags: '--quantity <q>', description: "order quantity in the book's units", paths: ['quantity'] },
