@@ -16,10 +16,16 @@
  */
 import { TradesizeError, type FieldPath } from '../core/errors.js';
 
-/** One side of a book: level i is (prices[i], quantities[i]), best first. */
+/**
+ * One side of a book: level i is (prices[i], quantities[i]), best first; `cumulativeQuantity[i]`
+ * and `cumulativeNotional[i]` are the quantity and Σ p·q of the levels before level i (length
+ * n + 1), so the depth up to any level is one read (the split across venues relies on it).
+ */
 export interface BookSide {
   readonly prices: Float64Array;
   readonly quantities: Float64Array;
+  readonly cumulativeQuantity: Float64Array;
+  readonly cumulativeNotional: Float64Array;
 }
 
 /** A validated L2 book. */
@@ -51,7 +57,13 @@ function buildSide(levels: readonly Level[], name: 'bids' | 'asks'): BookSide {
     prices[to] = p;
     quantities[to] = q;
   });
-  return { prices, quantities };
+  const cumulativeQuantity = new Float64Array(levels.length + 1);
+  const cumulativeNotional = new Float64Array(levels.length + 1);
+  for (let i = 0; i < levels.length; i++) {
+    cumulativeQuantity[i + 1] = (cumulativeQuantity[i] as number) + (quantities[i] as number);
+    cumulativeNotional[i + 1] = (cumulativeNotional[i] as number) + (prices[i] as number) * (quantities[i] as number);
+  }
+  return { prices, quantities, cumulativeQuantity, cumulativeNotional };
 }
 
 /**
@@ -86,7 +98,5 @@ export function takenSide(book: OrderBook, side: OrderSide): BookSide {
 
 /** Total quantity shown on one side. */
 export function sideDepth(s: BookSide): number {
-  let total = 0;
-  for (let i = 0; i < s.quantities.length; i++) total += s.quantities[i] as number;
-  return total;
+  return s.cumulativeQuantity[s.prices.length] as number;
 }

@@ -22,7 +22,7 @@
 import { TradesizeError } from '../core/errors.js';
 import type { BookSide, OrderSide } from './book.js';
 import { ROUNDING } from './walk.js';
-import { bestHead, ladderOf, type Ladder, type Venue } from './venues.js';
+import { ladderOf, type Ladder, type Venue } from './venues.js';
 
 /** One venue's part of a split. */
 export interface SplitPart {
@@ -55,28 +55,83 @@ export interface Split {
   readonly slippageBps: number;
 }
 
+/** The number of levels of venue k whose fee-adjusted key s·p·(1 + s·f) is ≤ λ (or < λ when `strict`). */
+function countBelow(l: Ladder, k: number, lambda: number, strict: boolean): number {
+  const prices = (l.sides[k] as BookSide).prices;
+  const scale = l.sign * (l.factors[k] as number);
+  let lo = 0;
+  let hi = prices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const key = (prices[mid] as number) * scale;
+    if (strict ? key < lambda : key <= lambda) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Fills `quantity` along the merged ladder: per venue the quantity, notional and last
- * fee-adjusted and raw prices (allocation-free apart from the four output arrays).
+ * fee-adjusted and raw prices. The greedy merge takes levels in order of their fee-adjusted key
+ * (ties to the lower venue index) until the order is filled; it stops at the marginal key λ*,
+ * the smallest key whose levels at or below it hold the order. λ* is found directly: the depth
+ * at or below λ, D(λ) = Σₖ (quantity of venue k's levels with key ≤ λ), is a step function
+ * jumping at the keys, so bisecting λ in doubles until lo and hi are adjacent leaves
+ * D(lo) < Q ≤ D(hi) with hi a key: λ* = hi. Each venue then takes all its levels below λ*
+ * (the book's cumulative sums), and the levels at λ* are shared in venue order: the greedy
+ * merge's result, in O(k·log n) per probe (at most ~64 probes) instead of one step per level.
  */
 export function fillLadder(l: Ladder, quantity: number, qty: Float64Array, notional: Float64Array, marginal: Float64Array, worst: Float64Array): number {
-  const heads = new Int32Array(l.sides.length);
-  let left = quantity;
-  while (left > 0) {
-    const k = bestHead(l, heads);
-    if (k < 0) break;
-    const s = l.sides[k] as BookSide;
-    const h = heads[k] as number;
-    const level = s.quantities[h] as number;
-    const p = s.prices[h] as number;
-    const take = level < left ? level : left;
-    qty[k] = (qty[k] as number) + take;
-    notional[k] = (notional[k] as number) + p * take;
-    marginal[k] = p * (l.factors[k] as number);
-    worst[k] = p;
-    left -= take;
-    heads[k] = h + 1;
+  const n = l.sides.length;
+  let total = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const prices = (l.sides[k] as BookSide).prices;
+    const len = prices.length;
+    total += (l.sides[k] as BookSide).cumulativeQuantity[len] as number;
+    if (len === 0) continue;
+    const scale = l.sign * (l.factors[k] as number);
+    lo = Math.min(lo, (prices[0] as number) * scale);
+    hi = Math.max(hi, (prices[len - 1] as number) * scale);
   }
+  if (total === 0) return 0;
+  const depthAtMost = (lambda: number): number => {
+    let d = 0;
+    for (let k = 0; k < n; k++) d += (l.sides[k] as BookSide).cumulativeQuantity[countBelow(l, k, lambda, false)] as number;
+    return d;
+  };
+  // D(lo′) = 0 just below the smallest key; D(hi) = total ≥ Q unless the books run out.
+  if (quantity < total) {
+    lo -= Math.abs(lo) * 1e-9 + Number.MIN_VALUE;
+    for (;;) {
+      const mid = lo + (hi - lo) / 2;
+      if (mid <= lo || mid >= hi) break;
+      if (depthAtMost(mid) >= quantity) hi = mid;
+      else lo = mid;
+    }
+  }
+  let left = quantity;
+  for (let k = 0; k < n; k++) {
+    const below = countBelow(l, k, hi, true);
+    const side = l.sides[k] as BookSide;
+    const q = Math.min(side.cumulativeQuantity[below] as number, left);
+    qty[k] = q;
+    notional[k] = side.cumulativeNotional[below] as number;
+    left -= q;
+    if (below > 0) worst[k] = (l.sides[k] as BookSide).prices[below - 1] as number;
+  }
+  for (let k = 0; k < n && left > 0; k++) {
+    const s = l.sides[k] as BookSide;
+    const at = countBelow(l, k, hi, true);
+    if (at >= s.prices.length || (s.prices[at] as number) * l.sign * (l.factors[k] as number) !== hi) continue;
+    const take = Math.min(s.quantities[at] as number, left);
+    qty[k] = (qty[k] as number) + take;
+    notional[k] = (notional[k] as number) + (s.prices[at] as number) * take;
+    worst[k] = s.prices[at] as number;
+    left -= take;
+  }
+  for (let k = 0; k < n; k++) marginal[k] = (qty[k] as number) > 0 ? (worst[k] as number) * (l.factors[k] as number) : 0;
   return left <= quantity * ROUNDING ? quantity : quantity - left;
 }
 

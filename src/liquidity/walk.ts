@@ -43,33 +43,37 @@ export interface Walk {
 export const ROUNDING = 16 * Number.EPSILON;
 
 /**
- * Σ pᵢ·takenᵢ of the first `quantity` on one side (allocation-free; the hot loop of the walk, the
- * budget search and the benchmarks). `out[0]` receives the filled quantity, `out[1]` the worst
- * price, `out[2]` the levels touched.
+ * Σ pᵢ·takenᵢ of the first `quantity` on one side (allocation-free; the hot loop of the walk and
+ * the benchmarks). `out[0]` receives the filled quantity, `out[1]` the worst price, `out[2]` the
+ * levels touched. The level where the order ends is found by bisection on the side's cumulative
+ * quantities, and the notional is the cumulative notional before it plus the part of that level
+ * taken: O(log n), the same sums as walking level by level.
  */
 export function walkNotional(s: BookSide, quantity: number, out: Float64Array): number {
   const prices = s.prices;
-  const sizes = s.quantities;
+  const cum = s.cumulativeQuantity;
   const n = prices.length;
-  let left = quantity;
-  let notional = 0;
-  let i = 0;
-  let worst = prices[0] as number;
-  while (left > 0 && i < n) {
-    const q = sizes[i] as number;
-    const p = prices[i] as number;
-    const take = q < left ? q : left;
-    notional += p * take;
-    left -= take;
-    worst = p;
-    i++;
+  const total = cum[n] as number;
+  if (quantity >= total - quantity * ROUNDING) {
+    // The whole side (a shortfall of a few ulps is rounding of the cumulative sums, not a shortfall).
+    out[0] = quantity - total <= quantity * ROUNDING ? quantity : total;
+    out[1] = prices[n - 1] as number;
+    out[2] = n;
+    return s.cumulativeNotional[n] as number;
   }
-  // Subtracting the levels one by one can leave a few ulps of the order when it equals the depth.
-  if (left <= quantity * ROUNDING) left = 0;
-  out[0] = quantity - left;
-  out[1] = worst;
-  out[2] = i;
-  return notional;
+  // The first level k with cum[k + 1] ≥ quantity: the order ends inside it.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cum[mid + 1] as number) < quantity) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = prices[lo] as number;
+  out[0] = quantity;
+  out[1] = p;
+  out[2] = lo + 1;
+  return (s.cumulativeNotional[lo] as number) + p * (quantity - (cum[lo] as number));
 }
 
 const scratch = new Float64Array(3);
