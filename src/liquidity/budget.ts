@@ -19,7 +19,8 @@
  */
 import { TradesizeError } from '../core/errors.js';
 import type { BookSide, OrderSide } from './book.js';
-import { bestHead, ladderOf, type Venue } from './venues.js';
+import { bestHead, ladderOf, type Ladder, type Venue } from './venues.js';
+import { fillLadder } from './split.js';
 
 /** The solution of a slippage budget. */
 export interface BudgetSolution {
@@ -29,6 +30,26 @@ export interface BudgetSolution {
   /** The limit price P* the average (fee-adjusted) price may reach. */
   readonly limitPrice: number;
   readonly referencePrice: number;
+}
+
+/**
+ * q, or the largest double a few ulps below it whose fill (computed as `splitOrder` computes it)
+ * is within the budget: the closed form q* is exact in real arithmetic, and rounding in the
+ * recomputed average must not print a slippage a hair over the budget.
+ */
+function withinLimit(l: Ladder, q: number, budgetBps: number): number {
+  const n = l.sides.length;
+  const scratch = () => new Float64Array(n);
+  for (let i = 0; i < 16 && q > 0; i++) {
+    const qty = scratch();
+    const notional = scratch();
+    const filled = fillLadder(l, q, qty, notional, scratch(), scratch());
+    let paid = 0;
+    for (let k = 0; k < n; k++) paid += (notional[k] as number) * (l.factors[k] as number);
+    if ((l.sign * (paid / filled - l.reference) * 1e4) / l.reference <= budgetBps) return q;
+    q *= 1 - 4 * Number.EPSILON;
+  }
+  return q;
 }
 
 /**
@@ -55,7 +76,7 @@ export function maxQuantityWithinBudget(venues: readonly Venue[], side: OrderSid
     const slope = l.sign * ((s.prices[h] as number) * (l.factors[k] as number) - limitPrice);
     const size = s.quantities[h] as number;
     if (slope > 0 && g + slope * size > 0) {
-      return { maxQuantity: q - g / slope, limitedByDepth: false, limitPrice, referencePrice: l.reference };
+      return { maxQuantity: withinLimit(l, q - g / slope, budgetBps), limitedByDepth: false, limitPrice, referencePrice: l.reference };
     }
     g += slope * size;
     q += size;

@@ -8,7 +8,8 @@
  * take the cheapest next unit over all venues) is exact: Ibaraki & Katoh, "Resource Allocation
  * Problems: Algorithmic Approaches" (MIT Press 1988), ch. 4 (the greedy algorithm for separable
  * convex objectives). Taking whole levels in fee-adjusted price order is that rule level by level,
- * i.e. a k-way merge of the books. At the optimum every venue used has the same marginal cost
+ * i.e. a k-way merge of the books; {@link fillLadder} computes the merge's result without stepping
+ * through it, from the marginal price where it stops. At the optimum every venue used has the same marginal cost
  * (up to the level grid: each used venue's last marginal price is ≤ any untaken level's on any
  * venue), the KKT condition of the problem, and no single venue can be cheaper, since filling Q on
  * one venue is one feasible split.

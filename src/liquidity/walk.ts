@@ -10,7 +10,9 @@
  * Shortfall: Paper versus Reality", J. Portfolio Management 14(3), 1988; the walk itself is the
  * price-time-priority matching every venue documents, e.g. Binance "Order book" and Bybit
  * "Orderbook" API pages). Slippage counts the half-spread: a one-unit buy at the best ask already
- * slips (ask − mid)/mid.
+ * slips (ask − mid)/mid. The average is weighted by the book's quantity units: for an inverse
+ * book in USD contracts (Deribit) that is the contract-weighted mean price; the coin-weighted
+ * (harmonic) mean differs from it at second order in the price spread walked.
  *
  * @example
  * const book = makeBook({ bids: [[99, 1]], asks: [[101, 1], [102, 2]] });

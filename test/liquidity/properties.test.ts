@@ -54,13 +54,42 @@ describe('liquidity properties', () => {
       fc.property(venueArb, sideArb, fc.double({ min: 0, max: 300, noNaN: true }), (venue, side, bps) => {
         const sol = maxQuantityWithinBudget([venue], side, bps);
         const allIn = (q: number) => venueCost(venue, side, q, sol.referencePrice) / (sol.referencePrice * q) * 1e4;
-        if (sol.maxQuantity > 0) expect(allIn(sol.maxQuantity)).toBeLessThanOrEqual(bps + 1e-7);
+        if (sol.maxQuantity > 0) {
+          expect(allIn(sol.maxQuantity)).toBeLessThanOrEqual(bps + 1e-7);
+          // Without a fee the printed slippage at q* is within the budget exactly, not just up to rounding.
+          if (venue.feeRate === 0) expect(splitOrder([venue], side, sol.maxQuantity).slippageBps).toBeLessThanOrEqual(bps);
+        }
         if (!sol.limitedByDepth) {
           const above = sol.maxQuantity + Math.max(1e-6, sol.maxQuantity * 1e-6);
           if (above <= depthOf(venue.book, side)) expect(allIn(above)).toBeGreaterThan(bps - 1e-9);
         } else {
           expect(sol.maxQuantity).toBeCloseTo(depthOf(venue.book, side), 9);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the split is the greedy merge: every level in fee-adjusted price order (ties to the lower venue), taken until filled', () => {
+    fc.assert(
+      fc.property(fc.array(venueArb, { minLength: 1, maxLength: 5 }), sideArb, fc.double({ min: 0.001, max: 1.2, noNaN: true }), (venues, side, u) => {
+        const s = side === 'buy' ? 1 : -1;
+        const levels = venues.flatMap((v, k) => {
+          const t = takenSide(v.book, side);
+          return [...t.prices].map((p, i) => ({ k, key: s * p * (1 + s * v.feeRate), q: t.quantities[i] as number }));
+        });
+        levels.sort((a, b) => a.key - b.key || a.k - b.k);
+        const total = levels.reduce((a, l) => a + l.q, 0);
+        const want = new Array<number>(venues.length).fill(0);
+        let left = u * total;
+        for (const l of levels) {
+          if (left <= 0) break;
+          const take = Math.min(l.q, left);
+          want[l.k] = (want[l.k] as number) + take;
+          left -= take;
+        }
+        const got = splitOrder(venues, side, u * total).split.map((p) => p.quantity);
+        got.forEach((g, k) => expect(Math.abs(g - (want[k] as number))).toBeLessThanOrEqual(1e-9 * (1 + total)));
       }),
       RUNS,
     );
