@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeWithSharedData, readFixture, readSharedData } from '../helpers/shared-data.js';
-import { dailyScale, fitImpact, type CalibrationBook } from '../../src/liquidity/calibrate.js';
+import { dailyScale, fitImpact, type CalibrationBook, type ImpactFit } from '../../src/liquidity/calibrate.js';
 import { parseTardisSnapshots } from '../../src/liquidity/tardis.js';
 import { bybitBooks } from '../../src/liquidity/bybit.js';
 import { BOOK_IMPACT_Y } from '../../src/liquidity/impact.js';
@@ -17,9 +17,27 @@ interface Scale {
   readonly ohlcv: string;
   readonly before: string;
 }
+interface Fit {
+  y: number;
+  standardError: number;
+  observations: number;
+  clusters: number;
+  outOfSample: { rmseBps: number; meanAbsErrorBps: number; observations: number };
+}
 interface ImpactFixture {
   readonly scale: { readonly binance: Scale; readonly bybit: Scale };
-  readonly fit: { y: number; standardError: number; observations: number; clusters: number; outOfSample: { rmseBps: number; meanAbsErrorBps: number; observations: number } };
+  readonly fit: Fit;
+  readonly perVenue: { readonly binance: Fit; readonly bybit: Fit };
+}
+
+function expectFit(fit: ImpactFit, ref: Fit): void {
+  expect(fit.y).toBeCloseTo(ref.y, 10);
+  expect(fit.standardError).toBeCloseTo(ref.standardError, 10);
+  expect(fit.observations).toBe(ref.observations);
+  expect(fit.clusters).toBe(ref.clusters);
+  expect(fit.outOfSample.rmseBps).toBeCloseTo(ref.outOfSample.rmseBps, 8);
+  expect(fit.outOfSample.meanAbsErrorBps).toBeCloseTo(ref.outOfSample.meanAbsErrorBps, 8);
+  expect(fit.outOfSample.observations).toBe(ref.outOfSample.observations);
 }
 const fixture = readFixture<ImpactFixture>('liquidity/impact.json');
 
@@ -96,13 +114,15 @@ describeWithSharedData(
     });
 
     it(`Y = ${fixture.fit.y.toFixed(3)} ± ${fixture.fit.standardError.toFixed(4)} (out-of-sample RMSE ${fixture.fit.outOfSample.rmseBps.toFixed(1)} bps) as numpy fits it`, () => {
-      expect(fit.y).toBeCloseTo(fixture.fit.y, 10);
-      expect(fit.standardError).toBeCloseTo(fixture.fit.standardError, 10);
-      expect(fit.observations).toBe(fixture.fit.observations);
-      expect(fit.clusters).toBe(fixture.fit.clusters);
-      expect(fit.outOfSample.rmseBps).toBeCloseTo(fixture.fit.outOfSample.rmseBps, 8);
-      expect(fit.outOfSample.meanAbsErrorBps).toBeCloseTo(fixture.fit.outOfSample.meanAbsErrorBps, 8);
-      expect(fit.outOfSample.observations).toBe(fixture.fit.outOfSample.observations);
+      expectFit(fit, fixture.fit);
+    });
+
+    it(`per venue as numpy fits it: Binance BTCUSDT Y = ${fixture.perVenue.binance.y.toFixed(3)}, Bybit XRPUSDT Y = ${fixture.perVenue.bybit.y.toFixed(3)}`, () => {
+      expectFit(fitImpact(books.filter((b) => b.group === 'binance')), fixture.perVenue.binance);
+      expectFit(fitImpact(books.filter((b) => b.group === 'bybit')), fixture.perVenue.bybit);
+      // The venues disagree far beyond either standard error: one Y does not carry across books.
+      const gap = Math.abs(fixture.perVenue.bybit.y - fixture.perVenue.binance.y);
+      expect(gap).toBeGreaterThan(10 * (fixture.perVenue.bybit.standardError + fixture.perVenue.binance.standardError));
     });
   },
 );
