@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['sizing/size-position.bench.mjs', 'engine/book.bench.mjs', 'kelly/kelly.bench.mjs', 'volatility/garch.bench.mjs', 'regime/hmm.bench.mjs', 'venues/liquidation.bench.mjs', 'stress/stress.bench.mjs', 'risk/first-passage.bench.mjs', 'options/greeks.bench.mjs', 'options/iv.bench.mjs', 'cli/cold-start.bench.mjs', 'engine/order-check.bench.mjs', 'engine/restart.bench.mjs', 'market/csv.bench.mjs', 'funding/plan.bench.mjs', 'hedging/hedge-sim.bench.mjs', 'backtest/kernel.bench.mjs', 'backtest/sweep.bench.mjs'];
+const benches = ['sizing/size-position.bench.mjs', 'engine/book.bench.mjs', 'kelly/kelly.bench.mjs', 'volatility/garch.bench.mjs', 'regime/hmm.bench.mjs', 'venues/liquidation.bench.mjs', 'stress/stress.bench.mjs', 'risk/first-passage.bench.mjs', 'options/greeks.bench.mjs', 'options/iv.bench.mjs', 'cli/cold-start.bench.mjs', 'engine/order-check.bench.mjs', 'engine/restart.bench.mjs', 'market/csv.bench.mjs', 'funding/plan.bench.mjs', 'hedging/hedge-sim.bench.mjs', 'backtest/kernel.bench.mjs', 'backtest/sweep.bench.mjs', 'liquidity/walk.bench.mjs', 'liquidity/split.bench.mjs'];
 let failed = false;
 for (const b of benches) {
   const file = fileURLToPath(new URL(b, import.meta.url));

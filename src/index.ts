@@ -66,6 +66,19 @@ export { unitValue, quoteNotional, unitPriceLoss, type ContractTerms, type Contr
 export { ConstraintLimit, linearCap, type SizingConstraint, type SizingContext } from './sizing/constraints/types.js';
 
 // Venues: margin, liquidation, what-if and the largest liquidation-safe size
+// Liquidity: order books, the L2 walk, slippage budgets, splits across venues, square-root impact (issue #12 §1).
+export { makeBook, bookMid, takenSide, sideDepth, type OrderBook, type BookSide, type Level, type OrderSide } from './liquidity/book.js';
+export { walkBook, walkNotional, type Walk } from './liquidity/walk.js';
+export { maxQuantityWithinBudget, type BudgetSolution } from './liquidity/budget.js';
+export { splitOrder, type Split, type SplitPart } from './liquidity/split.js';
+export type { Venue } from './liquidity/venues.js';
+export { sqrtImpact, expectedSlippage, BOOK_IMPACT_Y, type ImpactModel, type ExpectedSlippage } from './liquidity/impact.js';
+export { fitImpact, dailyScale, type CalibrationBook, type ImpactFit } from './liquidity/calibrate.js';
+export { parseBookCsv } from './liquidity/book-csv.js';
+export { parseTardisSnapshots, parseTardisIncremental, type TimedBook } from './liquidity/tardis.js';
+export { parseBybitSnapshot, bybitBooks, bybitBookAt } from './liquidity/bybit.js';
+export { readBookText } from './liquidity/read-book.js';
+export { bookConstraints, type BookConstraintOptions } from './sizing/constraints/slippage.js';
 export { VENUE_IDS, type VenueId, type VenueModel, type Instrument, type Tier, type TierBasis, type Position, type MarginMode, type PositionMargin, type LiquidationInput, type LiquidationResult } from './venues/types.js';
 export { ZERO_RISK, addRisk, isInitialCollateralized, isMaintenanceCollateralized, isLiquidatable, type Risk } from './venues/risk.js';
 export { VENUES, getVenue, getInstrument, findInstrument, listInstruments } from './venues/registry.js';

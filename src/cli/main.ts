@@ -21,6 +21,7 @@ import { SERVE } from './flags/serve.js';
 import { TIERS } from './flags/tiers.js';
 import { HEDGE, HEDGE_SIM } from './flags/hedge.js';
 import { BACKTEST } from './flags/backtest.js';
+import { SLIPPAGE } from './flags/slippage.js';
 
 
 function fromCommander(e: CommanderError): TradesizeError {
@@ -49,6 +50,7 @@ export function createCli(): Command {
   addCommand(program, REGIME, async () => (await import('./commands/regime.js')).runRegime);
   addCommand(program, FUNDING_PLAN, async () => (await import('./commands/funding-plan.js')).runFundingPlan);
   addCommand(program, BACKTEST, async () => (await import('./commands/backtest.js')).runBacktest);
+  addCommand(program, SLIPPAGE, async () => (await import('./commands/slippage.js')).runSlippage);
   addCommand(program, SERVE, async () => (await import('./commands/serve.js')).runServe);
   addCommand(program, TIERS, async () => (await import('./commands/tiers.js')).runTiers);
   addCommand(program, HEDGE, async () => (await import('./commands/hedge.js')).runHedge);

@@ -16,6 +16,7 @@ import { SERVE } from '../../src/cli/flags/serve.js';
 import { FUNDING_PLAN } from '../../src/cli/flags/funding-plan.js';
 import { TIERS } from '../../src/cli/flags/tiers.js';
 import { BACKTEST } from '../../src/cli/flags/backtest.js';
+import { SLIPPAGE } from '../../src/cli/flags/slippage.js';
 import { OPTION_MODELS, OPTION_TYPES } from '../../src/options/schema.js';
 import { RISK_METHODS } from '../../src/risk/var-es.js';
 import { SERIES_INPUTS } from '../../src/market/returns.js';
@@ -23,7 +24,7 @@ import { VOLATILITY_METHODS } from '../../src/volatility/estimate.js';
 import { MC_MODELS } from '../../src/simulation/index.js';
 import { VENUE_IDS } from '../../src/venues/types.js';
 
-const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN, TIERS, HEDGE, HEDGE_SIM, BACKTEST];
+const SPECS: readonly CommandSpec[] = [KELLY, VOL, RISK, FIRST_PASSAGE, SIZE, LIQUIDATION, STRESS, GREEKS, IV, REGIME, SERVE, FUNDING_PLAN, TIERS, HEDGE, HEDGE_SIM, BACKTEST, SLIPPAGE];
 /**
  * Commands whose examples are run by their own tests: `serve` runs until stopped
  * (test/cli/serve.bin.test.ts); `tiers` needs the network, so its test answers ccxt from recorded

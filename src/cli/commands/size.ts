@@ -5,7 +5,8 @@
  * in the coin), the instrument's lot step and minimum quantity apply unless --lot / --min-qty
  * say otherwise, and the leverage setting --leverage is also the default --max-leverage.
  * `--max-hit-prob`, `--portfolio` and the regime flags add the hit-probability and stress
- * constraints and the regime multiplier (see ./size-inputs.ts).
+ * constraints and the regime multiplier (see ./size-inputs.ts). `--book` adds the book's
+ * constraints (`bookConstraints`: stop-slippage, and slippage with --max-slippage-bps).
  */
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
@@ -84,6 +85,13 @@ async function buildRequest(o: Opts): Promise<Built> {
   const stress = await stressOf(o, contract);
   if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);
+  const book = str(o.book);
+  if (book !== undefined) {
+    const [{ readBookFile }, { bookConstraints }] = await Promise.all([import('../book-input.js'), import('../../sizing/constraints/slippage.js')]);
+    const maxSlippageBps = num('maxSlippageBps', '--max-slippage-bps');
+    const stopDepthFactor = num('stopDepth', '--stop-depth');
+    constraints.push(...bookConstraints({ book: await readBookFile(book), ...defined({ maxSlippageBps, stopDepthFactor }) }));
+  }
   const request: SizeRequestInput = {
     ...base,
     contract,

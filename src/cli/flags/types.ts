@@ -12,7 +12,7 @@
  * };
  */
 
-/** The options commander hands to an action: strings, `true` for boolean flags, else undefined. */
+/** The options commander hands to an action: strings, `true` for boolean flags, the values of a repeatable flag, else undefined. */
 export type Opts = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /** A mode of a command: conditions on its options that all hold. Keys are commander option keys. */
