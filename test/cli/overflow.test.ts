@@ -32,6 +32,14 @@ describe('results beyond the range of a double name the input flag', () => {
     expect(e.message).toContain('--spot 1e300');
   });
 
+  it('a Kelly multiplier or fraction of 1e308 overflows its cap: NON_FINITE_RESULT at that flag, never "at most Infinity" in an explanation', async () => {
+    const base = ['size', '--equity', '10000', '--entry', '65000', '--stop', '60000', '--risk', '0.05'];
+    const funding = await error(...base, '--kelly-mu', '0.5', '--vol', '0.6', '--funding-rate', '0.0001', '--funding-interval', '8', '--kelly-multiplier', '1e308');
+    expect(funding).toMatchObject({ code: 'NON_FINITE_RESULT', path: ['--kelly-multiplier'], details: { output: ['constraints', 'funding-kelly'] } });
+    const kelly = await error(...base, '--kelly-fraction', '1e308');
+    expect(kelly).toMatchObject({ code: 'NON_FINITE_RESULT', path: ['--kelly-fraction'], details: { output: ['constraints', 'kelly'] } });
+  });
+
   it('leaves other errors, and non-finite results without a numeric flag, as they are', () => {
     const other = new TradesizeError('INVALID_INPUT', 'x', ['spot']);
     expect(blameInput(other, GREEKS, { spot: '1e300' }, new Set(['spot']))).toBe(other);

@@ -6,7 +6,7 @@
  */
 import type { ContractTerms, Side } from '../../core/contract.js';
 import type { SizeRequest } from '../request.js';
-import type { SizeWarning } from '../../core/errors.js';
+import { TradesizeError, type SizeWarning } from '../../core/errors.js';
 
 /** Everything a constraint may need, computed once per request. All amounts in settlement currency. */
 export interface SizingContext {
@@ -135,7 +135,10 @@ export function linearCap(spec: {
     limit(ctx) {
       const perUnit = spec.perUnit(ctx);
       if (perUnit === null) return null;
-      const maxQuantity = Math.max(0, spec.cap(ctx) / perUnit);
+      const cap = spec.cap(ctx);
+      // A linear cap is never a passed gate: an infinite one is an overflow of its inputs (a multiplier of 1e308), refused with its name.
+      if (!Number.isFinite(cap)) throw new TradesizeError('NON_FINITE_RESULT', `sizePosition: constraint "${spec.name}": its cap overflows a double with these inputs`, ['constraints', spec.name]);
+      const maxQuantity = Math.max(0, cap / perUnit);
       return new ConstraintLimit(spec.name, maxQuantity, spec.explain, ctx);
     },
     allows(ctx, quantity) {
