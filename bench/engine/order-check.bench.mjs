@@ -9,10 +9,14 @@
  * - Restart: the service is killed with SIGKILL and started again on the same data directory;
  *   the time from spawn to the ready line, with the command log it has to replay.
  *
+ * Also reported: the fsync latency of the disk under the data directory (write 4 KB + fsync, 200
+ * times), the floor under any durable answer's latency on that machine.
+ *
  * Bounded in count and time, loopback only.
  */
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +72,24 @@ function load(rate, seconds) {
   });
 }
 
+/** The disk under the data directory: write 4 KB and fsync, 200 times (every durable answer waits for at least one). */
+function fsyncProbe() {
+  const fd = openSync(join(dir, 'fsync-probe'), 'w');
+  const page = Buffer.alloc(4096, 1);
+  const t = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = process.hrtime.bigint();
+    writeSync(fd, page);
+    fsyncSync(fd);
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  closeSync(fd);
+  t.sort((a, b) => a - b);
+  return { p50: Number(t[100].toFixed(3)), p99: Number(t[198].toFixed(3)) };
+}
+
 await load(1000, 2); // warm-up
+const fsyncMs = fsyncProbe();
 const at2000 = await load(2000, 10);
 report({
   name: 'engine.orderCheck.http.p99ms',
@@ -79,6 +100,7 @@ report({
   rps: at2000.requests.average,
   non2xx: at2000.non2xx,
   errors: at2000.errors,
+  diskFsyncMs: fsyncMs,
   unit: 'ms p99 latency of POST /v1/accounts/{id}/orders/check at 2,000 requests/s for 10 s (autocannon, 16 connections, loopback; each check committed to SQLite, synchronous=FULL)',
   target: 5,
   pass: at2000.latency.p99 <= 5 && at2000.non2xx === 0,

@@ -1,6 +1,6 @@
 /**
  * Accounts as columns for an engine snapshot: one typed array per number (cash, high-water mark,
- * day start, versions; per position its account, market, quantity, entry and liquidation
+ * day start, versions; per position its account, market, quantity and entry
  * price), the ids as one string, the specs once per distinct spec, and the rare per-account
  * extras (conditions, alerts, a state other than a plain ACTIVE) as a sparse list. A million
  * positions serialise as a few large buffers instead of a million small objects, which is what
@@ -29,8 +29,6 @@ export interface AccountColumns {
   readonly market: Int32Array;
   readonly quantity: Float64Array;
   readonly entry: Float64Array;
-  /** The liquidation price last placed for the position; NaN when none. */
-  readonly liquidation: Float64Array;
   /** [slot, conditions, alerts, last] for the accounts that carry any. */
   readonly extras: readonly [number, AccountState['conditions'], AccountState['alerts'], AccountState['last']][];
 }
@@ -46,7 +44,7 @@ export function encodeAccounts(slots: readonly Account[], marketIndex: ReadonlyM
   const specs: string[] = [];
   const c = {
     spec: new Int32Array(n), cash: new Float64Array(n), highWater: new Float64Array(n), dayStart: new Float64Array(n), dayStartEquity: new Float64Array(n), version: new Int32Array(n), count: new Int32Array(n),
-    market: new Int32Array(positions), quantity: new Float64Array(positions), entry: new Float64Array(positions), liquidation: new Float64Array(positions),
+    market: new Int32Array(positions), quantity: new Float64Array(positions), entry: new Float64Array(positions),
   };
   const extras: AccountColumns['extras'][number][] = [];
   let p = 0;
@@ -68,7 +66,6 @@ export function encodeAccounts(slots: readonly Account[], marketIndex: ReadonlyM
       c.market[p] = marketIndex.get(market) as number;
       c.quantity[p] = pos.quantity;
       c.entry[p] = pos.entryPrice;
-      c.liquidation[p] = a.liquidation.get(market) ?? NaN;
       p++;
     }
     if (!plain(a)) extras.push([i, new Map(a.conditions), new Set(a.alerts), a.last]);
@@ -86,16 +83,13 @@ export function decodeAccounts(c: AccountColumns, markets: readonly string[]): A
   return ids.map((id, i) => {
     const extra = extras.get(i);
     const positions = new Map<string, { quantity: number; entryPrice: number }>();
-    const liquidation = new Map<string, number>();
     for (let k = 0; k < (c.count[i] as number); k++, p++) {
       const market = markets[c.market[p] as number] as string;
       positions.set(market, { quantity: c.quantity[p] as number, entryPrice: c.entry[p] as number });
-      const lp = c.liquidation[p] as number;
-      if (!Number.isNaN(lp)) liquidation.set(market, lp);
     }
     return Account.fromState({
       id, spec: specs[c.spec[i] as number] as AccountSpec, cash: c.cash[i] as number, positions, highWater: c.highWater[i] as number, dayStart: c.dayStart[i] as number,
-      dayStartEquity: c.dayStartEquity[i] as number, conditions: extra?.[1] ?? new Map(), alerts: extra?.[2] ?? new Set(), last: extra?.[3] ?? active, slot: i, version: c.version[i] as number, liquidation,
+      dayStartEquity: c.dayStartEquity[i] as number, conditions: extra?.[1] ?? new Map(), alerts: extra?.[2] ?? new Set(), last: extra?.[3] ?? active, slot: i, version: c.version[i] as number,
     });
   });
 }

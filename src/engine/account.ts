@@ -40,7 +40,6 @@ export interface AccountState {
   readonly last: StateSummary;
   readonly slot: number;
   readonly version: number;
-  readonly liquidation: ReadonlyMap<string, number>;
 }
 
 export class Account {
@@ -59,8 +58,6 @@ export class Account {
   /** Its place in the engine's crossing indexes, and the version of its entries there (./crossings.ts). */
   readonly slot: number;
   version = 0;
-  /** Each position's liquidation price at the last recheck (for re-placing σ-dependent levels). */
-  readonly liquidation = new Map<string, number>();
   /** The state last recorded (to emit changes only). */
   last: StateSummary = { state: 'ACTIVE', cause: null, conditions: [] };
 
@@ -86,7 +83,6 @@ export class Account {
     for (const [k, v] of s.positions) a.positions.set(k, v);
     for (const [k, v] of s.conditions) a.conditions.set(k, v);
     for (const k of s.alerts) a.alerts.add(k);
-    for (const [k, v] of s.liquidation) a.liquidation.set(k, v);
     return a;
   }
 

@@ -8,7 +8,7 @@
  * recheck. Entries carry the account's version at insertion: an account rechecked since has a
  * newer version and its old entries are dropped when they surface (lazy deletion).
  *
- * Four binary heaps over typed arrays (Williams 1964; Cormen et al., "Introduction to
+ * Two binary heaps per mark over typed arrays (Williams 1964; Cormen et al., "Introduction to
  * Algorithms", §6.5 priority queues): push and pop are O(log n), a tick costs O(k log n) for the
  * k levels it crosses, and 16 bytes per entry.
  *
@@ -19,8 +19,14 @@
  * x.crossed(58990, 59010, (slot, version) => {}); // calls (7, 1)
  */
 
-/** Which mark a level is compared with. */
-export type Mark = 'low' | 'high';
+/**
+ * Which mark a level is compared with: the lowest or highest valid price, or that price scaled
+ * by the market's current probability distance, low·e^{−d*} and high·e^{d*} (./levels.ts
+ * `hitDistance`), so that a level on a liquidation price itself tells when the probability of
+ * reaching it crosses its threshold, at whatever σ: a change of σ moves the scaled marks, not
+ * the levels.
+ */
+export type Mark = 'low' | 'high' | 'lowScaled' | 'highScaled';
 /** `down`: crossed when the mark falls to or below the level; `up`: rises to or above it. */
 export type Direction = 'down' | 'up';
 
@@ -153,55 +159,59 @@ export interface HeapState {
   readonly version: Int32Array;
 }
 
-export class CrossingIndex {
-  /** Crossed downward: max-heaps (the highest level is the first a falling mark reaches). */
-  private lowDown = new LevelHeap(true);
-  private highDown = new LevelHeap(true);
-  /** Crossed upward: min-heaps. */
-  private lowUp = new LevelHeap(false);
-  private highUp = new LevelHeap(false);
+/** The marks, in the order of the heaps: a mark's down heap is at 2·i, its up heap at 2·i + 1. */
+const MARKS: readonly Mark[] = ['low', 'high', 'lowScaled', 'highScaled'];
 
-  /** The four heaps' entries, for a snapshot. */
+export class CrossingIndex {
+  /** Per mark: crossed downward (a max-heap: the highest level is the first a falling mark reaches), then upward (a min-heap). */
+  private heaps: LevelHeap[] = MARKS.flatMap(() => [new LevelHeap(true), new LevelHeap(false)]);
+
+  /** The heaps' entries (per mark: down, up), for a snapshot. */
   state(): readonly HeapState[] {
-    return [this.lowDown.state(), this.lowUp.state(), this.highDown.state(), this.highUp.state()];
+    return this.heaps.map((h) => h.state());
   }
 
   /** An index holding exactly `state`'s entries. */
   static fromState(state: readonly HeapState[]): CrossingIndex {
     const x = new CrossingIndex();
-    const [lowDown, lowUp, highDown, highUp] = state as [HeapState, HeapState, HeapState, HeapState];
-    x.lowDown = LevelHeap.fromState(true, lowDown);
-    x.lowUp = LevelHeap.fromState(false, lowUp);
-    x.highDown = LevelHeap.fromState(true, highDown);
-    x.highUp = LevelHeap.fromState(false, highUp);
+    x.heaps = state.map((h, i) => LevelHeap.fromState(i % 2 === 0, h));
     return x;
   }
 
   add(mark: Mark, direction: Direction, level: number, slot: number, version: number): void {
     if (!(level > 0) || !Number.isFinite(level)) return;
-    const heap = mark === 'low' ? (direction === 'down' ? this.lowDown : this.lowUp) : direction === 'down' ? this.highDown : this.highUp;
-    heap.push(level, slot, version);
+    (this.heaps[2 * MARKS.indexOf(mark) + (direction === 'down' ? 0 : 1)] as LevelHeap).push(level, slot, version);
   }
 
-  /** Pops every level that the marks `low` and `high` reach, passing each entry to `visit`. */
-  crossed(low: number, high: number, visit: (slot: number, version: number) => void): void {
-    while (this.lowDown.size > 0 && this.lowDown.top() >= low) this.lowDown.pop(visit);
-    while (this.lowUp.size > 0 && this.lowUp.top() <= low) this.lowUp.pop(visit);
-    while (this.highDown.size > 0 && this.highDown.top() >= high) this.highDown.pop(visit);
-    while (this.highUp.size > 0 && this.highUp.top() <= high) this.highUp.pop(visit);
+  /** Pops every level that the marks reach, passing each entry to `visit` (the scaled marks default to the plain ones). */
+  crossed(low: number, high: number, visit: (slot: number, version: number) => void, lowScaled = low, highScaled = high): void {
+    const h = this.heaps;
+    popWhile(h[0] as LevelHeap, low, true, visit);
+    popWhile(h[1] as LevelHeap, low, false, visit);
+    popWhile(h[2] as LevelHeap, high, true, visit);
+    popWhile(h[3] as LevelHeap, high, false, visit);
+    popWhile(h[4] as LevelHeap, lowScaled, true, visit);
+    popWhile(h[5] as LevelHeap, lowScaled, false, visit);
+    popWhile(h[6] as LevelHeap, highScaled, true, visit);
+    popWhile(h[7] as LevelHeap, highScaled, false, visit);
   }
 
   /** Entries held (live and stale). */
   get size(): number {
-    return this.lowDown.size + this.lowUp.size + this.highDown.size + this.highUp.size;
+    return this.heaps.reduce((n, h) => n + h.size, 0);
   }
 
   /** Drops stale entries (those `live` rejects). */
   compact(live: (slot: number, version: number) => boolean): void {
-    for (const h of [this.lowDown, this.lowUp, this.highDown, this.highUp]) h.compact(live);
+    for (const h of this.heaps) h.compact(live);
   }
 
   get bytes(): number {
-    return this.lowDown.bytes + this.lowUp.bytes + this.highDown.bytes + this.highUp.bytes;
+    return this.heaps.reduce((n, h) => n + h.bytes, 0);
   }
+}
+
+/** Pops the levels a mark reaches: down heaps while top ≥ mark, up heaps while top ≤ mark. */
+function popWhile(h: LevelHeap, mark: number, down: boolean, visit: (slot: number, version: number) => void): void {
+  while (h.size > 0 && (down ? h.top() >= mark : h.top() <= mark)) h.pop(visit);
 }

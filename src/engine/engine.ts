@@ -33,7 +33,7 @@ import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
 import { bisectFlip, equityFlip, hitDistance } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
-import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type VenueMarket } from './margin.js';
+import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { abmHitProbability } from '../risk/first-passage/index.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
@@ -83,8 +83,6 @@ interface Market {
   fault: MarketPriceView['fault'];
   /** The positions' levels (./crossings.ts). */
   readonly index: CrossingIndex;
-  /** The σ the probability levels in `index` were placed with. */
-  indexedSigma: number;
   /** The distance d* at the σ it was solved for (./levels.ts `hitDistance`). */
   hit: { sigma: number; distance: number };
 }
@@ -265,7 +263,7 @@ export class RiskEngine {
       timers: this.timers.state(),
       log: this.log,
       accounts: encodeAccounts(this.slots, new Map([...this.markets.keys()].map((name, i) => [name, i]))),
-      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: Int32Array.from(m.exposed, (id) => (this.accounts.get(id) as Account).slot), marks: m.marks, vol: { ...m.vol }, status: m.status, fault: m.fault, index: m.index.state(), indexedSigma: m.indexedSigma, hit: m.hit })),
+      markets: [...this.markets.values()].map((m) => ({ name: m.name, spec: m.spec, prices: m.prices.state(), exposed: Int32Array.from(m.exposed, (id) => (this.accounts.get(id) as Account).slot), marks: m.marks, vol: { ...m.vol }, status: m.status, fault: m.fault, index: m.index.state(), hit: m.hit })),
     });
   }
 
@@ -291,7 +289,7 @@ export class RiskEngine {
       const venue = m.spec.venue === undefined || m.spec.symbol === undefined ? null : resolveMarket({ venue: m.spec.venue, symbol: m.spec.symbol }).venue;
       e.markets.set(m.name, {
         name: m.name, spec: m.spec, prices: MarketPrices.fromState(m.name, e.config.prices, m.prices), exposed: new Set(Array.from(m.exposed, (slot) => (e.slots[slot] as Account).id)), marks: m.marks,
-        venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, fault: m.fault, index: CrossingIndex.fromState(m.index), indexedSigma: m.indexedSigma, hit: m.hit,
+        venue: ownInstrument(m.name, venue), vol: m.vol, status: m.status, fault: m.fault, index: CrossingIndex.fromState(m.index), hit: m.hit,
       });
     }
     return e;
@@ -468,7 +466,6 @@ export class RiskEngine {
    */
   private reindex(a: Account, v: AccountView): void {
     const version = ++a.version;
-    a.liquidation.clear();
     const cfg = this.config;
     // A leveraged account gets a narrower band: the others at their band edges lose at most 10 % of equity.
     const band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
@@ -495,12 +492,22 @@ export class RiskEngine {
       const others = stressed?.[j] ?? { loss: 0, maintenanceMargin: (v.maintenanceMargin ?? 0) - (p.maintenanceMargin ?? 0), liquidationPrice: p.liquidationPrice };
       const lp = p.liquidationPrice;
       if (lp !== null && lp > 0) {
-        a.liquidation.set(p.market, lp);
         watch(others.liquidationPrice, a.alerts.has('LIQUIDATION'));
         flip(lp);
+        // The probability threshold: the liquidation prices themselves against the scaled mark (./crossings.ts).
         const lpStressed = others.liquidationPrice ?? lp;
-        watch(this.probabilityFlip(m, lpStressed, long), a.alerts.has('LIQUIDATION_PROBABILITY'));
-        if (lpStressed !== lp) flip(this.probabilityFlip(m, lp, long));
+        const probabilityInForce = a.alerts.has('LIQUIDATION_PROBABILITY');
+        if (stressed !== null && !probabilityInForce && (long ? this.probabilityFlip(m, lpStressed, true) >= cur : this.probabilityFlip(m, lpStressed, false) <= cur)) adverseNow = true;
+        const scaled = long ? cur * Math.exp(-this.hitOf(m)) : cur * Math.exp(this.hitOf(m));
+        let below = -Infinity;
+        let above = Infinity;
+        for (const x of [lp, lpStressed]) {
+          if (x < scaled) below = Math.max(below, x);
+          else if (x > scaled) above = Math.min(above, x);
+        }
+        const scaledMark = long ? 'lowScaled' : 'highScaled';
+        if (below > 0) m.index.add(scaledMark, 'down', below, a.slot, version);
+        if (above < Infinity) m.index.add(scaledMark, 'up', above, a.slot, version);
       }
       const t = terms(m.spec);
       const base = v.equity - p.unrealisedPnl - others.loss;
@@ -517,6 +524,7 @@ export class RiskEngine {
       const mark = long ? 'low' : 'high';
       m.index.add(mark, 'down', down, a.slot, version);
       m.index.add(mark, 'up', up, a.slot, version);
+      this.compactIndex(m);
     });
   }
 
@@ -543,15 +551,16 @@ export class RiskEngine {
     });
   }
 
+  /** The probability distance d* of the market's current σ (./levels.ts `hitDistance`), cached per σ. */
+  private hitOf(m: Market): number {
+    const sigma = currentVolatility(m.vol, this.config.risk).sigma;
+    if (m.hit.sigma !== sigma) m.hit = { sigma, distance: hitDistance(sigma, this.config.risk.horizonDays / 365, this.config.alerts.liquidationProbability) };
+    return m.hit.distance;
+  }
+
   /** Where the liquidation probability crosses its threshold: LP·e^{d*} below the mark of a long, LP·e^{−d*} above a short's. */
   private probabilityFlip(m: Market, lp: number, long: boolean): number {
-    const sigma = currentVolatility(m.vol, this.config.risk).sigma;
-    if (m.hit.sigma !== sigma) {
-      const h = this.config.risk.horizonDays / 365;
-      const t = this.config.alerts.liquidationProbability;
-      m.hit = { sigma, distance: hitDistance(sigma, h, t) };
-    }
-    return long ? lp * Math.exp(m.hit.distance) : lp * Math.exp(-m.hit.distance);
+    return long ? lp * Math.exp(this.hitOf(m)) : lp * Math.exp(-this.hitOf(m));
   }
 
   /**
@@ -561,17 +570,12 @@ export class RiskEngine {
    */
   private marginRatioFlip(p: AccountView['positions'][number], venue: VenueMarket, others: number, base: number, down: number, up: number): number | null {
     const t = terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET);
-    const side = p.quantity > 0 ? 'long' : 'short';
     const breached = (price: number): boolean => {
       const upnl = (t.kind === 'linear' ? t.size * (price - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / price)) * p.quantity;
       const equity = base + upnl;
       if (equity <= 0) return true;
-      try {
-        const mm = venue.model.positionMargin(venue.instrument, { symbol: venue.instrument.symbol, side, quantity: Math.abs(p.quantity), entryPrice: p.entryPrice, markPrice: price }, price).maintenanceMargin;
-        return (others + mm) / equity >= this.config.alerts.marginRatio;
-      } catch {
-        return true; // beyond the venue's tiers
-      }
+      const mm = maintenanceMargin({ quantity: p.quantity, entryPrice: p.entryPrice, mark: price, venue });
+      return mm === null || (others + mm) / equity >= this.config.alerts.marginRatio; // null: beyond the venue's tiers
     };
     const cur = p.markPrice as number;
     if (breached(cur)) return p.quantity > 0 ? (bisectFlip(breached, cur, up) ?? up) : (bisectFlip(breached, cur, down) ?? down);
@@ -697,24 +701,21 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', fault: null, index: new CrossingIndex(), indexedSigma: this.config.risk.defaultVolatility, hit: { sigma: NaN, distance: 0 } };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', fault: null, index: new CrossingIndex(), hit: { sigma: NaN, distance: 0 } };
       this.markets.set(name, m);
     }
     return m;
   }
 
   /**
-   * Takes the market's sources at `now`: new marks recheck the accounts whose levels they cross,
-   * a new status every exposed account, a σ that moved re-places the probability levels.
+   * Takes the market's sources at `now`: new marks (and a new σ, through the scaled marks)
+   * recheck the accounts whose levels they cross, a new status every exposed account.
    */
   private refreshMarket(m: Market, now: number): void {
     const v = m.prices.observe(now);
     m.fault = v.fault;
     if (v.low !== null && v.high !== null) m.marks = { low: v.low, high: v.high };
-    if (v.price !== null && v.effective === 'ok') {
-      sampleVolatility(m.vol, v.price, now, this.config.risk);
-      this.replaceProbabilityLevels(m);
-    }
+    if (v.price !== null && v.effective === 'ok') sampleVolatility(m.vol, v.price, now, this.config.risk);
     if (v.effective !== m.status && m.prices.sourceCount > 0) {
       m.status = v.effective;
       this.emit(now, { type: 'market', market: m.name, status: v.effective });
@@ -726,30 +727,23 @@ export class RiskEngine {
     }
     if (m.marks === null) return;
     const due: Account[] = [];
-    m.index.crossed(m.marks.low, m.marks.high, (slot, version) => {
-      const a = this.slots[slot];
-      if (a !== undefined && a.version === version && !due.includes(a)) due.push(a);
-    });
+    const d = this.hitOf(m);
+    m.index.crossed(
+      m.marks.low,
+      m.marks.high,
+      (slot, version) => {
+        const a = this.slots[slot];
+        if (a !== undefined && a.version === version && !due.includes(a)) due.push(a);
+      },
+      m.marks.low * Math.exp(-d),
+      m.marks.high * Math.exp(d),
+    );
     for (const a of due) this.recheck(a, now);
-    if (m.index.size > 8 * m.exposed.size + 4096) m.index.compact((slot, version) => this.slots[slot]?.version === version);
   }
 
-  /** When σ has moved more than 5 % since the probability levels were placed, places them again at the new σ (from each position's liquidation price). */
-  private replaceProbabilityLevels(m: Market): void {
-    const sigma = currentVolatility(m.vol, this.config.risk).sigma;
-    if (Math.abs(sigma / m.indexedSigma - 1) <= 0.05) return;
-    m.indexedSigma = sigma;
-    if (m.marks === null) return;
-    for (const id of m.exposed) {
-      const a = this.accounts.get(id);
-      const lp = a?.liquidation.get(m.name);
-      const pos = a?.positions.get(m.name);
-      if (a === undefined || lp === undefined || pos === undefined) continue;
-      const long = pos.quantity > 0;
-      const cur = long ? m.marks.low : m.marks.high;
-      const level = this.probabilityFlip(m, lp, long);
-      m.index.add(long ? 'low' : 'high', level < cur ? 'down' : 'up', level, a.slot, a.version);
-    }
+  /** Drops a market's stale index entries once they outnumber its live ones eightfold (amortised O(1) per entry). */
+  private compactIndex(m: Market): void {
+    if (m.index.size > 8 * m.exposed.size + 4096) m.index.compact((slot, version) => this.slots[slot]?.version === version);
   }
 
   private equityOf(a: Account): number {
@@ -783,7 +777,9 @@ export class RiskEngine {
           if (c !== null) custom.push({ ...c, since: now });
         }
       }
-      summary = summarise([...a.conditions.values(), ...this.feedConditions(a, now), ...custom]);
+      const conditions = [...a.conditions.values(), ...this.feedConditions(a, now), ...custom];
+      // A quiet account keeps its recorded summary: its recheck leaves nothing new to collect.
+      summary = conditions.length === 0 && a.last.conditions.length === 0 ? a.last : summarise(conditions);
     } catch {
       const failed: Condition = { state: 'HALTED', cause: 'PROTECTION_ERROR', until: null, since: now };
       a.conditions.set('PROTECTION_ERROR', failed);
@@ -810,44 +806,65 @@ export class RiskEngine {
 
   /** The account view; with `override`, as if that market's position were `quantity` (for resize recommendations). */
   private viewAccount(a: Account, override?: { market: string; quantity: number }): AccountView {
-    const held = [...a.positions.entries()].map(([market, pos]) => (override?.market === market ? ([market, { ...pos, quantity: override.quantity }] as const) : ([market, pos] as const)));
-    const positions = held.filter(([, pos]) => pos.quantity !== 0).map(([market, pos]) => {
+    // One pass over the positions, plain literals: a recheck builds this view (./margin.ts for the numbers).
+    const markets: (Market | undefined)[] = [];
+    const margined: MarginedPosition[] = [];
+    const basic: { market: string; quantity: number; entryPrice: number; markPrice: number | null; unrealisedPnl: number; value: number }[] = [];
+    let upnlSum = 0;
+    let gross = 0;
+    for (const [market, pos] of a.positions) {
+      const quantity = override !== undefined && override.market === market ? override.quantity : pos.quantity;
+      if (quantity === 0) continue;
       const m = this.markets.get(market);
-      const mark = m === undefined || m.marks === null ? null : pos.quantity > 0 ? m.marks.low : m.marks.high;
-      const t = terms(m?.spec ?? DEFAULT_MARKET);
-      const value = mark === null ? 0 : Math.abs(pos.quantity) * (t.kind === 'linear' ? t.size * mark : t.size / mark);
-      const upnl = mark === null ? 0 : (t.kind === 'linear' ? t.size * (mark - pos.entryPrice) : t.size * (1 / pos.entryPrice - 1 / mark)) * pos.quantity;
-      return { market, quantity: pos.quantity, entryPrice: pos.entryPrice, markPrice: mark, unrealisedPnl: upnl, value };
-    });
-    const equity = override === undefined ? this.equityOf(a) : a.cash + positions.reduce((s, p) => s + p.unrealisedPnl, 0);
-    const gross = positions.reduce((s, p) => s + p.value, 0);
-    const margin = accountMargin(
-      positions.map((p) => ({ quantity: p.quantity, entryPrice: p.entryPrice, mark: p.markPrice, venue: this.markets.get(p.market)?.venue ?? null })),
-      a.cash,
-      a.spec.marginMode,
-    );
+      const mark = m === undefined || m.marks === null ? null : quantity > 0 ? m.marks.low : m.marks.high;
+      const spec = m?.spec ?? DEFAULT_MARKET;
+      const c = spec.contractSize;
+      const linear = spec.kind === 'linear';
+      const value = mark === null ? 0 : Math.abs(quantity) * (linear ? c * mark : c / mark);
+      const upnl = mark === null ? 0 : (linear ? c * (mark - pos.entryPrice) : c * (1 / pos.entryPrice - 1 / mark)) * quantity;
+      upnlSum += upnl;
+      gross += value;
+      markets.push(m);
+      margined.push({ quantity, entryPrice: pos.entryPrice, mark, venue: m?.venue ?? null });
+      basic.push({ market, quantity, entryPrice: pos.entryPrice, markPrice: mark, unrealisedPnl: upnl, value });
+    }
+    const equity = override === undefined ? this.equityOf(a) : a.cash + upnlSum;
+    const margin = accountMargin(margined, a.cash, a.spec.marginMode);
     const h = this.config.risk.horizonDays / 365;
-    const withMargin = positions.map((p, i) => {
+    const sqrtH = Math.sqrt(h);
+    const withMargin: AccountView['positions'][number][] = [];
+    let distance: number | null = null;
+    let probability: number | null = null;
+    for (let i = 0; i < basic.length; i++) {
+      const p = basic[i] as (typeof basic)[number];
       const mv = margin.positions[i] as (typeof margin.positions)[number];
-      const market = this.markets.get(p.market);
+      const market = markets[i];
       const { sigma, source } = market === undefined ? { sigma: this.config.risk.defaultVolatility, source: 'default' as const } : currentVolatility(market.vol, this.config.risk);
       const lp = mv.liquidationPrice;
       const d = mv.liquidationDistance;
       // At or past the liquidation price (d ≤ 0) it is reached already: probability 1, distance 0.
       const reached = d !== null && d <= 0;
       const known = !reached && lp !== null && lp > 0 && p.markPrice !== null;
-      return {
-        ...p,
-        ...mv,
-        liquidationDistanceSigma: reached ? 0 : known ? Math.abs(Math.log((p.markPrice as number) / (lp as number))) / (sigma * Math.sqrt(h)) : null,
-        liquidationProbability: reached ? 1 : known ? abmHitProbability(Math.abs(Math.log((lp as number) / (p.markPrice as number))), 0, sigma, h) : null,
+      const liquidationProbability = reached ? 1 : known ? abmHitProbability(Math.abs(Math.log((lp as number) / (p.markPrice as number))), 0, sigma, h) : null;
+      if (d !== null) distance = distance === null ? d : Math.min(distance, d);
+      if (liquidationProbability !== null) probability = probability === null ? liquidationProbability : Math.max(probability, liquidationProbability);
+      withMargin.push({
+        market: p.market,
+        quantity: p.quantity,
+        entryPrice: p.entryPrice,
+        markPrice: p.markPrice,
+        unrealisedPnl: p.unrealisedPnl,
+        value: p.value,
+        maintenanceMargin: mv.maintenanceMargin,
+        liquidationPrice: lp,
+        liquidationDistance: d,
+        liquidationDistanceSigma: reached ? 0 : known ? Math.abs(Math.log((p.markPrice as number) / (lp as number))) / (sigma * sqrtH) : null,
+        liquidationProbability,
         volatility: sigma,
         volatilitySource: source,
-        greeks: this.positionGreeks(market, p.quantity, p.markPrice),
-      };
-    });
-    const probabilities = withMargin.map((p) => p.liquidationProbability).filter((x): x is number => x !== null);
-    const distances = withMargin.map((p) => p.liquidationDistance).filter((d): d is number => d !== null);
+        greeks: market?.spec.option === undefined ? null : this.positionGreeks(market, p.quantity, p.markPrice),
+      });
+    }
     return {
       id: a.id,
       state: a.last.state,
@@ -863,9 +880,9 @@ export class RiskEngine {
       positions: withMargin,
       leverage: equity > 0 ? gross / equity : null,
       maintenanceMargin: margin.maintenanceMargin,
-      marginRatio: margin.maintenanceMargin !== null && equity > 0 && positions.length > 0 ? margin.maintenanceMargin / equity : null,
-      liquidationDistance: distances.length > 0 ? Math.min(...distances) : null,
-      liquidationProbability: probabilities.length > 0 ? Math.max(...probabilities) : null,
+      marginRatio: margin.maintenanceMargin !== null && equity > 0 && basic.length > 0 ? margin.maintenanceMargin / equity : null,
+      liquidationDistance: distance,
+      liquidationProbability: probability,
       greeks: this.underlyingGreeks(withMargin),
     };
   }
@@ -883,6 +900,7 @@ export class RiskEngine {
 
   /** Σ Greeks per underlying that has an option position, the underlying's own positions in the delta, and the hedge. */
   private underlyingGreeks(positions: readonly { market: string; quantity: number; markPrice: number | null; greeks: PositionGreeks | null }[]): UnderlyingGreeks[] {
+    if (!positions.some((p) => p.greeks !== null)) return [];
     const sums = new Map<string, { delta: number; gamma: number; vega: number; theta: number }>();
     for (const p of positions) {
       if (p.greeks === null) continue;
@@ -922,10 +940,10 @@ function marginRatioOf(x: AccountView): number | null {
 
 /** Each market is its own instrument to the venue model (two markets on one venue symbol are still two positions). */
 function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | null {
-  return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }) };
+  return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }), packed: venue.packed };
 }
 
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 interface SnapshotBody {
   readonly format: number;
@@ -939,7 +957,7 @@ interface SnapshotBody {
   readonly accounts: AccountColumns;
   readonly markets: {
     name: string; spec: MarketSpec; prices: MarketPricesState; exposed: Int32Array; marks: Marks | null; vol: VolatilityState;
-    status: MarketPriceView['effective']; fault: MarketPriceView['fault']; index: HeapState[]; indexedSigma: number; hit: { sigma: number; distance: number };
+    status: MarketPriceView['effective']; fault: MarketPriceView['fault']; index: HeapState[]; hit: { sigma: number; distance: number };
   }[];
 }
 

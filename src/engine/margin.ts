@@ -10,11 +10,14 @@
 import { TradesizeError } from '../core/errors.js';
 import { getInstrument, getVenue } from '../venues/registry.js';
 import type { Instrument, Position, VenueModel } from '../venues/types.js';
+import { kernelLiquidation, kernelMaintenance, kernelPnl, packMargin, type PackedMargin } from './margin-kernel.js';
 import type { MarketInput, MarketSpec } from './schemas.js';
 
 export interface VenueMarket {
   readonly model: VenueModel;
   readonly instrument: Instrument;
+  /** The instrument packed for the allocation-free kernels (./margin-kernel.ts), null where they do not apply. */
+  readonly packed: PackedMargin | null;
 }
 
 /** The contract and (for a bundled instrument) the venue model of a market input (already parsed). */
@@ -23,7 +26,7 @@ export function resolveMarket(input: MarketInput): { spec: MarketSpec; venue: Ve
     const model = getVenue(input.venue);
     const instrument = getInstrument(input.venue, input.symbol);
     const spec: MarketSpec = { kind: instrument.kind, contractSize: instrument.contractSize, lotStep: instrument.lotStep, venue: model.id, symbol: instrument.symbol, ...(instrument.tickSize === undefined ? {} : { tickSize: instrument.tickSize }) };
-    return { spec, venue: { model, instrument } };
+    return { spec, venue: { model, instrument, packed: packMargin(model, instrument) } };
   }
   if ('option' in input) {
     const o = input.option;
@@ -53,8 +56,51 @@ function venuePosition(p: MarginedPosition, instrument: Instrument): Position {
   return { symbol: instrument.symbol, side: p.quantity > 0 ? 'long' : 'short', quantity: Math.abs(p.quantity), entryPrice: p.entryPrice, markPrice: p.mark as number };
 }
 
+/**
+ * The margin numbers of position `i` from the packed kernels, or null where they do not apply
+ * or the venue model would refuse (the validated path then decides, so both give one answer).
+ */
+function kernelView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView | null {
+  const p = positions[i] as MarginedPosition;
+  const k = (p.venue as VenueMarket).packed;
+  if (k === null) return null;
+  const mark = p.mark as number;
+  const mm = kernelMaintenance(k, p.quantity, p.entryPrice, mark);
+  if (Number.isNaN(mm)) return null;
+  if (marginMode !== 'cross' || !k.cross) return { maintenanceMargin: mm, liquidationPrice: null, liquidationDistance: null };
+  let balance = Math.max(0, wallet);
+  let unknown = false;
+  for (let j = 0; j < positions.length; j++) {
+    if (j === i) continue;
+    const o = positions[j] as MarginedPosition;
+    if (o.venue === null || o.mark === null) {
+      unknown = true;
+      continue;
+    }
+    const ko = o.venue.packed;
+    if (ko === null || ko.venue !== k.venue || ko.inverse !== k.inverse) return null;
+    const omm = kernelMaintenance(ko, o.quantity, o.entryPrice, o.mark);
+    if (Number.isNaN(omm)) return null;
+    balance += kernelPnl(ko, o.quantity, o.entryPrice, o.mark) - omm;
+  }
+  if (unknown) return { maintenanceMargin: mm, liquidationPrice: null, liquidationDistance: null };
+  const lp = kernelLiquidation(k, p.quantity, p.entryPrice, balance);
+  if (lp !== null && Number.isNaN(lp)) return null;
+  const distance = lp === null ? null : p.quantity > 0 ? (mark - lp) / mark : (lp - mark) / mark;
+  return { maintenanceMargin: mm, liquidationPrice: lp, liquidationDistance: distance };
+}
+
 /** The margin numbers of position `i` of an account (module doc). */
 export function positionMarginView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView {
+  const p = positions[i];
+  if (p === undefined || p.venue === null || p.mark === null) return NONE;
+  const fast = kernelView(positions, i, wallet, marginMode);
+  if (fast !== null) return fast;
+  return validatedView(positions, i, wallet, marginMode);
+}
+
+/** The margin numbers of position `i` from the validated venue model (module doc). */
+export function validatedView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView {
   const p = positions[i];
   if (p === undefined || p.venue === null || p.mark === null) return NONE;
   const { model, instrument } = p.venue;
@@ -81,6 +127,10 @@ export function positionMarginView(positions: readonly MarginedPosition[], i: nu
 /** The venue's maintenance margin of one position at its mark; null without a model or beyond its tiers. */
 export function maintenanceMargin(p: MarginedPosition): number | null {
   if (p.venue === null || p.mark === null) return null;
+  if (p.venue.packed !== null) {
+    const mm = kernelMaintenance(p.venue.packed, p.quantity, p.entryPrice, p.mark);
+    if (!Number.isNaN(mm)) return mm;
+  }
   try {
     return p.venue.model.positionMargin(p.venue.instrument, venuePosition(p, p.venue.instrument), p.mark).maintenanceMargin;
   } catch (e) {

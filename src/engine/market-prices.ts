@@ -49,6 +49,9 @@ export interface SourceView extends SourceTick {
   readonly reason: SourceFault | null;
 }
 
+/** A market's prices at one time without the per-source list: what a tick needs. */
+export type MarketPriceSummary = Omit<MarketPriceView, 'sources'>;
+
 /** A market's prices at one time. */
 export interface MarketPriceView {
   /** Median of the valid sources; null when none is valid. */
@@ -64,13 +67,6 @@ export interface MarketPriceView {
   /** The denial code for adding risk here, when `effective` is not `ok`. */
   readonly fault: 'STALE_PRICE' | 'PRICE_DEVIATION' | 'INSUFFICIENT_SOURCES' | null;
   readonly sources: readonly SourceView[];
-}
-
-/** Median of a non-empty list (sorted copy). */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** True when `market` names a major (its base asset is one of `majors`): BTCUSDT, ETH-PERP, BTC/USD:BTC. */
@@ -141,61 +137,113 @@ export class MarketPrices {
     if (tick.time > now + this.config.maxClockSkewMs) return 'FUTURE_TIME';
     const last = this.ticks.get(source);
     if (last !== undefined && tick.time < last.time) return 'OUT_OF_ORDER';
-    this.observe(now); // the status just before this tick counts as seen (a feed that was silent was down until now)
+    this.record(now); // the status just before this tick counts as seen (a feed that was silent was down until now)
     this.ticks.set(source, { price: tick.price, time: tick.time });
-    this.observe(now);
+    this.record(now);
     return null;
   }
 
-  /** Records the status at `now` for the grace period; returns the view. */
-  observe(now: number): MarketPriceView {
-    const v = this.evaluate(now);
-    if (v.status === 'ok') this.everOk = true;
-    else if (this.everOk) {
-      this.lastDegraded = { at: now, fault: v.fault };
-      if (v.status === 'down') this.lastDown = { at: now, fault: v.fault };
-    }
-    return this.view(v, now);
+  /** Records the status at `now` for the grace period; returns the summary (no per-source list). */
+  observe(now: number): MarketPriceSummary {
+    this.record(now);
+    return this.effective(now);
   }
 
-  /** The view at `now` without recording anything. */
+  /** The view at `now` without recording anything, with every source judged. */
   read(now: number): MarketPriceView {
-    return this.view(this.evaluate(now), now);
-  }
-
-  private view(v: Omit<MarketPriceView, 'effective'>, now: number): MarketPriceView {
-    const grace = this.config.graceMs;
-    if (v.status === 'down') return { ...v, effective: 'down' };
-    if (now - this.lastDown.at < grace) return { ...v, effective: 'down', fault: this.lastDown.fault };
-    if (v.status === 'suspect') return { ...v, effective: 'suspect' };
-    if (now - this.lastDegraded.at < grace) return { ...v, effective: 'suspect', fault: this.lastDegraded.fault };
-    return { ...v, effective: 'ok' };
-  }
-
-  private evaluate(now: number): Omit<MarketPriceView, 'effective'> {
-    const live: number[] = [];
-    for (const t of this.ticks.values()) if (now - t.time <= this.config.staleAfterMs) live.push(t.price);
-    const mid = live.length > 0 ? median(live) : NaN;
+    this.judge(now);
     const sources: SourceView[] = [];
-    const valid: number[] = [];
     for (const [source, t] of this.ticks) {
-      let reason: SourceFault | null = null;
-      if (now - t.time > this.config.staleAfterMs) reason = 'STALE';
-      else if (Math.abs(t.price / mid - 1) > this.maxDeviation) reason = 'DEVIATION';
-      if (reason === null) valid.push(t.price);
+      const reason = this.faultOf(t, now);
       sources.push({ source, price: t.price, time: t.time, valid: reason === null, reason });
     }
-    const n = valid.length;
-    const status: PriceStatus = n >= this.config.minSources ? 'ok' : n > 0 ? 'suspect' : 'down';
-    const fault = status === 'ok' ? null : n > 0 ? 'INSUFFICIENT_SOURCES' : live.length > 0 ? 'PRICE_DEVIATION' : 'STALE_PRICE';
-    return {
-      price: n > 0 ? median(valid) : null,
-      low: n > 0 ? Math.min(...valid) : null,
-      high: n > 0 ? Math.max(...valid) : null,
-      status,
-      validSources: n,
-      fault,
-      sources,
-    };
+    const e = this.effective(now);
+    return { price: e.price, low: e.low, high: e.high, status: e.status, effective: e.effective, validSources: e.validSources, fault: e.fault, sources };
   }
+
+  /** Judges the sources at `now` and records a degraded status for the grace period. */
+  private record(now: number): void {
+    this.judge(now);
+    const status = this.status;
+    if (status === 'ok') this.everOk = true;
+    else if (this.everOk) {
+      this.lastDegraded = { at: now, fault: this.fault };
+      if (status === 'down') this.lastDown = { at: now, fault: this.fault };
+    }
+  }
+
+  /** The last judgement with the grace period applied. */
+  private effective(now: number): MarketPriceSummary {
+    const grace = this.config.graceMs;
+    let effective: PriceStatus = this.status;
+    let fault = this.fault;
+    if (this.status !== 'down') {
+      if (now - this.lastDown.at < grace) {
+        effective = 'down';
+        fault = this.lastDown.fault;
+      } else if (this.status === 'ok' && now - this.lastDegraded.at < grace) {
+        effective = 'suspect';
+        fault = this.lastDegraded.fault;
+      }
+    }
+    const n = this.validCount;
+    return { price: n > 0 ? this.mid : null, low: n > 0 ? this.low : null, high: n > 0 ? this.high : null, status: this.status, effective, validSources: n, fault };
+  }
+
+  /** Why the source's last tick is not valid at `now` against the last judged median (null: valid). */
+  private faultOf(t: SourceTick, now: number): SourceFault | null {
+    if (now - t.time > this.config.staleAfterMs) return 'STALE';
+    if (Math.abs(t.price / this.liveMedian - 1) > this.maxDeviation) return 'DEVIATION';
+    return null;
+  }
+
+  // The last judgement (module doc), kept in fields so that a tick allocates nothing for it.
+  private status: PriceStatus = 'down';
+  private fault: MarketPriceView['fault'] = 'STALE_PRICE';
+  private validCount = 0;
+  private liveMedian = Number.NaN;
+  private mid = Number.NaN;
+  private low = Number.NaN;
+  private high = Number.NaN;
+  private scratch = new Float64Array(8);
+
+  /** Judges every source at `now` (module doc): median of the live, valid ones, their range, the status. */
+  private judge(now: number): void {
+    if (this.scratch.length < this.ticks.size) this.scratch = new Float64Array(2 * this.ticks.size);
+    const buf = this.scratch;
+    const stale = this.config.staleAfterMs;
+    let live = 0;
+    for (const t of this.ticks.values()) if (now - t.time <= stale) buf[live++] = t.price;
+    this.liveMedian = live > 0 ? sortedMedian(buf, live) : Number.NaN;
+    let n = 0;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const t of this.ticks.values()) {
+      if (this.faultOf(t, now) !== null) continue;
+      buf[n++] = t.price;
+      if (t.price < low) low = t.price;
+      if (t.price > high) high = t.price;
+    }
+    this.validCount = n;
+    this.mid = n > 0 ? sortedMedian(buf, n) : Number.NaN;
+    this.low = low;
+    this.high = high;
+    this.status = n >= this.config.minSources ? 'ok' : n > 0 ? 'suspect' : 'down';
+    this.fault = this.status === 'ok' ? null : n > 0 ? 'INSUFFICIENT_SOURCES' : live > 0 ? 'PRICE_DEVIATION' : 'STALE_PRICE';
+  }
+}
+
+/** Sorts the first `n` values of `buf` in place (insertion sort: a market has a handful of sources) and returns their median. */
+function sortedMedian(buf: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const x = buf[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (buf[j] as number) > x) {
+      buf[j + 1] = buf[j] as number;
+      j--;
+    }
+    buf[j + 1] = x;
+  }
+  const mid = n >> 1;
+  return n % 2 === 1 ? (buf[mid] as number) : ((buf[mid - 1] as number) + (buf[mid] as number)) / 2;
 }

@@ -30,11 +30,27 @@ export interface TieredVenueRules extends TieredRules {
 export function tieredVenue(rules: TieredVenueRules): VenueModel {
   const { source, marginModes = ['isolated', 'cross'], ...tiered } = rules;
   const solverRules: TieredRules = Object.freeze(tiered);
-  return Object.freeze({
+  const model: VenueModel = Object.freeze({
     id: rules.venue,
     source,
     marginModes: Object.freeze([...marginModes]),
     positionMargin: (instrument, position, markPrice, leverage) => tieredMargin(instrument, position, markPrice, leverage, solverRules),
     liquidation: (input) => tieredLiquidation(input, solverRules),
   } satisfies VenueModel);
+  RULES.set(model, solverRules);
+  return model;
+}
+
+const RULES = new WeakMap<VenueModel, TieredRules>();
+
+/**
+ * The tier rules behind a model made by {@link tieredVenue} (for kernels that repeat its
+ * arithmetic on packed tables); undefined for any other venue model.
+ *
+ * @example
+ * tieredRulesOf(binanceUsdm)?.valuation; // => 'mark'
+ * tieredRulesOf(dydx);                   // => undefined
+ */
+export function tieredRulesOf(model: VenueModel): TieredRules | undefined {
+  return RULES.get(model);
 }

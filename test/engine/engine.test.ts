@@ -111,6 +111,26 @@ describe('RiskEngine price integrity and states', () => {
     expect(states(e)).toEqual([['HALTED', 'STALE_PRICE'], ['ACTIVE', null]]);
   });
 
+  it('three stalled markets come back one source each: the account stays HALTED until the last one is up, then REDUCING (INSUFFICIENT_SOURCES on every market)', () => {
+    const e = setup();
+    const markets = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT'];
+    for (const m of markets.slice(1)) tick(e, m, 100, T0);
+    for (const m of markets) e.recordFill('a', { market: m, side: 'buy', quantity: 0.01, price: m === 'BTCUSDT' ? 65000 : 100 }, T0);
+    let t = T0 + 10_001;
+    e.advance(t);
+    expect(view(e, t)).toMatchObject({ state: 'HALTED', stateCause: 'STALE_PRICE' });
+    // Market k comes back with one source at 70·k s and then ticks every second; each is suspect once its 60-s grace period has run.
+    const start = t;
+    for (; t < start + 200_000; t += 1000) {
+      markets.forEach((m, k) => t >= start + 70_000 * k && tick(e, m, m === 'BTCUSDT' ? 65000 : 100, t, ['x']));
+      const s = view(e, t).state;
+      expect(s, `at ${(t - start) / 1000} s`).toBe(t < start + 140_000 + 60_000 ? 'HALTED' : 'REDUCING');
+    }
+    tick(e, 'SOLUSDT', 100, t, ['x']);
+    expect(view(e, t).state).toBe('REDUCING');
+    expect(view(e, t)).toMatchObject({ stateCause: 'INSUFFICIENT_SOURCES', conditions: markets.map(() => expect.objectContaining({ cause: 'INSUFFICIENT_SOURCES' })) });
+  });
+
   it('one source of two stalls: the market is suspect, the account REDUCING; a reducing order is allowed, adding is denied', () => {
     const e = new RiskEngine();
     e.putAccount('a', { equity: 10000, currency: 'USDT', limits: { maxLeverage: 5 } }, T0);

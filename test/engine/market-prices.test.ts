@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineConfig } from '../../src/engine/config.js';
-import { MarketPrices, isMajor, median } from '../../src/engine/market-prices.js';
+import { MarketPrices, isMajor } from '../../src/engine/market-prices.js';
+
+/** The reference median: of a sorted copy. */
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
 
 const cfg = engineConfig().prices;
 const T0 = 1_700_000_000_000;
@@ -13,9 +20,10 @@ function market(name = 'SOLUSDT', prices: Record<string, number> = { a: 100, b: 
 }
 
 describe('median', () => {
-  it('of odd and even lists', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 2, 3])).toBe(2.5);
+  it('of an odd and an even number of valid sources, whatever their order', () => {
+    expect(market('SOLUSDT', { a: 100.2, b: 99.9, c: 100 }).read(T0).price).toBe(100);
+    // Four: the mean of the middle two, (100 + 100.1) / 2.
+    expect(market('SOLUSDT', { a: 100.2, b: 100.1, c: 99.9, d: 100 }).read(T0).price).toBeCloseTo(100.05, 12);
   });
 });
 
