@@ -84,7 +84,11 @@ function breached(v: AccountView, cfg: { marginRatio: number; liquidationProbabi
 }
 
 describe('RiskEngine with the crossing index', () => {
-  it('property: after every tick each account has exactly the alerts and protections its current view calls for, though a tick rechecks only the accounts it crosses', () => {
+  // σ fixed at the default, and σ the EWMA of the ticks (one sample a second: every tick moves σ, and with it the probability thresholds).
+  it.each([
+    { sigma: 'fixed', minVolatilitySamples: 100_000, step: 100 },
+    { sigma: 'EWMA', minVolatilitySamples: 2, step: 1000 },
+  ])('property ($sigma σ): after every tick each account has exactly the alerts and protections its current view calls for, though a tick rechecks only the accounts it crosses', ({ minVolatilitySamples, step }) => {
     const markets = ['BTCUSDT', 'ETHUSDT'] as const;
     const base = { BTCUSDT: 65000, ETHUSDT: 3000 };
     const position = fc.record({ market: fc.constantFrom(...markets), side: fc.constantFrom('buy' as const, 'sell' as const), leverage: fc.double({ min: 1, max: 40, noNaN: true }) });
@@ -93,7 +97,7 @@ describe('RiskEngine with the crossing index', () => {
     const alerts = { marginRatio: 0.5, liquidationProbability: 0.2 };
     fc.assert(
       fc.property(fc.array(account, { minLength: 1, maxLength: 6 }), path, (accounts, moves) => {
-        const e = new RiskEngine({ alerts, risk: { minVolatilitySamples: 100_000 } });
+        const e = new RiskEngine({ alerts, risk: { minVolatilitySamples } });
         const price = { ...base };
         let t = T0;
         for (const m of markets) {
@@ -112,7 +116,7 @@ describe('RiskEngine with the crossing index', () => {
           }
         });
         for (const [m, r] of moves) {
-          t += 100;
+          t += step;
           price[m] *= 1 + r;
           e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: price[m], time: t })), t);
           for (const id of e.accountIds()) {
