@@ -31,7 +31,7 @@ import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPricesState, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
-import { bisectFlip, equityFlip, hitDistance } from './levels.js';
+import { bisectFlip, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
@@ -569,16 +569,9 @@ export class RiskEngine {
    * maintenance margin from the venue's tiers at that price, equity from the closed form.
    */
   private marginRatioFlip(p: AccountView['positions'][number], venue: VenueMarket, others: number, base: number, down: number, up: number): number | null {
-    const t = terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET);
-    const breached = (price: number): boolean => {
-      const upnl = (t.kind === 'linear' ? t.size * (price - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / price)) * p.quantity;
-      const equity = base + upnl;
-      if (equity <= 0) return true;
-      const mm = maintenanceMargin({ quantity: p.quantity, entryPrice: p.entryPrice, mark: price, venue });
-      return mm === null || (others + mm) / equity >= this.config.alerts.marginRatio; // null: beyond the venue's tiers
-    };
+    const breached = new MarginRatioBreach(terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET), p.quantity, p.entryPrice, base, others, this.config.alerts.marginRatio, venue);
     const cur = p.markPrice as number;
-    if (breached(cur)) return p.quantity > 0 ? (bisectFlip(breached, cur, up) ?? up) : (bisectFlip(breached, cur, down) ?? down);
+    if (breached.holds(cur)) return p.quantity > 0 ? (bisectFlip(breached, cur, up) ?? up) : (bisectFlip(breached, cur, down) ?? down);
     return bisectFlip(breached, cur, down) ?? bisectFlip(breached, cur, up);
   }
 

@@ -17,6 +17,8 @@
  */
 import type { ContractTerms } from '../core/contract.js';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { maintenanceMargin, type VenueMarket } from './margin.js';
+import { kernelMaintenance } from './margin-kernel.js';
 
 /**
  * The price at which `base + unrealised` equals `target`, for a position of `quantity`
@@ -44,22 +46,61 @@ export function hitDistance(sigma: number, horizonYears: number, threshold: numb
   return sigma * Math.sqrt(horizonYears) * normalQuantile(1 - threshold / 2, 0, 1);
 }
 
+/** A predicate on prices, as an object so that a bisection calls one monomorphic method (no closure per call). */
+export interface PricePredicate {
+  holds(price: number): boolean;
+}
+
 /**
- * The boundary between `a`, where `holds` gives `atA`, and `b`, where it does not, to a relative
- * precision of 1e-10 (60 halvings at most); null when `holds(b)` equals `atA` (no flip between).
+ * The boundary between `a`, where `p.holds` gives `atA`, and `b`, where it does not, to a
+ * relative precision of 1e-10 (60 halvings at most); null when `holds(b)` equals `atA` (no flip
+ * between).
  *
  * @example
- * bisectFlip((x) => x >= 3, 10, 0); // ≈ 3
+ * bisectFlip({ holds: (x) => x >= 3 }, 10, 0); // ≈ 3
  */
-export function bisectFlip(holds: (x: number) => boolean, a: number, b: number): number | null {
-  const atA = holds(a);
-  if (holds(b) === atA) return null;
+export function bisectFlip(p: PricePredicate, a: number, b: number): number | null {
+  const atA = p.holds(a);
+  if (p.holds(b) === atA) return null;
   let lo = a;
   let hi = b;
   for (let i = 0; i < 60 && Math.abs(hi - lo) > 1e-10 * Math.abs(lo); i++) {
     const mid = (lo + hi) / 2;
-    if (holds(mid) === atA) lo = mid;
+    if (p.holds(mid) === atA) lo = mid;
     else hi = mid;
   }
   return hi;
+}
+
+/**
+ * Whether the margin ratio (others' MM + this position's MM at P) / (base + its uPnL at P)
+ * reaches `threshold` as this position's price P moves alone (the rest of the account held):
+ * MM from the venue's tiers (the packed kernel, else the validated model; beyond the tiers
+ * counts as breached), uPnL in closed form (linear c·q·(P − E), inverse c·q·(1/E − 1/P)).
+ */
+export class MarginRatioBreach implements PricePredicate {
+  constructor(
+    private readonly terms: ContractTerms,
+    private readonly quantity: number,
+    private readonly entry: number,
+    private readonly base: number,
+    private readonly others: number,
+    private readonly threshold: number,
+    private readonly venue: VenueMarket,
+  ) {}
+
+  holds(price: number): boolean {
+    const t = this.terms;
+    const upnl = (t.kind === 'linear' ? t.size * (price - this.entry) : t.size * (1 / this.entry - 1 / price)) * this.quantity;
+    const equity = this.base + upnl;
+    if (equity <= 0) return true;
+    const k = this.venue.packed;
+    let mm = k === null ? Number.NaN : kernelMaintenance(k, this.quantity, this.entry, price);
+    if (Number.isNaN(mm)) {
+      const validated = maintenanceMargin({ quantity: this.quantity, entryPrice: this.entry, mark: price, venue: this.venue });
+      if (validated === null) return true; // beyond the venue's tiers
+      mm = validated;
+    }
+    return (this.others + mm) / equity >= this.threshold;
+  }
 }

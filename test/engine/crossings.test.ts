@@ -69,8 +69,8 @@ describe('levels', () => {
   });
 
   it('bisectFlip finds the boundary of a predicate, or null when it does not change', () => {
-    expect(bisectFlip((x) => x >= 3, 10, 0)).toBeCloseTo(3, 8);
-    expect(bisectFlip((x) => x >= 3, 10, 5)).toBeNull();
+    expect(bisectFlip({ holds: (x) => x >= 3 }, 10, 0)).toBeCloseTo(3, 8);
+    expect(bisectFlip({ holds: (x) => x >= 3 }, 10, 5)).toBeNull();
   });
 });
 
