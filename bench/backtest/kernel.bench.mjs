@@ -54,7 +54,7 @@ async function numbaPeers(dir) {
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const script = fileURLToPath(new URL('kernel_numba.py', import.meta.url));
-  const args = [script, dir, params.initial, params.feeRate, params.slippage, params.band, 0.005, 0, REPEAT].map(String);
+  const args = [script, dir, params.initial, params.feeRate, params.slippage, params.band, params.rule.tiers[1], params.rule.tiers[2], REPEAT].map(String);
   const py = spawn('/usr/bin/python3', args, { env, stdio: ['pipe', 'pipe', 'ignore'] });
   const failed = new Promise((resolve) => {
     py.on('error', () => resolve(null));
