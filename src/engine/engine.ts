@@ -31,7 +31,7 @@ import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPricesState, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
-import { bisectFlip, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
+import { bisectFlip, Bracket, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
@@ -196,6 +196,8 @@ export class RiskEngine {
 
   private readonly protections: readonly Protection[];
   private readonly keepEvents: boolean;
+  /** Scratch for reindex: the nearest flips around a mark (one object, mutated; no closures per position). */
+  private readonly bracket = new Bracket();
 
   constructor(config: unknown = {}, options: EngineOptions = {}) {
     this.config = engineConfig(config);
@@ -471,61 +473,43 @@ export class RiskEngine {
     const band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
     const limits = a.spec.limits;
     const stressed = v.positions.length > 1 ? this.stressedMargins(a, v, band) : null;
-    v.positions.forEach((p, j) => {
+    const b = this.bracket;
+    for (let j = 0; j < v.positions.length; j++) {
+      const p = v.positions[j] as AccountView['positions'][number];
       const m = this.markets.get(p.market);
-      if (m === undefined || m.marks === null || p.markPrice === null) return;
+      if (m === undefined || m.marks === null || p.markPrice === null) continue;
       const long = p.quantity > 0;
       const cur = p.markPrice;
-      let down = cur * (1 - band);
-      let up = cur * (1 + band);
-      let adverseNow = false;
-      const flip = (x: number | null): void => {
-        if (x === null || !(x > 0)) return;
-        if (x < cur) down = Math.max(down, x);
-        else if (x > cur) up = Math.min(up, x);
-      };
-      // A flip of a threshold not in force that the stressed account is beyond already.
-      const watch = (x: number | null, inForce: boolean): void => {
-        if (x !== null && !inForce && stressed !== null && (long ? x >= cur : x <= cur)) adverseNow = true;
-        flip(x);
-      };
+      b.start(cur, band, long, stressed !== null);
       const others = stressed?.[j] ?? { loss: 0, maintenanceMargin: (v.maintenanceMargin ?? 0) - (p.maintenanceMargin ?? 0), liquidationPrice: p.liquidationPrice };
       const lp = p.liquidationPrice;
       if (lp !== null && lp > 0) {
-        watch(others.liquidationPrice, a.alerts.has('LIQUIDATION'));
-        flip(lp);
+        b.watch(others.liquidationPrice, a.alerts.has('LIQUIDATION'));
+        b.flip(lp);
         // The probability threshold: the liquidation prices themselves against the scaled mark (./crossings.ts).
         const lpStressed = others.liquidationPrice ?? lp;
-        const probabilityInForce = a.alerts.has('LIQUIDATION_PROBABILITY');
-        if (stressed !== null && !probabilityInForce && (long ? this.probabilityFlip(m, lpStressed, true) >= cur : this.probabilityFlip(m, lpStressed, false) <= cur)) adverseNow = true;
+        b.flag(this.probabilityFlip(m, lpStressed, long), a.alerts.has('LIQUIDATION_PROBABILITY'));
         const scaled = long ? cur * Math.exp(-this.hitOf(m)) : cur * Math.exp(this.hitOf(m));
-        let below = -Infinity;
-        let above = Infinity;
-        for (const x of [lp, lpStressed]) {
-          if (x < scaled) below = Math.max(below, x);
-          else if (x > scaled) above = Math.min(above, x);
-        }
+        const below = Math.max(lp < scaled ? lp : -Infinity, lpStressed < scaled ? lpStressed : -Infinity);
+        const above = Math.min(lp > scaled ? lp : Infinity, lpStressed > scaled ? lpStressed : Infinity);
         const scaledMark = long ? 'lowScaled' : 'highScaled';
         if (below > 0) m.index.add(scaledMark, 'down', below, a.slot, version);
         if (above < Infinity) m.index.add(scaledMark, 'up', above, a.slot, version);
       }
       const t = terms(m.spec);
       const base = v.equity - p.unrealisedPnl - others.loss;
-      if (!a.conditions.has('DAILY_LOSS_LIMIT')) watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDailyLoss) * a.dayStartEquity), false);
-      if (!a.conditions.has('DRAWDOWN_LIMIT')) watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDrawdown) * a.highWater), false);
-      flip(equityFlip(t, p.quantity, p.entryPrice, v.equity - p.unrealisedPnl, a.highWater * (1 + cfg.risk.highWaterStep)));
+      if (!a.conditions.has('DAILY_LOSS_LIMIT')) b.watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDailyLoss) * a.dayStartEquity), false);
+      if (!a.conditions.has('DRAWDOWN_LIMIT')) b.watch(equityFlip(t, p.quantity, p.entryPrice, base, (1 - limits.maxDrawdown) * a.highWater), false);
+      b.flip(equityFlip(t, p.quantity, p.entryPrice, v.equity - p.unrealisedPnl, a.highWater * (1 + cfg.risk.highWaterStep)));
       if (v.marginRatio !== null && m.venue !== null && p.maintenanceMargin !== null) {
-        watch(this.marginRatioFlip(p, m.venue, others.maintenanceMargin, base, down, up), a.alerts.has('MARGIN_RATIO'));
+        b.watch(this.marginRatioFlip(p, m.venue, others.maintenanceMargin, base, b.down, b.up), a.alerts.has('MARGIN_RATIO'));
       }
-      if (adverseNow) {
-        if (long) down = cur;
-        else up = cur;
-      }
+      b.finish();
       const mark = long ? 'low' : 'high';
-      m.index.add(mark, 'down', down, a.slot, version);
-      m.index.add(mark, 'up', up, a.slot, version);
+      m.index.add(mark, 'down', b.down, a.slot, version);
+      m.index.add(mark, 'up', b.up, a.slot, version);
       this.compactIndex(m);
-    });
+    }
   }
 
   /**
@@ -542,12 +526,17 @@ export class RiskEngine {
       return p.unrealisedPnl - (t.kind === 'linear' ? t.size * (s - p.entryPrice) : t.size * (1 / p.entryPrice - 1 / s)) * p.quantity;
     });
     const totalLoss = loss.reduce((x, y) => x + y, 0);
-    const atEdges = v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: shifted[k] ?? null, venue: this.markets.get(o.market)?.venue ?? null }));
+    const atEdges: { quantity: number; entryPrice: number; mark: number | null; venue: VenueMarket | null }[] = v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: shifted[k] ?? null, venue: this.markets.get(o.market)?.venue ?? null }));
     const edgeMM = atEdges.map((o) => maintenanceMargin(o) ?? 0);
     const totalMM = edgeMM.reduce((x, y) => x + y, 0);
     return v.positions.map((p, j) => {
-      const held = atEdges.map((o, k) => (k === j ? { ...o, mark: p.markPrice } : o));
-      return { loss: totalLoss - (loss[j] as number), maintenanceMargin: totalMM - (edgeMM[j] as number), liquidationPrice: positionMarginView(held, j, a.cash, a.spec.marginMode).liquidationPrice };
+      // Position j at its own mark, the others at their edges (mutated in place and put back: no copy per position).
+      const edge = atEdges[j] as (typeof atEdges)[number];
+      const edgeMark = edge.mark;
+      edge.mark = p.markPrice;
+      const liquidationPrice = positionMarginView(atEdges, j, a.cash, a.spec.marginMode).liquidationPrice;
+      edge.mark = edgeMark;
+      return { loss: totalLoss - (loss[j] as number), maintenanceMargin: totalMM - (edgeMM[j] as number), liquidationPrice };
     });
   }
 

@@ -104,3 +104,53 @@ export class MarginRatioBreach implements PricePredicate {
     return (this.others + mm) / equity >= this.threshold;
   }
 }
+
+/**
+ * The nearest flips below and above a position's mark, starting from the edges of its recheck
+ * band: `flip` narrows the bracket to a level; `watch` also notes a threshold not in force that
+ * the stressed account (the others at their band edges) is beyond already, `flag` only notes
+ * it; `finish` then puts the adverse edge at the mark, so that every adverse tick rechecks.
+ *
+ * @example
+ * const b = new Bracket();
+ * b.start(100, 0.02, true, false); b.flip(99); b.flip(150); b.finish();
+ * [b.down, b.up]; // => [99, 102]
+ */
+export class Bracket {
+  down = 0;
+  up = 0;
+  private cur = 0;
+  private long = true;
+  private stressed = false;
+  private adverseNow = false;
+
+  start(cur: number, band: number, long: boolean, stressed: boolean): void {
+    this.cur = cur;
+    this.down = cur * (1 - band);
+    this.up = cur * (1 + band);
+    this.long = long;
+    this.stressed = stressed;
+    this.adverseNow = false;
+  }
+
+  flip(x: number | null): void {
+    if (x === null || !(x > 0)) return;
+    if (x < this.cur) this.down = Math.max(this.down, x);
+    else if (x > this.cur) this.up = Math.min(this.up, x);
+  }
+
+  flag(x: number | null, inForce: boolean): void {
+    if (x !== null && !inForce && this.stressed && (this.long ? x >= this.cur : x <= this.cur)) this.adverseNow = true;
+  }
+
+  watch(x: number | null, inForce: boolean): void {
+    this.flag(x, inForce);
+    this.flip(x);
+  }
+
+  finish(): void {
+    if (!this.adverseNow) return;
+    if (this.long) this.down = this.cur;
+    else this.up = this.cur;
+  }
+}
