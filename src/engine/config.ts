@@ -48,6 +48,18 @@ function buildSchema({ z }: typeof Zod) {
         highWaterStep: z.number().min(0).max(0.1).default(0.01),
       })
       .prefault({}),
+    /** The delta hedge of an options book (`greeks[].hedge` of an account): its no-trade band (./hedge-band.ts). */
+    hedge: z
+      .strictObject({
+        policy: z.enum(['interval', 'band', 'whalley-wilmott', 'zakamouline']).default('interval'),
+        /** Half-width of the `band` policy, in base units of the underlying. */
+        band: z.number().min(0).max(1e12).default(0),
+        /** Proportional cost λ of a hedge trade (Whalley–Wilmott, Zakamouline). */
+        costRate: z.number().min(0).max(0.1).default(0.0005),
+        /** Risk aversion γ (Whalley–Wilmott, Zakamouline). */
+        riskAversion: z.number().gt(0).max(1e6).default(0.0001),
+      })
+      .prefault({}),
     /** Thresholds whose crossing emits an alert with a resize recommendation (on the tick that crosses them). */
     alerts: z
       .strictObject({

@@ -33,6 +33,7 @@ import { checkOrder, type OrderDecision } from './order-check.js';
 import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
 import { bisectFlip, Bracket, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
+import { hedgeBand } from './hedge-band.js';
 import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { abmHitProbability } from '../risk/first-passage/index.js';
@@ -156,8 +157,21 @@ export interface UnderlyingGreeks {
   readonly gamma: number;
   readonly vega: number;
   readonly theta: number;
-  /** The order that makes the delta zero; null while the underlying has no price. */
-  readonly hedge: { readonly market: string; readonly quantity: number } | null;
+  /**
+   * The order that makes the delta zero (`quantity`), the no-trade band on the delta of
+   * `hedge.policy` (`band`, base units), whether the delta is outside it (`rebalance`) and the
+   * policy's trade now (`tradeQuantity`: to neutral, or to the band's nearest edge), both in
+   * contracts of the underlying market rounded toward zero to its lot (./hedge-band.ts); null
+   * while the underlying has no price.
+   */
+  readonly hedge: {
+    readonly market: string;
+    readonly quantity: number;
+    readonly policy: EngineConfig['hedge']['policy'];
+    readonly band: { readonly lower: number; readonly upper: number };
+    readonly rebalance: boolean;
+    readonly tradeQuantity: number;
+  } | null;
 }
 
 const DEFAULT_MARKET: MarketSpec = { kind: 'linear', contractSize: 1 };
@@ -880,6 +894,20 @@ export class RiskEngine {
     return { underlying: o.underlying, delta: n * g.delta, gamma: n * g.gamma, vega: n * g.vega, theta: n * g.theta, volatility: g.volatility, volatilitySource: g.volatilitySource };
   }
 
+  /** Years from the engine's latest time to an option market's expiry (0 once expired). */
+  private yearsToExpiry(market: string): number {
+    const o = this.markets.get(market)?.spec.option;
+    return o === undefined ? 0 : Math.max(0, (o.expiry - this.clock) / (365 * 86_400_000));
+  }
+
+  /** An option position's delta (base units) at the underlying's mid with volatility `sigma` (Zakamouline's modified volatility). */
+  private optionDeltaAtVolatility(market: string, quantity: number, sigma: number, mid: number): number {
+    const m = this.markets.get(market);
+    const o = m?.spec.option;
+    if (m === undefined || o === undefined) return 0;
+    return quantity * m.spec.contractSize * optionContractGreeks({ ...o, volatility: sigma }, mid, NaN, this.clock, sigma).delta;
+  }
+
   /** Σ Greeks per underlying that has an option position, the underlying's own positions in the delta, and the hedge. */
   private underlyingGreeks(positions: readonly { market: string; quantity: number; markPrice: number | null; greeks: PositionGreeks | null }[]): UnderlyingGreeks[] {
     if (!positions.some((p) => p.greeks !== null)) return [];
@@ -898,11 +926,21 @@ export class RiskEngine {
       const held = positions.find((p) => p.market === underlying && p.greeks === null);
       const delta = t.delta + (held === undefined || perContract === null ? 0 : held.quantity * perContract);
       let hedge: UnderlyingGreeks['hedge'] = null;
-      if (perContract !== null) {
-        const raw = -delta / perContract;
+      if (perContract !== null && mid !== null) {
         const lot = spec.lotStep;
-        const quantity = lot === undefined ? raw : Math.sign(raw) * Math.floor(Math.abs(raw) / lot + 1e-9) * lot;
-        hedge = { market: underlying, quantity: quantity === 0 ? 0 : quantity };
+        const toLot = (raw: number): number => {
+          const q = lot === undefined ? raw : Math.sign(raw) * Math.floor(Math.abs(raw) / lot + 1e-9) * lot;
+          return q === 0 ? 0 : q;
+        };
+        const cfg = this.config.hedge;
+        const options = positions.filter((p) => p.greeks !== null && p.greeks.underlying === underlying);
+        const legs = options.map((p) => ({ gamma: (p.greeks as PositionGreeks).gamma, tau: this.yearsToExpiry(p.market), volatility: (p.greeks as PositionGreeks).volatility }));
+        const optionsDeltaAt = (scale: number): number => options.reduce((s, p) => s + this.optionDeltaAtVolatility(p.market, p.quantity, (p.greeks as PositionGreeks).volatility * scale, mid), 0);
+        const band = hedgeBand(cfg, mid, t.gamma, legs, optionsDeltaAt);
+        const gross = options.reduce((s, p) => s + Math.abs((p.greeks as PositionGreeks).delta), 0) + Math.abs(delta - t.delta);
+        const rebalance = cfg.policy === 'interval' ? Math.abs(delta) > 1e-12 * gross : delta < band.lower || delta > band.upper;
+        const goal = cfg.policy === 'interval' || cfg.policy === 'band' ? 0 : delta < band.lower ? band.lower : band.upper;
+        hedge = { market: underlying, quantity: toLot(-delta / perContract), policy: cfg.policy, band, rebalance, tradeQuantity: rebalance ? toLot((goal - delta) / perContract) : 0 };
       }
       return { underlying, ...t, delta, hedge };
     });

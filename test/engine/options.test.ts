@@ -3,6 +3,8 @@ import { optionContractGreeks } from '../../src/engine/option-greeks.js';
 import { black76 } from '../../src/options/price.js';
 import { optionPrice } from '../../src/options/kernel.js';
 import { RiskEngine } from '../../src/engine/engine.js';
+import { hedgeRecommendation } from '../../src/hedging/hedge-now.js';
+import { parsePortfolio } from '../../src/portfolio/schema.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 12);
@@ -68,4 +70,47 @@ describe('option Greeks in the engine', () => {
     expect(after.hedge!.quantity).toBe(0);
     expect(e.getAccount('a').marginRatio).toBeNull(); // an option position has no venue margin model here
   });
+
+  // The engine's band against `tradesize hedge` (hedgeRecommendation over the same book as a portfolio: an independent path through src/portfolio).
+  it.each([
+    { policy: 'band' as const, band: 0.5 },
+    { policy: 'band' as const, band: 5 }, // the delta of about −2.9 inside: no trade
+    { policy: 'whalley-wilmott' as const, band: 0 },
+    { policy: 'zakamouline' as const, band: 0 },
+  ])('the hedge band of $policy equals hedgeRecommendation on the same book; rebalance and the trade to the band agree', ({ policy, band }) => {
+    const hedge = { policy, band, costRate: 0.001, riskAversion: 0.01 };
+    const e = new RiskEngine({ hedge });
+    const tick = (m: string, p: number, t: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: p, time: t })), t);
+    e.putMarket('BTCUSDT', { kind: 'linear', contractSize: 1 }, T0);
+    e.putMarket('BTC-C65000', { option: { underlying: 'BTCUSDT', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString() }, contractSize: 1 }, T0);
+    tick('BTCUSDT', 64000, T0);
+    // The option marked at its Black-76 price for σ = 0.55: the engine implies 0.55 back from it.
+    const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
+    tick('BTC-C65000', premium, T0);
+    e.putAccount('a', { equity: 100000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
+    e.recordFill('a', { market: 'BTC-C65000', side: 'sell', quantity: 10, price: premium }, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 2, price: 64000 }, T0);
+    const u = e.getAccount('a').greeks[0]!;
+    const book = parsePortfolio({
+      asOf: new Date(T0).toISOString(),
+      account: { collateral: { USD: 100000 } },
+      underlyings: { BTC: { spot: 64000 } },
+      positions: [
+        { kind: 'option', underlying: 'BTC', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString(), quantity: -10, model: 'black76', vol: 0.55 },
+        { kind: 'perpetual', underlying: 'BTC', quantity: 2, entryPrice: 64000 },
+      ],
+    });
+    const spec = policy === 'band' ? { kind: 'band' as const, band } : { kind: policy, costRate: hedge.costRate, riskAversion: hedge.riskAversion };
+    const ref = hedgeRecommendation(book, 'BTC', undefined, spec);
+    expect(u.delta).toBeCloseTo(ref.deltaNow, 10);
+    expect(u.gamma).toBeCloseTo(ref.gamma, 14);
+    expect(u.hedge!.band.lower).toBeCloseTo(ref.band.lower, 9);
+    expect(u.hedge!.band.upper).toBeCloseTo(ref.band.upper, 9);
+    expect(u.hedge!.band.upper).toBeGreaterThan(u.hedge!.band.lower);
+    expect(u.hedge!.rebalance).toBe(ref.rebalance);
+    expect(u.hedge!.tradeQuantity).toBeCloseTo(ref.tradeQuantity, 9);
+    expect(u.hedge).toMatchObject({ policy, quantity: expect.closeTo(ref.hedgeQuantity, 9) });
+    if (band === 5) expect(u.hedge).toMatchObject({ rebalance: false, tradeQuantity: 0 });
+  });
 });
+
