@@ -265,10 +265,12 @@ export class RiskEngine {
 
   /**
    * The whole state as bytes (v8's structured serialisation; the accounts and positions as
-   * columns, ./account-columns.ts), crossing indexes included, so that {@link RiskEngine.fromSnapshot} gives an engine
+   * columns, ./account-columns.ts), crossing indexes included (compacted), so that {@link RiskEngine.fromSnapshot} gives an engine
    * that goes on exactly as this one would (same `stateHash`, same events, same rechecks).
    */
   snapshot(): Uint8Array {
+    // Stale index entries are dropped first (from this engine too, so that it and the one restored go on alike): a smaller snapshot, a faster restart.
+    for (const m of this.markets.values()) m.index.compact((slot, version) => this.slots[slot]?.version === version);
     return serialize({
       format: SNAPSHOT_FORMAT,
       config: JSON.stringify(this.config),
