@@ -1,6 +1,8 @@
 /**
  * docs/ARCHITECTURE.md is the map a newcomer follows: it must draw the layers in the order that
- * .dependency-cruiser.cjs enforces, and list every file under src/ (and nothing that is gone).
+ * .dependency-cruiser.cjs enforces, and list every file under src/ (and nothing that is gone):
+ * the TypeScript modules and the WebAssembly text sources (.wat), not the NAME.wasm.ts modules
+ * that scripts/build-wasm.mjs generates from them (not committed).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,18 +32,19 @@ function drawnLayers(): string[] {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(p) : e.name.endsWith('.ts') ? [relative(join(root, 'src'), p)] : [];
+    const source = (e.name.endsWith('.ts') && !e.name.endsWith('.wasm.ts')) || e.name.endsWith('.wat');
+    return e.isDirectory() ? sourceFiles(p) : source ? [relative(join(root, 'src'), p)] : [];
   });
 }
 
-/** Files named in the folder table: each row `| \`src/<folder>/\` | … | \`file.ts\` … |` names files relative to its folder, one at the head of each `; `-separated entry (a backticked path later in an entry is a cross-reference). */
+/** Files named in the folder table: each row `| \`src/<folder>/\` | … | \`file.ts\` … |` names files (.ts, .wat) relative to its folder, one at the head of each `; `-separated entry (a backticked path later in an entry is a cross-reference). */
 function listedFiles(): string[] {
   const out: string[] = [];
   for (const line of doc.split('\n')) {
     const row = /^\|\s*`src\/([a-z-]+)\/`\s*\|[^|]*\|(.*)\|\s*$/.exec(line);
     if (row === null) continue;
     for (const entry of (row[2] as string).split('; ')) {
-      const file = /^\s*`([\w./-]+\.ts)`/.exec(entry)?.[1];
+      const file = /^\s*`([\w./-]+\.(?:ts|wat))`/.exec(entry)?.[1];
       if (file !== undefined) out.push(`${row[1]}/${file}`);
     }
   }

@@ -14,6 +14,10 @@
  *    thread, median of 7) against numpy + scipy.special.ndtr computing the same two arrays from
  *    the same log-prices, and against the full Greeks kernel `greeksBatch` on the same options —
  *    the per-thread comparison the simulator's speed rests on.
+ * Ours: the delta kernel, the price step and the interval/band bookkeeping are WebAssembly SIMD
+ * loops (src/options/delta-kernel.wat, src/simulation/price-steps.wat, hedge-trades.wat; the
+ * simulator keeps its arrays in the kernel's memory), the random stream JavaScript; in (2) the arrays are
+ * ordinary Float64Arrays, copied through the kernel's tiles of 2,048 — the cost a caller pays.
  * Checksums compare ours with numpy's results. Without /usr/bin/python3, numpy or scipy the peer
  * figures are null. loadAverage is printed: on a shared machine the wall clock counts others' time.
  */

@@ -28,18 +28,18 @@
  * matches QuantLib to 1e-10 relative or 1e-12 of the underlying's scale, as the Greeks kernel does
  * (test/options/delta-kernel.test.ts); only the relative accuracy of deltas and gammas below
  * ~1e-15 (beyond |d1| = 8.5) is given up. The rest of the speed comes from taking ln S as an
- * input (a path simulation has it: it adds log-returns) and from hoisting s, 1/s, the carry and A
- * out of the loop — no logarithm, no square root, no price, vega, θ or ρ per element.
+ * input (a path simulation has it: it adds log-returns), from hoisting s, 1/s, the carry and A
+ * out of the loop — no logarithm, no square root, no price, vega, θ or ρ per element — and from
+ * running the loop in WebAssembly SIMD, two elements per instruction (`./delta-kernel.wat`, the
+ * same operations in the same order as a scalar loop, so the same bits). Arrays that live in the
+ * kernel's memory (`./delta-wasm.ts`, the hedging simulator's) are read and written in place
+ * (an odd last element goes through a tile); others are copied through tiles of 2,048.
  *
  * τ ≤ 0 or σ = 0 is the expired (or deterministic) option: Δ = q·A·ω·step(ω(F − K)) (½·q·A·ω at
  * the strike), Γ = 0 (the Dirac mass at the strike is not representable).
  */
-import { TAYLOR_INTERVALS, TAYLOR_PDF_TABLE, TAYLOR_PER_UNIT, TAYLOR_RANGE, TAYLOR_STRIDE, TAYLOR_TABLE } from '../dists/normal-taylor.js';
 import { INVERSE, type ModelCode } from './black-core.js';
-
-const LAST = TAYLOR_INTERVALS - 1;
-const L = TAYLOR_RANGE;
-const W = 1 / TAYLOR_PER_UNIT;
+import { addDeltaGammaWasm, kernelMemory, kernelTiles, TILE, TILE_D, TILE_G, TILE_S, TILE_X } from './delta-wasm.js';
 
 /** One option position of a book on one underlying, as the hedging kernel reads it. */
 export interface DeltaPosition {
@@ -57,7 +57,7 @@ export interface DeltaPosition {
 /**
  * Adds the USD delta and gamma of position `p` at volatility `vol` with `tau` years left to `delta[i]` and
  * `gamma[i]` for i in [from, to), at the prices spot[i] = e^{logSpot[i]} (module doc). `gamma`
- * may be null when only the delta is needed. A kernel: no validation, no allocation.
+ * may be null when only the delta is needed. A kernel: no validation (arrays outside the kernel's memory cost a subarray view per copy).
  *
  * @example
  * const d = new Float64Array(1), g = new Float64Array(1);
@@ -81,32 +81,46 @@ export function addDeltaGamma(
     return;
   }
   const invS = 1 / s;
-  const halfS = 0.5 * s;
   const wScale = w * scale;
   const gScale = scale * invS;
-  const a = TAYLOR_TABLE;
-  const b = TAYLOR_PDF_TABLE;
   // ω·d1 = ω·((ln S − shift)/s + s/2) = ln S·ω/s + ω·(s/2 − shift/s)
   const slope = w * invS;
-  const offset = w * (halfS - shift * invS);
-  for (let i = from; i < to; i++) {
-    // ω·d1 clamped to [−L, L], its interval j and offset h from the centre (../dists/normal-taylor.ts).
-    const wd = (logSpot[i] as number) * slope + offset;
-    const dc = wd < -L ? -L : wd > L ? L : wd;
-    const raw = ((dc + L) * TAYLOR_PER_UNIT) | 0;
-    const j = raw > LAST ? LAST : raw;
-    const h = dc + L - (j + 0.5) * W;
-    const o = j * TAYLOR_STRIDE;
-    const cdf = (a[o] as number) + h * ((a[o + 1] as number) + h * ((a[o + 2] as number) + h * ((a[o + 3] as number) + h * ((a[o + 4] as number)
-      + h * ((a[o + 5] as number) + h * (a[o + 6] as number))))));
-    delta[i] = (delta[i] as number) + wScale * cdf;
-    if (gamma !== null) {
-      // n(d1) = n(ω·d1): the derivative of the same polynomial.
-      const pdf = (b[o + 1] as number) + h * ((b[o + 2] as number) + h * ((b[o + 3] as number) + h * ((b[o + 4] as number)
-        + h * ((b[o + 5] as number) + h * (b[o + 6] as number)))));
-      gamma[i] = (gamma[i] as number) + (gScale * pdf) / (spot[i] as number);
-    }
+  const offset = w * (0.5 * s - shift * invS);
+  const withGamma = gamma === null ? 0 : 1;
+  const mem = kernelMemory.buffer;
+  let lo = from;
+  if (logSpot.buffer === mem && delta.buffer === mem && (gamma === null || (gamma.buffer === mem && spot.buffer === mem))) {
+    const pairs = (to - from) >> 1;
+    const at = 8 * from;
+    if (pairs > 0) addDeltaGammaWasm(logSpot.byteOffset + at, spot.byteOffset + at, delta.byteOffset + at, gamma === null ? 0 : gamma.byteOffset + at, pairs, slope, offset, wScale, gScale, withGamma);
+    lo = from + 2 * pairs;
   }
+  for (; lo < to; lo += TILE) {
+    const m = Math.min(TILE, to - lo);
+    const t = kernelTiles();
+    copyIn(t.x, logSpot, lo, m);
+    copyIn(t.d, delta, lo, m);
+    if (gamma !== null) {
+      copyIn(t.s, spot, lo, m);
+      copyIn(t.g, gamma, lo, m);
+    }
+    // An odd m also computes the tile's element m, which is not copied back.
+    addDeltaGammaWasm(TILE_X, TILE_S, TILE_D, TILE_G, (m + 1) >> 1, slope, offset, wScale, gScale, withGamma);
+    copyOut(delta, t.d, lo, m);
+    if (gamma !== null) copyOut(gamma, t.g, lo, m);
+  }
+}
+
+/** src[lo, lo + m) into tile[0, m): a loop for a few elements (a subarray costs an allocation), else a block copy. */
+function copyIn(tile: Float64Array, src: Float64Array, lo: number, m: number): void {
+  if (m < 16) for (let i = 0; i < m; i++) tile[i] = src[lo + i] as number;
+  else tile.set(src.subarray(lo, lo + m));
+}
+
+/** tile[0, m) into dst[lo, lo + m). */
+function copyOut(dst: Float64Array, tile: Float64Array, lo: number, m: number): void {
+  if (m < 16) for (let i = 0; i < m; i++) dst[lo + i] = tile[i] as number;
+  else dst.set(m === TILE ? tile : tile.subarray(0, m), lo);
 }
 
 /** τ ≤ 0 or σ = 0: the step delta ω·1{ω(F − K) > 0} (½ at the strike), no gamma. */

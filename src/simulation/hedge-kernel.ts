@@ -16,7 +16,10 @@
  * needs none; with r ≠ 0 the discounting of V drifts the P&L by ≈ r·V·T).
  *
  * Paths (GBM, GARCH(1,1)-t, historical windows): `hedge-paths.ts`. A chunk runs in blocks of 256
- * paths through all steps, so the working arrays stay in the L1 cache.
+ * paths through all steps, so the working arrays stay in the L1 cache. They live in the delta
+ * kernel's WebAssembly memory (`../options/delta-wasm.ts`), so that kernel and the interval/band
+ * bookkeeping (`hedge-trades.ts`) read and write them in place; each holds an even number of
+ * elements (a padding element for an odd chunk).
  *
  * Output per path and policy: P&L, cost, turnover Σ|N′ − N| (units of the underlying) and the
  * number of trades, laid out [field][policy][path] in that order (4 × policies × paths values).
@@ -24,6 +27,7 @@
  * Journal of Financial Economics 55 (2000) 173–204 (the discrete hedging error, O(√Δt)).
  */
 import { addDeltaGamma, type DeltaPosition } from '../options/delta-kernel.js';
+import { kernelWorkspace } from '../options/delta-wasm.js';
 import { INVERSE, BLACK_SCHOLES } from '../options/black-core.js';
 import { optionPrice } from '../options/kernel.js';
 import { zakamoulineBand } from '../options/no-trade-band.js';
@@ -31,6 +35,7 @@ import { CHUNK_PATHS } from './path-spec.js';
 import { POLICY_BAND, POLICY_INTERVAL, POLICY_WW, type HedgeSpec } from './hedge-spec.js';
 import { Stream } from './stream.js';
 import { advanceGarch, advanceGbm, advanceHistorical, type PathState } from './hedge-paths.js';
+import { creditHedge, tradeToTarget, type Ledger } from './hedge-trades.js';
 
 const MODEL_NAMES = ['black-scholes', 'black76', 'inverse'] as const;
 /** Paths stepped together: ~10 arrays of 256 doubles stay in the L1 cache. */
@@ -48,7 +53,7 @@ function bookValue(spec: HedgeSpec, s: number, t: number, vol: number): number {
   return v;
 }
 
-/** Per-chunk working arrays: prices (a block [lo, hi) at a time, so they stay in L1), Greeks, and per policy its hedge and tallies (views into `out`). */
+/** Per-chunk working arrays (in the kernel's memory): prices (a block [lo, hi) at a time, so they stay in L1), Greeks, and per policy its hedge and tallies. */
 interface State extends PathState {
   readonly n: number;
   readonly delta: Float64Array;
@@ -65,18 +70,25 @@ interface State extends PathState {
   readonly ledgers: Ledger[];
 }
 
-function stateOf(spec: HedgeSpec, chunk: number, n: number, out: Float64Array): State {
+/** x, s, ds, h, delta, deltaM, halfM, vol (and gamma when needed); per policy pnl, hedge, cost, turnover, trades. */
+const FIXED_ARRAYS = 8;
+const POLICY_ARRAYS = 5;
+
+function stateOf(spec: HedgeSpec, chunk: number, n: number): State {
   const P = spec.policies.length;
-  const view = (field: number) => spec.policies.map((_, k) => out.subarray((field * P + k) * n, (field * P + k + 1) * n));
-  const vol = new Float64Array(n);
+  const len = n + (n & 1);
+  const needGamma = spec.policies.some((q) => q.code >= POLICY_WW);
+  const ws = kernelWorkspace((FIXED_ARRAYS + (needGamma ? 1 : 0) + POLICY_ARRAYS * P) * len);
+  let next = 0;
+  const array = () => ws.subarray(len * next, len * ++next);
+  const vol = array();
   for (let p = 0; p < n; p++) vol[p] = spec.pathVol === null ? spec.vol : (spec.pathVol[chunk * CHUNK_PATHS + p] as number);
   return {
-    n, lo: 0, hi: n, x: new Float64Array(n).fill(Math.log(spec.spot0)), s: new Float64Array(n).fill(spec.spot0), ds: new Float64Array(n), h: new Float64Array(n).fill(spec.h0),
-    delta: new Float64Array(n), gamma: spec.policies.some((q) => q.code >= POLICY_WW) ? new Float64Array(n) : null,
-    deltaM: new Float64Array(n), halfM: new Float64Array(n), vol, expiry: Float64Array.from(spec.positions, (q) => q.expiry),
+    n, lo: 0, hi: n, x: array().fill(Math.log(spec.spot0)), s: array().fill(spec.spot0), ds: array(), h: array().fill(spec.h0),
+    delta: array(), deltaM: array(), halfM: array(), gamma: needGamma ? array() : null, vol, expiry: Float64Array.from(spec.positions, (q) => q.expiry),
     book: spec.positions.map((q) => ({ model: q.model, isCall: q.isCall, quantity: q.quantity, strike: q.strike, rate: spec.rate, div: spec.div })),
-    pnl: view(0),
-    ledgers: spec.policies.map((_, k) => ({ hedge: new Float64Array(n), cost: view(1)[k] as Float64Array, turnover: view(2)[k] as Float64Array, trades: view(3)[k] as Float64Array })),
+    pnl: spec.policies.map(array),
+    ledgers: spec.policies.map(() => ({ hedge: array(), cost: array(), turnover: array(), trades: array() })),
   };
 }
 
@@ -87,8 +99,7 @@ function stateOf(spec: HedgeSpec, chunk: number, n: number, out: Float64Array): 
 export function hedgeChunk(spec: HedgeSpec, seed: number, chunk: number, paths: number): Float64Array {
   const n = paths;
   const P = spec.policies.length;
-  const out = new Float64Array(4 * P * n);
-  const st = stateOf(spec, chunk, n, out);
+  const st = stateOf(spec, chunk, n);
   const stream = new Stream(seed, chunk);
   const tauMin = Math.min(...spec.positions.map((q) => q.expiry));
   for (st.lo = 0; st.lo < n; st.lo += BLOCK) {
@@ -99,7 +110,7 @@ export function hedgeChunk(spec: HedgeSpec, seed: number, chunk: number, paths: 
         else if (spec.dynamics === 'garch-t') advanceGarch(spec, st, stream);
         else advanceHistorical(spec, st, i, chunk * CHUNK_PATHS);
         // The hedge's gain over this step is credited by `rebalance` before it trades; after the last step, here.
-        if (i === spec.steps) for (let k = 0; k < P; k++) credit(st, k);
+        if (i === spec.steps) for (let k = 0; k < P; k++) creditHedge((st.ledgers[k] as Ledger).hedge, st.pnl[k] as Float64Array, st.ds, st.lo, st.hi);
       }
       if (i === spec.steps) break;
       const t = i * spec.dt;
@@ -117,15 +128,11 @@ export function hedgeChunk(spec: HedgeSpec, seed: number, chunk: number, paths: 
       pnl[p] = (pnl[p] as number) + change - ((st.ledgers[k] as Ledger).cost[p] as number);
     }
   }
+  const out = new Float64Array(4 * P * n);
+  st.ledgers.forEach((l, k) => {
+    [st.pnl[k] as Float64Array, l.cost, l.turnover, l.trades].forEach((a, field) => out.set(a.subarray(0, n), (field * P + k) * n));
+  });
   return out;
-}
-
-/** Policy k's hedge gains N·ΔS over the step just taken. */
-function credit(st: State, k: number): void {
-  const { ds } = st;
-  const hedge = (st.ledgers[k] as Ledger).hedge;
-  const pnl = st.pnl[k] as Float64Array;
-  for (let p = st.lo; p < st.hi; p++) pnl[p] = (pnl[p] as number) + (hedge[p] as number) * (ds[p] as number);
 }
 
 /** The book's delta (and gamma when needed) at every path's price, t years in. */
@@ -139,14 +146,6 @@ function repriceBook(spec: HedgeSpec, st: State, t: number): void {
     if (spec.pathVol === null) addDeltaGamma(pos, spec.vol, tau, x, s, st.lo, st.hi, delta, gamma);
     else for (let p = st.lo; p < st.hi; p++) addDeltaGamma(pos, vol[p] as number, tau, x, s, p, p + 1, delta, gamma);
   }
-}
-
-/** One policy's hedge and tallies (views into the chunk's output). */
-interface Ledger {
-  readonly hedge: Float64Array;
-  readonly cost: Float64Array;
-  readonly turnover: Float64Array;
-  readonly trades: Float64Array;
 }
 
 /** Path p's hedge becomes `next` at price `price`: the trade's cost λ·|ΔN|·S, turnover and count. */
@@ -167,26 +166,13 @@ function rebalance(spec: HedgeSpec, st: State, k: number, i: number, tau: number
   const pnl = st.pnl[k] as Float64Array;
   const lambda = spec.costRate;
   if (pol.code === POLICY_INTERVAL && i % pol.every !== 0) {
-    credit(st, k);
+    creditHedge(hedge, pnl, ds, st.lo, st.hi);
     return;
   }
   // ds is 0 before the first step (i = 0), so the credit below adds nothing there.
   if (pol.code === POLICY_INTERVAL || pol.code === POLICY_BAND) {
-    // Back to N* when due (interval) or when |N − N*| > X (band); `trade` inlined with its arrays hoisted.
-    const band = pol.code === POLICY_BAND ? pol.band : -1;
-    const { cost, turnover, trades } = l;
-    for (let p = st.lo; p < st.hi; p++) {
-      const held = hedge[p] as number;
-      pnl[p] = (pnl[p] as number) + held * (ds[p] as number);
-      const target = -(delta[p] as number);
-      const size = held > target ? held - target : target - held;
-      if (size > band && size > 0) {
-        cost[p] = (cost[p] as number) + lambda * size * (s[p] as number);
-        turnover[p] = (turnover[p] as number) + size;
-        trades[p] = (trades[p] as number) + 1;
-        hedge[p] = target;
-      }
-    }
+    // Back to N* when due (interval) or when |N − N*| > X (band).
+    tradeToTarget(l, pnl, ds, s, delta, st.lo, st.hi, pol.code === POLICY_BAND ? pol.band : -1, lambda);
   } else {
     const zak = pol.code > POLICY_WW;
     if (zak) modifiedDelta(spec, st, pol.costRate, pol.riskAversion, tau, i * spec.dt);

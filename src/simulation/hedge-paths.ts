@@ -3,10 +3,13 @@
  * paths [lo, hi): GBM, ln S′ = ln S + drift + σ√Δt·Z; GARCH(1,1)-t, ln S′ = ln S + drift + e,
  * e = √h·T·√((ν − 2)/ν), h′ = ω + α·e² + β·h (Bollerslev 1987; as in `first-passage-kernel.ts`);
  * historical, the window's log-prices shifted to start at ln S_0. Each records the price change
- * S′ − S in `ds` for the hedge's P&L.
+ * S′ − S in `ds` for the hedge's P&L. GBM and GARCH write their log increments into `ds` and
+ * apply them in one SIMD pass (`./price-steps.ts`: S′ = S·e^u without an exponential), so their
+ * arrays must live in the delta kernel's memory, as the hedging kernel's do.
  */
 import type { HedgeSpec } from './hedge-spec.js';
 import { Stream, ZIG_RATIO, ZIG_X } from './stream.js';
+import { applyIncrements } from './price-steps.js';
 
 const TWO_M24 = 1 / 16777216;
 
@@ -27,25 +30,6 @@ function move(x: Float64Array, s: Float64Array, p: number, next: number): number
   x[p] = next;
   s[p] = sNext;
   return ds;
-}
-
-/**
- * e^u for a log increment: for |u| ≤ 1/16 its Taylor polynomial of degree 9 (remainder below
- * u¹⁰/10! ≤ 2.6e-19 relative), else Math.exp. A step's S′ = S·e^u then costs no exponential; S
- * and e^{ln S} part by rounding only, about √steps·2⁻⁵³ relative (3e-15 over 720 steps).
- */
-function expIncrement(u: number): number {
-  if (!(u <= 0.0625 && u >= -0.0625)) return Math.exp(u);
-  return 1 + u * (1 + u * (1 / 2 + u * (1 / 6 + u * (1 / 24 + u * (1 / 120 + u * (1 / 720 + u * (1 / 5040 + u * (1 / 40320 + u / 362880))))))));
-}
-
-/** Moves path p by the log increment u (x += u, s ×= e^u); returns the price change. */
-function step(x: Float64Array, s: Float64Array, p: number, u: number): number {
-  const sp = s[p] as number;
-  const sNext = sp * expIncrement(u);
-  x[p] = (x[p] as number) + u;
-  s[p] = sNext;
-  return sNext - sp;
 }
 
 /** One GBM step of every path of the block. */
@@ -85,12 +69,13 @@ export function advanceGbm(spec: HedgeSpec, st: PathState, stream: Stream): void
       s2 = rs[2] as number;
       s3 = rs[3] as number;
     }
-    ds[p] = step(x, s, p, drift + scale * z);
+    ds[p] = drift + scale * z;
   }
   rs[0] = s0;
   rs[1] = s1;
   rs[2] = s2;
   rs[3] = s3;
+  applyIncrements(x, s, ds, st.lo, st.hi);
 }
 
 /** One GARCH(1,1)-t step of every path of the block. */
@@ -101,8 +86,9 @@ export function advanceGarch(spec: HedgeSpec, st: PathState, stream: Stream): vo
   for (let p = st.lo; p < st.hi; p++) {
     const e = Math.sqrt(h[p] as number) * stream.studentT(nu) * unit;
     h[p] = omega + alpha * e * e + beta * (h[p] as number);
-    ds[p] = step(x, s, p, drift + e);
+    ds[p] = drift + e;
   }
+  applyIncrements(x, s, ds, st.lo, st.hi);
 }
 
 /** Step i of every historical window of the block (`first`: the chunk's first path). */

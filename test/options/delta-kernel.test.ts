@@ -3,14 +3,16 @@
  * scripts/fixtures/options_quantlib.py), mapped to USD per 1 USD of the underlying: black-scholes
  * as is; black76 and inverse with S = F (carry q = r): black76 Δ = δ_F, Γ = γ_F; inverse
  * Δ = V + F·δ_F, Γ = 2δ_F + F·γ_F (quotient rule on S·V_coin). Then: the portfolio's own
- * Greeks (portfolio/valuation.ts), a range of elements, expired options, and a finite-difference
- * property.
+ * Greeks (portfolio/valuation.ts), a range of elements, expired options, a finite-difference
+ * property, and the WebAssembly loop's two ways in (arrays copied through its tiles or read in
+ * place in its memory) against one call per element.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDeltaGamma, type DeltaPosition } from '../../src/options/delta-kernel.js';
 import { BLACK76, BLACK_SCHOLES, INVERSE, type ModelCode } from '../../src/options/black-core.js';
 import { optionPrice } from '../../src/options/kernel.js';
+import { kernelWorkspace, TILE } from '../../src/options/delta-wasm.js';
 import { readFixture } from '../helpers/shared-data.js';
 
 interface Row {
@@ -79,6 +81,40 @@ describe('addDeltaGamma', () => {
     const one = new Float64Array(1);
     addDeltaGamma({ ...p, quantity: 1 }, 0.4, 0.5, Float64Array.of(Math.log(90)), Float64Array.of(90), 0, 1, one, null);
     expect(d[1]).toBeCloseTo(1 - 3 * (one[0] as number), 14);
+  });
+
+  it('arrays copied through the tiles, arrays in the kernel\'s memory (read in place, across a memory growth) and one call per element give the same bits', () => {
+    const n = 2 * TILE + 901;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.log(100) + (i % 97 === 5 ? 6 : 1.2) * Math.sin(i)); // now and then |d1| beyond the table
+    const s = x.map(Math.exp);
+    const p: DeltaPosition = { model: INVERSE, isCall: false, quantity: -2, strike: 95, rate: 0.03, div: 0 };
+    const one = (i: number): [number, number] => {
+      const d = Float64Array.of(0.5);
+      const g = Float64Array.of(-0.25);
+      addDeltaGamma(p, 0.7, 0.3, x.subarray(i, i + 1), s.subarray(i, i + 1), 0, 1, d, g);
+      return [d[0] as number, g[0] as number];
+    };
+    for (const [from, to] of [[0, n], [3, n - 2], [7, 8], [TILE - 1, TILE + 2]] as const) {
+      const d = new Float64Array(n).fill(0.5);
+      const g = new Float64Array(n).fill(-0.25);
+      addDeltaGamma(p, 0.7, 0.3, x, s, from, to, d, g);
+      for (const grow of [0, 400_000]) {
+        kernelWorkspace(grow);
+        const ws = kernelWorkspace(4 * n);
+        const [wx, ws2, wd, wg] = [0, 1, 2, 3].map((k) => ws.subarray(k * n, (k + 1) * n)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+        wx.set(x);
+        ws2.set(s);
+        wd.fill(0.5);
+        wg.fill(-0.25);
+        addDeltaGamma(p, 0.7, 0.3, wx, ws2, from, to, wd, wg);
+        expect(wd).toEqual(d);
+        expect(wg).toEqual(g);
+      }
+      for (let i = 0; i < n; i++) {
+        const [di, gi] = i >= from && i < to ? one(i) : [0.5, -0.25];
+        if (d[i] !== di || g[i] !== gi) expect([i, d[i], g[i]]).toEqual([i, di, gi]);
+      }
+    }
   });
 
   it('an expired option has the step delta (½ at the strike) and no gamma', () => {
