@@ -11,8 +11,11 @@
  * emission of each event it causes. Env: BOOK_POSITIONS, BOOK_RATE, BOOK_SECONDS.
  *
  * The engine runs in this process (src/engine/, built dist/): the service's SQLite commit of each
- * tick batch is measured separately by order-check.bench.mjs.
+ * tick batch is measured separately by order-check.bench.mjs. Also reported: the garbage
+ * collector's pauses during the run (minor: scavenges; major: mark-compact steps), which stop the
+ * engine's thread.
  */
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { RiskEngine } from '../../dist/engine/engine.js';
 import { report } from '../harness.mjs';
 
@@ -87,6 +90,17 @@ const sources = ['a', 'b', 'c'];
 let sent = 0;
 let batches = 0;
 const rechecksBefore = engine.indexStats().rechecks;
+// Garbage-collection pauses during the run (they stop the engine's thread, so they add to the latency of the ticks in flight).
+const pauses = { minor: { count: 0, totalMs: 0, maxMs: 0 }, major: { count: 0, totalMs: 0, maxMs: 0 } };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const k = e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR ? pauses.minor : pauses.major;
+    k.count++;
+    k.totalMs += e.duration;
+    k.maxMs = Math.max(k.maxMs, e.duration);
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const runStart = performance.now();
 const total = RATE * SECONDS;
 await new Promise((resolve) => {
@@ -114,6 +128,8 @@ await new Promise((resolve) => {
   turn();
 });
 const runSeconds = (performance.now() - runStart) / 1000;
+gcObserver.disconnect();
+const round = (g) => ({ count: g.count, totalMs: Math.round(g.totalMs), maxMs: Number(g.maxMs.toFixed(1)) });
 latencies.sort((a, b) => a - b);
 const q = (p) => (latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
 report({
@@ -131,6 +147,7 @@ report({
   indexBytesPerPosition: Math.round(engine.indexStats().bytes / POSITIONS),
   events,
   eventsByType: kinds,
+  gcPauses: { minor: round(pauses.minor), major: round(pauses.major) },
   latencyMs: { p50: Number(q(0.5).toFixed(3)), p99: Number(q(0.99).toFixed(3)), max: Number(q(1).toFixed(3)) },
   target: 'p99 <= 2 ms at 50,000 ticks/s over 1,000,000 positions',
 });
