@@ -25,7 +25,7 @@
  */
 import { TradesizeError } from '../core/errors.js';
 import { getInstrument, getVenue } from '../venues/registry.js';
-import { linearLiquidationPrice, packTiers } from '../venues/tiered-liquidation.js';
+import { linearLiquidationPrice, packedRow, packTiers } from '../venues/tiered-liquidation.js';
 import type { Instrument } from '../venues/types.js';
 
 /** The liquidation rule, packed: tiers [cap, rate, amount] per row. */
@@ -79,13 +79,6 @@ export function venueRule(venue: string, symbol: string): LiquidationRule {
   };
 }
 
-function rowOf(tiers: Float64Array, value: number): number {
-  const rows = (tiers.length / 3) | 0;
-  let i = 0;
-  while (i < rows - 1 && value > (tiers[3 * i] as number)) i++;
-  return i;
-}
-
 /**
  * Liquidation price of q base units (signed, ≠ 0) marked at p0 with balance k; `entry` is the
  * average entry price (used by entry valuation). NaN when none. Allocation-free.
@@ -101,7 +94,7 @@ export function liquidationPrice(rule: LiquidationRule, q: number, p0: number, k
     }
     return linearLiquidationPrice(side, aq, 1, p0, k, tiers, rule.extraRate);
   }
-  const row = rowOf(tiers, rule.valuation === 1 ? aq * entry : aq / rule.contractSize);
+  const row = packedRow(tiers, rule.valuation === 1 ? aq * entry : aq / rule.contractSize);
   const rate = (tiers[3 * row + 1] as number) + rule.extraRate;
   const amount = tiers[3 * row + 2] as number;
   const lp = rule.valuation === 1 ? p0 - (side * (k - (aq * entry * rate - amount))) / aq : (k - q * p0 + amount) / (aq * rate - q);

@@ -23,7 +23,7 @@
  * kernelMaintenance(k, 1, 60_000, 60_000);       // => 240 (60,000 × 0.4 %)
  * kernelLiquidation(k, 1, 60_000, 6_000);       // ≈ 54,216.87: (6,000 − 60,000) / (0.004 − 1)
  */
-import { linearLiquidationPrice, packTiers } from '../venues/tiered-liquidation.js';
+import { linearLiquidationPrice, packedRow, packTiers } from '../venues/tiered-liquidation.js';
 import { tieredRulesOf } from '../venues/tiered-venue.js';
 import type { Instrument, VenueModel } from '../venues/types.js';
 
@@ -72,13 +72,6 @@ export function packMargin(model: VenueModel, instrument: Instrument): PackedMar
   };
 }
 
-function row(tiers: Float64Array, value: number): number {
-  const rows = (tiers.length / 3) | 0;
-  let i = 0;
-  while (i < rows - 1 && value > (tiers[3 * i] as number)) i++;
-  return i;
-}
-
 /**
  * The maintenance margin of `quantity` contracts (signed) entered at `entry`, at `mark`; NaN
  * where the venue model refuses (a value at entry or at the mark above the top cap, a negative
@@ -91,7 +84,7 @@ export function kernelMaintenance(k: PackedMargin, quantity: number, entry: numb
   const u = k.entryValuation ? uEntry : k.inverse ? 1 / mark : mark;
   const value = cq * u;
   if ((k.byContracts ? qty : Math.max(cq * uEntry, value)) > k.topCap) return Number.NaN;
-  const t = row(k.tiers, k.byContracts ? qty : value);
+  const t = packedRow(k.tiers, k.byContracts ? qty : value);
   const mm = value * (k.tiers[3 * t + 1] as number) - (k.tiers[3 * t + 2] as number);
   return mm >= 0 && mm < Infinity ? mm : Number.NaN;
 }
@@ -111,12 +104,12 @@ export function kernelLiquidation(k: PackedMargin, quantity: number, entry: numb
   const s = (quantity > 0) !== k.inverse ? 1 : -1;
   let u: number;
   if (k.entryValuation) {
-    const t = row(k.tiers, cq * uEntry);
+    const t = packedRow(k.tiers, cq * uEntry);
     const mm = cq * uEntry * (k.tiers[3 * t + 1] as number) - (k.tiers[3 * t + 2] as number);
     u = uEntry - (s * (balance - mm)) / cq;
   } else if (k.byContracts) {
     // One tier whatever the price: K + s·cq·(u − u_E) = cq·u·r − A.
-    const t = row(k.tiers, qty);
+    const t = packedRow(k.tiers, qty);
     u = (balance - s * cq * uEntry + (k.tiers[3 * t + 2] as number)) / (cq * ((k.tiers[3 * t + 1] as number) - s));
   } else {
     out[1] = 0;

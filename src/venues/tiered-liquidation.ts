@@ -67,6 +67,17 @@ export function packTiers(tiers: readonly Tier[]): Float64Array {
   return packed;
 }
 
+/**
+ * The row of a packed table ({@link packTiers}) that applies to `value` (floor < value ≤ cap;
+ * above the top cap, the last row), as `tierIndex` does on the table itself.
+ *
+ * @example
+ * packedRow(packTiers(INSTRUMENTS.BTCUSDT.tiers), 60_000); // => 1
+ */
+export function packedRow(tiers: Float64Array, value: number): number {
+  return packedIndex(tiers, value, (tiers.length / 3) | 0);
+}
+
 function packedIndex(tiers: Float64Array, value: number, rows: number): number {
   let i = 0;
   while (i < rows - 1 && value > (tiers[3 * i] as number)) i++;

@@ -10,6 +10,22 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 12);
 const call = (settlement: 'linear' | 'inverse', extra = {}) => ({ underlying: 'BTCUSDT', type: 'call' as const, strike: 65000, expiry: T0 + 30 * DAY, settlement, ...extra });
 
+/**
+ * Account `a` short 10 calls (strike 65,000, 30 days) marked at their Black-76 price for σ = 0.55,
+ * so that the engine implies 0.55 back from the mark, and long 2 of the underlying at 64,000.
+ */
+function shortCallLongPerp(e: RiskEngine, underlying: object, option: object = {}): void {
+  const tick = (m: string, p: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: p, time: T0 })), T0);
+  e.putMarket('BTCUSDT', underlying, T0);
+  e.putMarket('BTC-C65000', { option: { underlying: 'BTCUSDT', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString() }, contractSize: 1, ...option }, T0);
+  tick('BTCUSDT', 64000);
+  const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
+  tick('BTC-C65000', premium);
+  e.putAccount('a', { equity: 100000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
+  e.recordFill('a', { market: 'BTC-C65000', side: 'sell', quantity: 10, price: premium }, T0);
+  e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 2, price: 64000 }, T0);
+}
+
 describe('option Greeks in the engine', () => {
   it('USD-settled: the validated Black-76 Greeks (options/price.ts, checked against QuantLib there) at rate 0', () => {
     const g = optionContractGreeks(call('linear'), 64000, NaN, T0, 0.6);
@@ -41,15 +57,7 @@ describe('option Greeks in the engine', () => {
 
   it('an account with options shows each position\'s Greeks and, per underlying, the net delta with the perp and the hedge on the lot grid; after the hedge fill the delta is within a lot', () => {
     const e = new RiskEngine();
-    const tick = (m: string, p: number, t: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: p, time: t })), t);
-    e.putMarket('BTCUSDT', { venue: 'binance-usdm', symbol: 'BTCUSDT' }, T0);
-    e.putMarket('BTC-C65000', { option: { underlying: 'BTCUSDT', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString() }, contractSize: 1, lotStep: 0.1 }, T0);
-    tick('BTCUSDT', 64000, T0);
-    const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
-    tick('BTC-C65000', premium, T0);
-    e.putAccount('a', { equity: 100000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
-    e.recordFill('a', { market: 'BTC-C65000', side: 'sell', quantity: 10, price: premium }, T0);
-    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 2, price: 64000 }, T0);
+    shortCallLongPerp(e, { venue: 'binance-usdm', symbol: 'BTCUSDT' }, { lotStep: 0.1 });
     const v = e.getAccount('a');
     const opt = v.positions.find((p) => p.market === 'BTC-C65000')!;
     const ref = black76({ type: 'call', forward: 64000, strike: 65000, expiry: 30 / 365, vol: 0.55, rate: 0 });
@@ -80,16 +88,7 @@ describe('option Greeks in the engine', () => {
   ])('the hedge band of $policy equals hedgeRecommendation on the same book; rebalance and the trade to the band agree', ({ policy, band }) => {
     const hedge = { policy, band, costRate: 0.001, riskAversion: 0.01 };
     const e = new RiskEngine({ hedge });
-    const tick = (m: string, p: number, t: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: p, time: t })), t);
-    e.putMarket('BTCUSDT', { kind: 'linear', contractSize: 1 }, T0);
-    e.putMarket('BTC-C65000', { option: { underlying: 'BTCUSDT', type: 'call', strike: 65000, expiry: new Date(T0 + 30 * DAY).toISOString() }, contractSize: 1 }, T0);
-    tick('BTCUSDT', 64000, T0);
-    // The option marked at its Black-76 price for σ = 0.55: the engine implies 0.55 back from it.
-    const premium = optionPrice('black76', true, 64000, 65000, 30 / 365, 0.55, 0, 0);
-    tick('BTC-C65000', premium, T0);
-    e.putAccount('a', { equity: 100000, currency: 'USDT', limits: { maxLeverage: 20 } }, T0);
-    e.recordFill('a', { market: 'BTC-C65000', side: 'sell', quantity: 10, price: premium }, T0);
-    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 2, price: 64000 }, T0);
+    shortCallLongPerp(e, { kind: 'linear', contractSize: 1 });
     const u = e.getAccount('a').greeks[0]!;
     const book = parsePortfolio({
       asOf: new Date(T0).toISOString(),
