@@ -212,6 +212,8 @@ export class RiskEngine {
   private readonly keepEvents: boolean;
   /** Scratch for reindex: the nearest flips around a mark (one object, mutated; no closures per position). */
   private readonly bracket = new Bracket();
+  /** Scratch for {@link placeLevels}: four levels per position. */
+  private placed = new Float64Array(32);
 
   constructor(config: unknown = {}, options: EngineOptions = {}) {
     this.config = engineConfig(config);
@@ -478,27 +480,59 @@ export class RiskEngine {
    * With several positions, each one's flips are placed with the others at the adverse edges of
    * their recheck bands (longs lower, shorts higher): while no other market leaves its band the
    * true flip lies beyond the placed one, so a crossing is never found late; when the others at
-   * their edges would breach a threshold already, the position is rechecked on every adverse
-   * tick (its level is its mark). The band narrows with leverage (at most 10 % of equity lost at
+   * their edges would breach a threshold already, the band is narrowed fourfold until they do
+   * not, down to MIN_RECHECK_BAND; below that the position is rechecked on every adverse tick
+   * (its level is its mark). The band also narrows with leverage (at most 10 % of equity lost at
    * the edges), so that only accounts really near a threshold are rechecked that often.
    */
   private reindex(a: Account, v: AccountView): void {
     const version = ++a.version;
     const cfg = this.config;
     // A leveraged account gets a narrower band: the others at their band edges lose at most 10 % of equity.
-    const band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
+    let band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
+    const n = v.positions.length;
+    if (this.placed.length < 4 * n) this.placed = new Float64Array(8 * n);
+    // Near a threshold (the others at their band edges beyond it already), a narrower band, down to MIN_RECHECK_BAND, rather than a recheck on every adverse tick.
+    while (this.placeLevels(a, v, band) && n > 1 && band > MIN_RECHECK_BAND) band = Math.max(MIN_RECHECK_BAND, band / 4);
+    const placed = this.placed;
+    for (let j = 0; j < n; j++) {
+      const m = this.markets.get((v.positions[j] as AccountView['positions'][number]).market);
+      if (m === undefined || Number.isNaN(placed[4 * j] as number)) continue;
+      const long = (v.positions[j] as AccountView['positions'][number]).quantity > 0;
+      const scaledMark = long ? 'lowScaled' : 'highScaled';
+      const mark = long ? 'low' : 'high';
+      if ((placed[4 * j + 2] as number) > 0) m.index.add(scaledMark, 'down', placed[4 * j + 2] as number, a.slot, version);
+      if ((placed[4 * j + 3] as number) < Infinity) m.index.add(scaledMark, 'up', placed[4 * j + 3] as number, a.slot, version);
+      m.index.add(mark, 'down', placed[4 * j] as number, a.slot, version);
+      m.index.add(mark, 'up', placed[4 * j + 1] as number, a.slot, version);
+      this.compactIndex(m);
+    }
+  }
+
+  /**
+   * The levels of each position for a recheck band (module doc), into `placed` (per position:
+   * down, up, scaled down, scaled up; NaN for a position without a mark). True when some
+   * position's adverse level had to be put at its mark.
+   */
+  private placeLevels(a: Account, v: AccountView, band: number): boolean {
+    const cfg = this.config;
     const limits = a.spec.limits;
     const stressed = v.positions.length > 1 ? this.stressedMargins(a, v, band) : null;
     const b = this.bracket;
+    const placed = this.placed;
+    let adverse = false;
     for (let j = 0; j < v.positions.length; j++) {
       const p = v.positions[j] as AccountView['positions'][number];
       const m = this.markets.get(p.market);
+      placed[4 * j] = NaN;
       if (m === undefined || m.marks === null || p.markPrice === null) continue;
       const long = p.quantity > 0;
       const cur = p.markPrice;
       b.start(cur, band, long, stressed !== null);
       const others = stressed?.[j] ?? { loss: 0, maintenanceMargin: (v.maintenanceMargin ?? 0) - (p.maintenanceMargin ?? 0), liquidationPrice: p.liquidationPrice };
       const lp = p.liquidationPrice;
+      placed[4 * j + 2] = -Infinity;
+      placed[4 * j + 3] = Infinity;
       if (lp !== null && lp > 0) {
         b.watch(others.liquidationPrice, a.alerts.has('LIQUIDATION'));
         b.flip(lp);
@@ -506,11 +540,8 @@ export class RiskEngine {
         const lpStressed = others.liquidationPrice ?? lp;
         b.flag(this.probabilityFlip(m, lpStressed, long), a.alerts.has('LIQUIDATION_PROBABILITY'));
         const scaled = long ? cur * Math.exp(-this.hitOf(m)) : cur * Math.exp(this.hitOf(m));
-        const below = Math.max(lp < scaled ? lp : -Infinity, lpStressed < scaled ? lpStressed : -Infinity);
-        const above = Math.min(lp > scaled ? lp : Infinity, lpStressed > scaled ? lpStressed : Infinity);
-        const scaledMark = long ? 'lowScaled' : 'highScaled';
-        if (below > 0) m.index.add(scaledMark, 'down', below, a.slot, version);
-        if (above < Infinity) m.index.add(scaledMark, 'up', above, a.slot, version);
+        placed[4 * j + 2] = Math.max(lp < scaled ? lp : -Infinity, lpStressed < scaled ? lpStressed : -Infinity);
+        placed[4 * j + 3] = Math.min(lp > scaled ? lp : Infinity, lpStressed > scaled ? lpStressed : Infinity);
       }
       const t = terms(m.spec);
       const base = v.equity - p.unrealisedPnl - others.loss;
@@ -520,12 +551,11 @@ export class RiskEngine {
       if (v.marginRatio !== null && m.venue !== null && p.maintenanceMargin !== null) {
         b.watch(this.marginRatioFlip(p, m.venue, others.maintenanceMargin, base, b.down, b.up), a.alerts.has('MARGIN_RATIO'));
       }
-      b.finish();
-      const mark = long ? 'low' : 'high';
-      m.index.add(mark, 'down', b.down, a.slot, version);
-      m.index.add(mark, 'up', b.up, a.slot, version);
-      this.compactIndex(m);
+      adverse = b.finish() || adverse;
+      placed[4 * j] = b.down;
+      placed[4 * j + 1] = b.up;
     }
+    return adverse;
   }
 
   /**
@@ -966,6 +996,8 @@ function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | n
 }
 
 const SNAPSHOT_FORMAT = 3;
+/** The narrowest recheck band (1 bp): an account still beyond a threshold at its edges is rechecked on every adverse tick. */
+const MIN_RECHECK_BAND = 1e-4;
 
 interface SnapshotBody {
   readonly format: number;

@@ -148,9 +148,11 @@ export class Bracket {
     this.flip(x);
   }
 
-  finish(): void {
-    if (!this.adverseNow) return;
+  /** True when the adverse edge had to be put at the mark. */
+  finish(): boolean {
+    if (!this.adverseNow) return false;
     if (this.long) this.down = this.cur;
     else this.up = this.cur;
+    return true;
   }
 }
