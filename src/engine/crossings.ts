@@ -8,9 +8,9 @@
  * recheck. Entries carry the account's version at insertion: an account rechecked since has a
  * newer version and its old entries are dropped when they surface (lazy deletion).
  *
- * Two binary heaps per mark over typed arrays (Williams 1964; Cormen et al., "Introduction to
- * Algorithms", §6.5 priority queues): push and pop are O(log n), a tick costs O(k log n) for the
- * k levels it crosses, and 16 bytes per entry.
+ * Two heaps per mark over typed arrays (Williams 1964; Cormen et al., "Introduction to
+ * Algorithms", §6.5 priority queues; 4-ary, as below): push and pop are O(log n), a tick costs
+ * O(k log n) for the k levels it crosses, and 16 bytes per entry.
  *
  * @example
  * const x = new CrossingIndex();
@@ -30,123 +30,136 @@ export type Mark = 'low' | 'high' | 'lowScaled' | 'highScaled';
 /** `down`: crossed when the mark falls to or below the level; `up`: rises to or above it. */
 export type Direction = 'down' | 'up';
 
-/** A binary heap of (level, slot, version); `max` puts the largest level on top. */
+/** Versions are kept modulo 2^28 in an entry; slots below 2^25. */
+export const VERSION_MODULUS = 2 ** 28;
+const SLOTS = 2 ** 25;
+
+/**
+ * A 4-ary heap of (level, slot, version) entries; `max` puts the largest level on top. Each
+ * entry is two adjacent doubles, its level and slot·2^28 + version (exact below 2^53), so a step
+ * of a sift touches one cache line, and a node's four children share one (LaMarca and Ladner,
+ * "The influence of caches on the performance of heaps", ACM JEA 1, 1996): half the depth of a
+ * binary heap, a third of its memory reads.
+ */
 export class LevelHeap {
-  private level = new Float64Array(64);
-  private slot = new Int32Array(64);
-  private version = new Int32Array(64);
+  private data = new Float64Array(128);
   size = 0;
 
   constructor(private readonly max: boolean) {}
 
-  /** Whether `a` belongs above `b`. */
-  private above(a: number, b: number): boolean {
-    return this.max ? a > b : a < b;
-  }
-
   push(level: number, slot: number, version: number): void {
-    if (this.size === this.level.length) this.grow();
+    if (slot < 0 || slot >= SLOTS) throw new RangeError(`slot ${slot} outside the crossing index's range`);
+    if (2 * this.size === this.data.length) this.grow();
+    const d = this.data;
+    const max = this.max;
+    const packed = slot * VERSION_MODULUS + (version % VERSION_MODULUS);
     let i = this.size++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = this.level[parent] as number;
-      if (!this.above(level, p)) break;
-      this.level[i] = p;
-      this.slot[i] = this.slot[parent] as number;
-      this.version[i] = this.version[parent] as number;
+      const parent = (i - 1) >> 2;
+      const p = d[2 * parent] as number;
+      if (max ? !(level > p) : !(level < p)) break;
+      d[2 * i] = p;
+      d[2 * i + 1] = d[2 * parent + 1] as number;
       i = parent;
     }
-    this.level[i] = level;
-    this.slot[i] = slot;
-    this.version[i] = version;
+    d[2 * i] = level;
+    d[2 * i + 1] = packed;
   }
 
   /** The top level, or NaN when empty. */
   top(): number {
-    return this.size === 0 ? NaN : (this.level[0] as number);
+    return this.size === 0 ? NaN : (this.data[0] as number);
   }
 
   /** Removes the top entry and passes its slot and version to `visit`. */
   pop(visit: (slot: number, version: number) => void): void {
-    const slot = this.slot[0] as number;
-    const version = this.version[0] as number;
+    const packed = this.data[1] as number;
     const n = --this.size;
-    if (n > 0) this.siftDownFrom(0, this.level[n] as number, this.slot[n] as number, this.version[n] as number);
-    visit(slot, version);
+    if (n > 0) this.siftDownFrom(0, this.data[2 * n] as number, this.data[2 * n + 1] as number);
+    const slot = Math.floor(packed / VERSION_MODULUS);
+    visit(slot, packed - slot * VERSION_MODULUS);
   }
 
   private grow(): void {
-    const n = this.level.length * 2;
-    const level = new Float64Array(n);
-    level.set(this.level);
-    const slot = new Int32Array(n);
-    slot.set(this.slot);
-    const version = new Int32Array(n);
-    version.set(this.version);
-    this.level = level;
-    this.slot = slot;
-    this.version = version;
+    const data = new Float64Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = data;
   }
 
   /** Keeps only the entries `live` accepts, then restores the heap order (Floyd's O(n) build). */
   compact(live: (slot: number, version: number) => boolean): void {
+    const d = this.data;
     let n = 0;
     for (let i = 0; i < this.size; i++) {
-      const s = this.slot[i] as number;
-      const v = this.version[i] as number;
-      if (!live(s, v)) continue;
-      this.level[n] = this.level[i] as number;
-      this.slot[n] = s;
-      this.version[n] = v;
+      const packed = d[2 * i + 1] as number;
+      const slot = Math.floor(packed / VERSION_MODULUS);
+      if (!live(slot, packed - slot * VERSION_MODULUS)) continue;
+      d[2 * n] = d[2 * i] as number;
+      d[2 * n + 1] = packed;
       n++;
     }
     this.size = n;
-    for (let i = (n >> 1) - 1; i >= 0; i--) {
-      const level = this.level[i] as number;
-      const slot = this.slot[i] as number;
-      const version = this.version[i] as number;
-      this.siftDownFrom(i, level, slot, version);
-    }
+    for (let i = ((n - 2) >> 2); i >= 0; i--) this.siftDownFrom(i, d[2 * i] as number, d[2 * i + 1] as number);
   }
 
-  private siftDownFrom(start: number, level: number, slot: number, version: number): void {
+  private siftDownFrom(start: number, level: number, packed: number): void {
+    const d = this.data;
     const n = this.size;
+    const max = this.max;
     let i = start;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && this.above(this.level[c + 1] as number, this.level[c] as number)) c++;
-      if (!this.above(this.level[c] as number, level)) break;
-      this.level[i] = this.level[c] as number;
-      this.slot[i] = this.slot[c] as number;
-      this.version[i] = this.version[c] as number;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      // The child that belongs on top among the (up to) four.
+      let c = first;
+      let best = d[2 * first] as number;
+      const last = Math.min(first + 4, n);
+      for (let k = first + 1; k < last; k++) {
+        const x = d[2 * k] as number;
+        if (max ? x > best : x < best) {
+          best = x;
+          c = k;
+        }
+      }
+      if (max ? !(best > level) : !(best < level)) break;
+      d[2 * i] = best;
+      d[2 * i + 1] = d[2 * c + 1] as number;
       i = c;
     }
-    this.level[i] = level;
-    this.slot[i] = slot;
-    this.version[i] = version;
+    d[2 * i] = level;
+    d[2 * i + 1] = packed;
   }
 
-  /** Bytes held by the typed arrays. */
+  /** Bytes held by the typed array. */
   get bytes(): number {
-    return this.level.byteLength + this.slot.byteLength + this.version.byteLength;
+    return this.data.byteLength;
   }
 
   /** The entries as they lie in the heap (copies), for a snapshot. */
   state(): HeapState {
-    return { level: this.level.slice(0, this.size), slot: this.slot.slice(0, this.size), version: this.version.slice(0, this.size) };
+    const n = this.size;
+    const level = new Float64Array(n);
+    const slot = new Int32Array(n);
+    const version = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      level[i] = this.data[2 * i] as number;
+      const packed = this.data[2 * i + 1] as number;
+      const s = Math.floor(packed / VERSION_MODULUS);
+      slot[i] = s;
+      version[i] = packed - s * VERSION_MODULUS;
+    }
+    return { level, slot, version };
   }
 
   /** A heap holding exactly `state`'s entries in the same order. */
   static fromState(max: boolean, state: HeapState): LevelHeap {
     const h = new LevelHeap(max);
     const n = state.level.length;
-    h.level = new Float64Array(Math.max(64, n));
-    h.level.set(state.level);
-    h.slot = new Int32Array(Math.max(64, n));
-    h.slot.set(state.slot);
-    h.version = new Int32Array(Math.max(64, n));
-    h.version.set(state.version);
+    h.data = new Float64Array(Math.max(128, 2 * n));
+    for (let i = 0; i < n; i++) {
+      h.data[2 * i] = state.level[i] as number;
+      h.data[2 * i + 1] = (state.slot[i] as number) * VERSION_MODULUS + (state.version[i] as number);
+    }
     h.size = n;
     return h;
   }

@@ -30,7 +30,7 @@ import { engineConfig, type EngineConfig } from './config.js';
 import type { DenialCode } from './denial-codes.js';
 import { MarketPrices, type MarketPricesState, type MarketPriceView, type TickRefusal } from './market-prices.js';
 import { checkOrder, type OrderDecision } from './order-check.js';
-import { CrossingIndex, LevelHeap, type HeapState } from './crossings.js';
+import { CrossingIndex, LevelHeap, VERSION_MODULUS, type HeapState } from './crossings.js';
 import { bisectFlip, Bracket, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
 import { hedgeBand } from './hedge-band.js';
@@ -486,14 +486,16 @@ export class RiskEngine {
    * the edges), so that only accounts really near a threshold are rechecked that often.
    */
   private reindex(a: Account, v: AccountView): void {
-    const version = ++a.version;
+    // Entries keep the version modulo 2^28 (./crossings.ts): the account's wraps with them.
+    const version = (a.version = (a.version + 1) % VERSION_MODULUS);
     const cfg = this.config;
     // A leveraged account gets a narrower band: the others at their band edges lose at most 10 % of equity.
     let band = v.leverage !== null && v.leverage > 0 ? Math.min(cfg.risk.recheckBand, 0.1 / v.leverage) : cfg.risk.recheckBand;
     const n = v.positions.length;
     if (this.placed.length < 4 * n) this.placed = new Float64Array(8 * n);
     // Near a threshold (the others at their band edges beyond it already), a narrower band, down to MIN_RECHECK_BAND, rather than a recheck on every adverse tick.
-    while (this.placeLevels(a, v, band) && n > 1 && band > MIN_RECHECK_BAND) band = Math.max(MIN_RECHECK_BAND, band / 4);
+    const favourable = band;
+    while (this.placeLevels(a, v, band, favourable) && n > 1 && band > MIN_RECHECK_BAND) band = Math.max(MIN_RECHECK_BAND, band / 4);
     const placed = this.placed;
     for (let j = 0; j < n; j++) {
       const m = this.markets.get((v.positions[j] as AccountView['positions'][number]).market);
@@ -514,7 +516,7 @@ export class RiskEngine {
    * down, up, scaled down, scaled up; NaN for a position without a mark). True when some
    * position's adverse level had to be put at its mark.
    */
-  private placeLevels(a: Account, v: AccountView, band: number): boolean {
+  private placeLevels(a: Account, v: AccountView, band: number, favourable: number): boolean {
     const cfg = this.config;
     const limits = a.spec.limits;
     const stressed = v.positions.length > 1 ? this.stressedMargins(a, v, band) : null;
@@ -528,7 +530,7 @@ export class RiskEngine {
       if (m === undefined || m.marks === null || p.markPrice === null) continue;
       const long = p.quantity > 0;
       const cur = p.markPrice;
-      b.start(cur, band, long, stressed !== null);
+      b.start(cur, band, long, stressed !== null, favourable);
       const others = stressed?.[j] ?? { loss: 0, maintenanceMargin: (v.maintenanceMargin ?? 0) - (p.maintenanceMargin ?? 0), liquidationPrice: p.liquidationPrice };
       const lp = p.liquidationPrice;
       placed[4 * j + 2] = -Infinity;
@@ -995,7 +997,7 @@ function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | n
   return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }), packed: venue.packed };
 }
 
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 /** The narrowest recheck band (1 bp): an account still beyond a threshold at its edges is rechecked on every adverse tick. */
 const MIN_RECHECK_BAND = 1e-4;
 

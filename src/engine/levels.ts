@@ -124,10 +124,11 @@ export class Bracket {
   private stressed = false;
   private adverseNow = false;
 
-  start(cur: number, band: number, long: boolean, stressed: boolean): void {
+  /** `band` on the adverse side (below a long, above a short), `favourable` (default `band`) on the other. */
+  start(cur: number, band: number, long: boolean, stressed: boolean, favourable = band): void {
     this.cur = cur;
-    this.down = cur * (1 - band);
-    this.up = cur * (1 + band);
+    this.down = cur * (1 - (long ? band : favourable));
+    this.up = cur * (1 + (long ? favourable : band));
     this.long = long;
     this.stressed = stressed;
     this.adverseNow = false;
