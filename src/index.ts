@@ -78,7 +78,7 @@ export { parseBookCsv } from './liquidity/book-csv.js';
 export { parseTardisSnapshots, parseTardisIncremental, type TimedBook } from './liquidity/tardis.js';
 export { parseBybitSnapshot, bybitBooks, bybitBookAt } from './liquidity/bybit.js';
 export { readBookText } from './liquidity/read-book.js';
-export { bookConstraints, type BookConstraintOptions } from './sizing/constraints/slippage.js';
+export { riskAtStop, type BookConstraintOptions } from './sizing/constraints/stop-exit.js';
 export { VENUE_IDS, type VenueId, type VenueModel, type Instrument, type Tier, type TierBasis, type Position, type MarginMode, type PositionMargin, type LiquidationInput, type LiquidationResult } from './venues/types.js';
 export { ZERO_RISK, addRisk, isInitialCollateralized, isMaintenanceCollateralized, isLiquidatable, type Risk } from './venues/risk.js';
 export { VENUES, getVenue, getInstrument, findInstrument, listInstruments } from './venues/registry.js';
@@ -200,7 +200,7 @@ export { positionCarry, fundingKelly, type PositionCarry, type FundingKelly } fr
 export { legLiquidationPrice, marginForLiquidation, type Leg, type LegVenue } from './funding/leg-model.js';
 export { liquidationDrift, holdingPeriodToLevel, type DriftInput, type LiquidationDrift, type HoldingToLevel } from './funding/liquidation-drift.js';
 export { planFunding, type PlanInput, type PlanVenue, type PlanLeg, type FundingPlan } from './funding/plan.js';
-export { backtestFundingPlan, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type PriceBars } from './funding/backtest.js';
+export { backtestFundingPlan, legRule, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type LegFunding, type PriceBars } from './funding/backtest.js';
 export { fundingFileVenue, venueRules, type FundingFile } from './funding/venue-files.js';
 export { carryDispersion, type CarryDispersion } from './funding/dispersion.js';
 export { fundingKellyConstraint, type FundingKellyOptions } from './sizing/constraints/funding-kelly.js';
@@ -220,6 +220,7 @@ export { barsFromCcxt, checkBars, sliceBars, barsPerYear, type Bars } from './ba
 export { barsCsvReader, fundingCsvReader } from './backtest/bars-csv.js';
 export { fundingPerBar, type FundingSeries as BacktestFundingSeries } from './backtest/funding.js';
 export { simulateBars, newTrace, type KernelInput, type KernelParams, type KernelResult, type KernelTrace } from './backtest/kernel.js';
+export { holdPosition, type HoldBars, type HoldSpec, type HoldResult } from './backtest/hold.js';
 export { flatRule, venueRule, liquidationPrice as backtestLiquidationPrice, type LiquidationRule } from './backtest/margin.js';
 export { curveMetrics, type CurveMetrics } from './backtest/metrics.js';
 export { hindsightLeverage, type Hindsight } from './backtest/hindsight.js';

@@ -43,6 +43,8 @@ export interface KernelTrace {
   readonly liquidationLoss: Float64Array;
   /** What happened inside each bar: 0 nothing, 1 a stop-out, 2 a liquidation. */
   readonly events: Uint8Array;
+  /** The liquidation price the position held over each bar met there (NaN: no position, or none exists). */
+  readonly liquidationPrice: Float64Array;
 }
 
 /** The totals of a run. */

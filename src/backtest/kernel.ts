@@ -43,7 +43,7 @@ export type { KernelInput, KernelParams, KernelResult, KernelTrace } from './ker
 /** Allocates a trace for n bars. */
 export function newTrace(n: number): KernelTrace {
   const a = (): Float64Array => new Float64Array(n);
-  return { position: a(), realised: a(), unrealised: a(), fees: a(), funding: a(), liquidationLoss: a(), events: new Uint8Array(n) };
+  return { position: a(), realised: a(), unrealised: a(), fees: a(), funding: a(), liquidationLoss: a(), events: new Uint8Array(n), liquidationPrice: new Float64Array(n).fill(Number.NaN) };
 }
 
 /**
@@ -88,6 +88,7 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
         lp = (k - q * p0 + flatAmount) / ((q < 0 ? -q : q) * flatRate - q);
         if (!(lp > 0 && lp < Infinity)) lp = Number.NaN;
       } else lp = liquidationPrice(rule, q, p0, k, entry);
+      if (trace !== null) trace.liquidationPrice[i] = lp;
       const hit = q > 0 ? exitLong(open[i] as number, low[i] as number, lp, stopPx) : exitShort(open[i] as number, high[i] as number, lp, stopPx);
       const liquidated = hit < 0;
       const x = liquidated ? -hit : hit;

@@ -16,8 +16,13 @@
  * OKX adds its taker fee to the rate. A position above the top tier uses the top tier's rate.
  * NaN when no positive liquidation price exists (a long with K ≥ |q|·P0·(1 − r)).
  *
+ * dYdX v4 has one margin row per liquidity tier, MMF = IMF_base × MF on the value at the oracle
+ * price (`venues/dydx.ts`): the mark valuation with that one rate. (Its liquidation is of the whole
+ * subaccount; for a subaccount holding one position it is this price.)
+ *
  * Sources: the venue documents cited in `venues/binance-usdm.ts`, `venues/bybit-linear.ts`,
- * `venues/okx-swap.ts` and `venues/hyperliquid.ts`; the solver of `venues/tiered-liquidation.ts`.
+ * `venues/okx-swap.ts`, `venues/hyperliquid.ts` and `venues/dydx.ts`; the solver of
+ * `venues/tiered-liquidation.ts`.
  *
  * @example
  * const rule = flatRule(0.005);
@@ -27,6 +32,7 @@ import { TradesizeError } from '../core/errors.js';
 import { getInstrument, getVenue } from '../venues/registry.js';
 import { linearLiquidationPrice, packedRow, packTiers } from '../venues/tiered-liquidation.js';
 import type { Instrument } from '../venues/types.js';
+import { dydxParams, dydxTier } from '../venues/dydx.js';
 
 /** The liquidation rule, packed: tiers [cap, rate, amount] per row. */
 export interface LiquidationRule {
@@ -53,7 +59,7 @@ export function flatRule(mmr: number): LiquidationRule {
 }
 
 /** Venue ids whose linear contracts the bar loop models, with their MM valuation. */
-const VENUE_VALUATION: Readonly<Record<string, 0 | 1>> = { 'binance-usdm': 0, 'bybit-linear': 1, 'okx-swap': 0, hyperliquid: 0 };
+const VENUE_VALUATION: Readonly<Record<string, 0 | 1>> = { 'binance-usdm': 0, 'bybit-linear': 1, 'okx-swap': 0, hyperliquid: 0, dydx: 0 };
 
 /**
  * The rule of a bundled venue instrument (linear contracts only: the backtest keeps equity in
@@ -72,7 +78,7 @@ export function venueRule(venue: string, symbol: string): LiquidationRule {
   return {
     venue: id,
     symbol: inst.symbol,
-    tiers: packTiers(inst.tiers),
+    tiers: packTiers(id === 'dydx' ? [dydxTier(dydxParams(inst))] : inst.tiers),
     extraRate: id === 'okx-swap' ? (inst.takerFee ?? 0) : 0,
     valuation: inst.tierBasis === 'contracts' ? 2 : valuation,
     contractSize: inst.contractSize,

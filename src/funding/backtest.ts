@@ -1,34 +1,51 @@
 /**
- * Walk-forward backtest of the funding-differential planner (./plan.ts): at each step t the
- * plan is made on the window [t − W, t) — each venue's expected rate estimated from its
- * settlements there (mean or EWMA), σ the close-to-close volatility of the bars there (or a
- * given σ), the entry price the close of the last bar before t — and held over (t, t + H], when
- * the next plan is made. Over the hold the legs earn what the venues actually settled,
- * Q·S·(Σ r_short − Σ r_long) (the notional held at the entry price), pay the plan's entry and
- * exit fees, and their margins move with the funding settled so far, so each bar's liquidation
- * distance is (low − LP_long)/low and (LP_short − high)/high with the liquidation prices of the
- * margins at the bar's end; the worst distance over all bars and legs is reported, and a
- * distance ≤ 0 counts as a liquidation. The backtest runs over the span every funding file and
- * the price file cover.
+ * Walk-forward backtest of the funding-differential planner (./plan.ts), each leg run through the
+ * backtester's bar loop. At each step t the plan is made on the window [t − W, t) — each venue's
+ * expected rate estimated from its settlements there (mean or EWMA), σ the close-to-close
+ * volatility of the bars there (or a given σ), the entry price S the close of the last bar before
+ * t — and each leg is then held by `holdPosition` (../backtest/hold.ts) from that close to the close
+ * of the last bar opening before t + H, when the next plan is made:
+ *
+ * - on an isolated margin of the plan's margin for that leg (the account holds only it);
+ * - paying the venue's taker fee on the entry and exit fills (at the closes they happen at);
+ * - paying or earning that venue's funding by the backtester's convention (../backtest/funding.ts:
+ *   a settlement at τ is charged on the position held at τ, valued at the last close at or before
+ *   τ, so the hold earns the settlements from its entry close up to, not including, its exit close);
+ * - liquidated intrabar by the backtester's rule for the venue (../backtest/margin.ts: the venue's
+ *   tier table for the modelled venues, the flat maintenance rate of ./leg-model.ts for the
+ *   others), against the margin balance after the PnL and funding so far.
+ *
+ * Per step: the carry earned, Σ over the legs of the funding received (−funding paid), the costs
+ * (the fees of both legs), each leg's funding, the liquidations (legs liquidated), the net carry
+ * (carry − costs), the two accounts' PnL (carry − costs + the legs' price PnL − what liquidations
+ * took: ≈ the net carry while both legs live, since the legs offset), and the worst liquidation
+ * distance over every bar and both legs ((low − LP)/low long, (LP − high)/high short; ≤ 0 exactly
+ * when a leg is liquidated). The backtest runs over the span every funding file and the price
+ * file cover.
  *
  * Source: walk-forward evaluation as in R. Pardo, "The Evaluation and Optimization of Trading
- * Strategies" (2nd ed., 2008), ch. 11; the plan and drift models of this folder.
+ * Strategies" (2nd ed., 2008), ch. 11; the plan of this folder; the backtester's conventions
+ * (README, "Backtest conventions").
  */
 import { TradesizeError } from '../core/errors.js';
 import { closeToCloseVariance } from '../volatility/close-to-close.js';
+import { fundingPerBar } from '../backtest/funding.js';
+import { holdPosition, type HoldResult } from '../backtest/hold.js';
+import { flatRule, venueRule, type LiquidationRule } from '../backtest/margin.js';
 import { estimateFunding, type FundingMethod } from './estimate.js';
-import { legLiquidationPrice } from './leg-model.js';
-import { planFunding, type PlanVenue } from './plan.js';
-import { fundingPaid, HOURS_PER_YEAR, MS_PER_HOUR, sliceFunding, type FundingSeries } from './series.js';
+import type { LegVenue } from './leg-model.js';
+import { planFunding, type PlanLeg, type PlanVenue } from './plan.js';
+import { HOURS_PER_YEAR, MS_PER_HOUR, sliceFunding, type FundingSeries } from './series.js';
 
 /** A venue with its funding history. */
 export interface BacktestVenue extends Omit<PlanVenue, 'funding'> {
   readonly series: FundingSeries;
 }
 
-/** Price bars: open times (ms, increasing), closes, highs and lows. */
+/** Price bars: open times (ms, increasing), opens, highs, lows and closes. */
 export interface PriceBars {
   readonly times: Float64Array;
+  readonly open: Float64Array;
   readonly close: Float64Array;
   readonly high: Float64Array;
   readonly low: Float64Array;
@@ -50,6 +67,12 @@ export interface BacktestInput {
   readonly halfLifeDays?: number;
 }
 
+/** Funding paid by each leg (negative: received). */
+export interface LegFunding {
+  readonly long: number;
+  readonly short: number;
+}
+
 /** One plan and its hold. */
 export interface BacktestStep {
   readonly from: string;
@@ -60,8 +83,17 @@ export interface BacktestStep {
   readonly price: number;
   readonly sigma: number;
   readonly expectedCarry: number;
+  /** Funding received net over both legs: −(funding.long + funding.short). */
   readonly carry: number;
+  /** Fees of both legs' fills. */
   readonly costs: number;
+  readonly funding: LegFunding;
+  /** carry − costs. */
+  readonly net: number;
+  /** The two legs' accounts' change (price PnL included). */
+  readonly pnl: number;
+  /** Legs liquidated (0, 1 or 2). */
+  readonly liquidations: number;
   readonly worstLiquidationDistance: number;
 }
 
@@ -73,10 +105,23 @@ export interface FundingBacktest {
     readonly expectedCarry: number;
     readonly carry: number;
     readonly costs: number;
+    readonly funding: LegFunding;
     readonly net: number;
+    readonly pnl: number;
     readonly worstLiquidationDistance: number;
+    /** Legs liquidated over all steps. */
     readonly liquidations: number;
   };
+}
+
+/**
+ * The backtester's liquidation rule of a leg's venue: the venue's own (../backtest/margin.ts) for a
+ * model, the flat maintenance rate otherwise.
+ *
+ * @throws TradesizeError INVALID_INPUT for a venue model the bar loop does not model.
+ */
+export function legRule(v: LegVenue): LiquidationRule {
+  return v.kind === 'flat' ? flatRule(v.maintenanceRate) : venueRule(v.model.id, v.instrument.symbol);
 }
 
 function barIndexAtOrAfter(times: Float64Array, t: number): number {
@@ -117,53 +162,47 @@ export function backtestFundingPlan(b: BacktestInput): FundingBacktest {
     start = Math.max(start, v.series.times[0] as number);
     end = Math.min(end, v.series.times[v.series.times.length - 1] as number);
   }
+  const funding = new Map(b.venues.map((v) => [v.name, fundingPerBar(bars.times, { time: v.series.times, rate: v.series.rates })]));
+  const rules = new Map(b.venues.map((v) => [v.name, legRule(v.rules)]));
+  const hold = (l: PlanLeg, from: number, to: number): HoldResult | null =>
+    l.quantity > 0 && l.margin > 0
+      ? holdPosition(bars, funding.get(l.venue) as Float64Array, { from, to, quantity: l.side === 'long' ? l.quantity : -l.quantity, margin: l.margin, feeRate: l.takerFee, rule: rules.get(l.venue) as LiquidationRule })
+      : null;
   const steps: BacktestStep[] = [];
   for (let t = start + W; t + H <= end; t += H) {
     const j = barIndexAtOrAfter(bars.times, t);
-    if (j === 0 || j >= nb) continue;
+    const exit = barIndexAtOrAfter(bars.times, t + H) - 1;
+    if (j === 0 || j >= nb || exit <= j - 1) continue;
     const price = bars.close[j - 1] as number;
     const sigma = b.sigma ?? windowSigma(bars, t - W, t, barMs / MS_PER_HOUR);
     const venues: PlanVenue[] = b.venues.map((v) => {
       const { series, ...rest } = v;
-      const funding = estimateFunding(sliceFunding(series, t - W, t), { ...(b.method === undefined ? {} : { method: b.method }), ...(b.halfLifeDays === undefined ? {} : { halfLifeDays: b.halfLifeDays }) });
-      return { ...rest, funding };
+      const est = estimateFunding(sliceFunding(series, t - W, t), { ...(b.method === undefined ? {} : { method: b.method }), ...(b.halfLifeDays === undefined ? {} : { halfLifeDays: b.halfLifeDays }) });
+      return { ...rest, funding: est };
     });
     const plan = planFunding({ venues, price, sigma, equity: b.equity, horizonDays: H / (24 * MS_PER_HOUR), ...(b.k === undefined ? {} : { k: b.k }) });
     const [long, short] = plan.legs;
-    const seriesOf = (name: string) => (b.venues.find((v) => v.name === name) as BacktestVenue).series;
-    const q = long.quantity;
-    const notional = q * price;
-    const longVenue = venues.find((v) => v.name === long.venue) as PlanVenue;
-    const shortVenue = venues.find((v) => v.name === short.venue) as PlanVenue;
-    let worst = 1;
-    if (q > 0) {
-      for (let i = j; i < nb && (bars.times[i] as number) < t + H; i++) {
-        const barEnd = (bars.times[i] as number) + barMs;
-        const mLong = long.margin - notional * fundingPaid(seriesOf(long.venue), t + 1, barEnd + 1);
-        const mShort = short.margin + notional * fundingPaid(seriesOf(short.venue), t + 1, barEnd + 1);
-        const lpLong = mLong > 0 ? legLiquidationPrice({ venue: longVenue.rules, side: 'long', quantity: q, entry: price }, mLong) : price;
-        const lpShort = mShort > 0 ? legLiquidationPrice({ venue: shortVenue.rules, side: 'short', quantity: q, entry: price }, mShort) : price;
-        const low = bars.low[i] as number;
-        const high = bars.high[i] as number;
-        worst = Math.min(worst, lpLong === null ? 1 : (low - lpLong) / low, lpShort === null ? 1 : (lpShort - high) / high);
-      }
-    }
-    // A settlement at time τ pays for the interval before τ: the hold (t, t + H] earns the settlements after t up to t + H.
-    const carry = notional * (fundingPaid(seriesOf(short.venue), t + 1, t + H + 1) - fundingPaid(seriesOf(long.venue), t + 1, t + H + 1));
+    const legs = [hold(long, j - 1, exit), hold(short, j - 1, exit)];
+    const sum = (f: (r: HoldResult) => number) => legs.reduce((a, r) => a + (r === null ? 0 : f(r)), 0);
+    const paid = { long: legs[0]?.funding ?? 0, short: legs[1]?.funding ?? 0 };
+    const carry = -(paid.long + paid.short);
+    const costs = sum((r) => r.fees);
     steps.push({
-      from: new Date(t).toISOString(), to: new Date(t + H).toISOString(), long: long.venue, short: short.venue, quantity: q, price, sigma,
-      expectedCarry: plan.expectedCarry.amount, carry, costs: plan.costs.total, worstLiquidationDistance: worst,
+      from: new Date(t).toISOString(), to: new Date(t + H).toISOString(), long: long.venue, short: short.venue, quantity: long.quantity, price, sigma,
+      expectedCarry: plan.expectedCarry.amount, carry, costs, funding: paid, net: carry - costs, pnl: sum((r) => r.pnl),
+      liquidations: sum((r) => (r.liquidated ? 1 : 0)), worstLiquidationDistance: Math.min(1, ...legs.map((r) => (r === null ? 1 : r.worstLiquidationDistance))),
     });
   }
   if (steps.length === 0) throw new TradesizeError('INSUFFICIENT_DATA', 'backtestFundingPlan: the funding files and the price file share less than one window and one holding period', ['venues']);
-  const sum = (f: (s: BacktestStep) => number) => steps.reduce((a, s) => a + f(s), 0);
-  const carry = sum((s) => s.carry);
-  const costs = sum((s) => s.costs);
+  const total = (f: (s: BacktestStep) => number) => steps.reduce((a, s) => a + f(s), 0);
+  const carry = total((s) => s.carry);
+  const costs = total((s) => s.costs);
   return {
     steps,
     summary: {
-      steps: steps.length, expectedCarry: sum((s) => s.expectedCarry), carry, costs, net: carry - costs,
-      worstLiquidationDistance: Math.min(...steps.map((s) => s.worstLiquidationDistance)), liquidations: steps.filter((s) => s.worstLiquidationDistance <= 0).length,
+      steps: steps.length, expectedCarry: total((s) => s.expectedCarry), carry, costs, funding: { long: total((s) => s.funding.long), short: total((s) => s.funding.short) },
+      net: carry - costs, pnl: total((s) => s.pnl),
+      worstLiquidationDistance: Math.min(...steps.map((s) => s.worstLiquidationDistance)), liquidations: total((s) => s.liquidations),
     },
   };
 }

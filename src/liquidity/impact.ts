@@ -10,14 +10,25 @@
  * and J.-P. Bouchaud, "Anomalous Price Impact and the Critical Nature of Liquidity in Financial
  * Markets", Phys. Rev. X 1, 021006 (2011), eq. (1): Δ = Y σ √(Q/V).
  *
- * {@link expectedSlippage}: the L2 walk for what the book shows (./walk.ts) and the square-root law
- * beyond it. With depth D < Q, the D shown fill as walked and the rest R = Q − D at the worst
- * price shown moved on by the impact between D and Q:
+ * {@link expectedSlippage}, the composite cost model: the L2 walk for what the book shows (./walk.ts)
+ * and the square-root law beyond it. The book is a supply curve: the x-th unit of a buy costs the
+ * price of the level it reaches (the walk's marginal price). Beyond the depth D the curve goes on
+ * from the worst level shown, w, moved by the impact the extra quantity adds:
  *
- *   price of the rest = worst · (1 + s·(impact(Q) − impact(D)))
+ *   p(x) = w · (1 + s·(I(x) − I(D))),   x > D,   I(x) = Y·σ·√(x/V),   s = +1 buy, −1 sell,
  *
- * continuous in Q at D and increasing, so the expected slippage never falls as Q grows. Without an
- * impact model the rest stays unfilled and is reported (`unfilledQuantity`).
+ * continuous at D (p(D) = w) and monotone, as the walk's prices are. I(x) is read as Tóth et al.
+ * read it, the price displacement once x has been executed (their "latent order book", whose
+ * liquidity vanishes linearly near the price, gives Δ ∝ √Q), so it is the marginal price, and the
+ * expected cost of the rest R = Q − D is the integral of p over (D, Q]:
+ *
+ *   N_rest = ∫_D^Q p(x) dx = w·[R + s·k·(⅔(Q^{3/2} − D^{3/2}) − √D·R)],   k = Y·σ/√V,
+ *
+ * so the average price of Q is (N_book + N_rest)/Q and the worst (marginal) price p(Q). The
+ * average never falls for a buy (never rises for a sell) as Q grows: each added unit costs p(Q),
+ * at least the average so far. A sell's curve reaches 0 at I(x) − I(D) = 1, where the law is out of
+ * its range: {@link expectedSlippage} refuses sells that far. Without an impact model the rest stays
+ * unfilled and is reported (`unfilledQuantity`): never a silent partial fill.
  *
  * @example
  * sqrtImpact({ y: 0.5, sigma: 0.04, dailyVolume: 1e6 }, 1e4); // => 0.002 (20 bps)
@@ -51,9 +62,15 @@ export function sqrtImpact(m: ImpactModel, quantity: number): number {
   return m.y * m.sigma * Math.sqrt(quantity / m.dailyVolume);
 }
 
-/** A walk extended beyond the book by the square-root law. */
+/**
+ * A walk extended beyond the book by the square-root law. With an impact model and an order
+ * larger than the depth, `averagePrice`, `worstPrice` (the marginal price p(Q)), `slippageBps` and
+ * `notional` are those of the whole order; `filledQuantity` and `unfilledQuantity` stay what the
+ * book fills and what it cannot, and `beyondBookQuantity` (= `unfilledQuantity`) is the part the
+ * law priced. Without a model, or within the book, it is the walk and `beyondBookQuantity` is 0.
+ */
 export interface ExpectedSlippage extends Walk {
-  /** Quantity priced by the square-root law beyond the depth shown (0 within the book). */
+  /** Quantity priced by the square-root law beyond the depth shown (0 within the book or without a model). */
   readonly beyondBookQuantity: number;
 }
 
@@ -65,30 +82,59 @@ function checkModel(m: ImpactModel): void {
 }
 
 /**
+ * The largest quantity a sell's continued curve can price: where I(x) − I(D) reaches 1 and p(x) = 0
+ * (√x = √D + 1/k); +Infinity for a buy.
+ */
+export function impactRange(m: ImpactModel, side: OrderSide, depth: number): number {
+  if (side === 'buy') return Infinity;
+  const root = Math.sqrt(depth) + Math.sqrt(m.dailyVolume) / (m.y * m.sigma);
+  return root * root;
+}
+
+/**
+ * N_rest = ∫_D^Q w·(1 + s·(I(x) − I(D))) dx, the cost of the part beyond the depth (module doc).
+ * Written as w·R + s·w·k·R·(⅔(Q + √(QD) + D)/(√Q + √D) − √D), which is the same expression
+ * (Q^{3/2} − D^{3/2} = R·(Q + √(QD) + D)/(√Q + √D)) without cancelling two large powers.
+ */
+export function beyondBookNotional(m: ImpactModel, side: OrderSide, worst: number, depth: number, quantity: number): number {
+  const rest = quantity - depth;
+  if (!(rest > 0)) return 0;
+  const k = (m.y * m.sigma) / Math.sqrt(m.dailyVolume);
+  const rq = Math.sqrt(quantity);
+  const rd = Math.sqrt(depth);
+  const excess = ((2 / 3) * (quantity + rq * rd + depth)) / (rq + rd) - rd;
+  return worst * rest * (1 + (side === 'buy' ? 1 : -1) * k * excess);
+}
+
+/**
  * The expected fill of a market order of `quantity`: the walk, plus the square-root law beyond
- * the depth when `impact` is given.
+ * the depth when `impact` is given (the composite model of the module doc).
  *
- * @throws TradesizeError INVALID_INPUT for a bad quantity or impact model.
+ * @throws TradesizeError INVALID_INPUT for a bad quantity or impact model, or a sell beyond the
+ *   law's range ({@link impactRange}).
+ * @example
+ * // asks 101×1, 102×2, 104×4 (depth 7, notional 721), mid 100.5; Y = 1, σ = 0.04, V = 10,000; buy 10:
+ * // k = 0.0004, rest 3 cost 104·[3 + 0.0004·(⅔(10^1.5 − 7^1.5) − √7·3)] = 312.03319…
+ * expectedSlippage(book, 'buy', 10, { y: 1, sigma: 0.04, dailyVolume: 1e4 }).averagePrice; // => 103.303319…
  */
 export function expectedSlippage(book: OrderBook, side: OrderSide, quantity: number, impact?: ImpactModel): ExpectedSlippage {
   const walk = walkBook(book, side, quantity);
   if (impact === undefined || walk.unfilledQuantity === 0) return { ...walk, beyondBookQuantity: 0 };
   checkModel(impact);
   const depth = sideDepth(takenSide(book, side));
+  if (!(quantity < impactRange(impact, side, depth))) {
+    throw new TradesizeError('INVALID_INPUT', `a sell of ${quantity} is beyond the square-root law's range for this book (its price would reach 0 at ${impactRange(impact, side, depth)})`, ['quantity']);
+  }
   const sign = side === 'buy' ? 1 : -1;
-  const rest = quantity - walk.filledQuantity;
-  const restPrice = walk.worstPrice * (1 + sign * (sqrtImpact(impact, quantity) - sqrtImpact(impact, depth)));
-  const notional = walk.notional + rest * restPrice;
+  const notional = walk.notional + beyondBookNotional(impact, side, walk.worstPrice, depth, quantity);
   const mid = bookMid(book);
   const averagePrice = notional / quantity;
   return {
     ...walk,
     averagePrice,
-    worstPrice: restPrice,
+    worstPrice: walk.worstPrice * (1 + sign * (sqrtImpact(impact, quantity) - sqrtImpact(impact, depth))),
     slippageBps: (sign * (averagePrice - mid) * 1e4) / mid,
-    filledQuantity: quantity,
-    unfilledQuantity: 0,
     notional,
-    beyondBookQuantity: rest,
+    beyondBookQuantity: walk.unfilledQuantity,
   };
 }

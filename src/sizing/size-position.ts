@@ -7,6 +7,10 @@
  * rounded size (stepping down one lot, or one ulp without a lot step, if floating point left
  * it a hair over), then apply the venue minimums. When no valid size exists the request is
  * refused with a reason code instead of silently returning 0.
+ *
+ * With a `book` the stop's exit is a market order into it: stop-risk and the decision's
+ * `riskAtStop` and `stopFill` count its expected slippage (constraints/stop-exit.ts), and
+ * `maxSlippageBps` adds the `slippage` constraint on the entry (constraints/slippage.ts).
  */
 import { TradesizeError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
@@ -18,6 +22,8 @@ import { REFUSAL_CODES, type RefusalCode } from './refusal.js';
 import { roundDownToStep } from '../core/rounding.js';
 import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
 import { stopRisk } from './constraints/stop-risk.js';
+import { exitFill, riskAtStop, stopExitOf, type BookConstraintOptions, type StopExit } from './constraints/stop-exit.js';
+import { slippageConstraint } from './constraints/slippage.js';
 import { kellyCap, leverageCap, venueMaxQty, volTargetCap } from './constraints/caps.js';
 import { NO_WARNINGS, type SizeWarning } from './warnings.js';
 
@@ -28,6 +34,12 @@ export const BUILT_IN_CONSTRAINTS: readonly SizingConstraint[] = [stopRisk, leve
 export interface SizeOptions {
   /** Extra constraints applied after the built-in ones (venue liquidation, probability, stress…). */
   readonly constraints?: readonly SizingConstraint[];
+  /**
+   * An order book: the exit at the stop walks it (stop-risk counts the expected slippage, with
+   * `stopDepthFactor` θ of its depth and the square-root law beyond it with `impact`), and
+   * `maxSlippageBps` adds the `slippage` constraint on the entry.
+   */
+  readonly book?: BookConstraintOptions;
 }
 
 /** A sized position. Amounts are in the settlement currency unless named `notional` (quote). */
@@ -45,11 +57,11 @@ export interface SizeDecision {
   readonly leverage: Fraction;
   /** Initial margin at the maximum leverage (1× when none is given). */
   readonly initialMargin: SettleAmount;
-  /** Loss if stopped out at the stop fill, fees included. */
+  /** Loss if stopped out at the stop fill, fees included (with a book: the exit walked through it). */
   readonly riskAtStop: SettleAmount;
   /** The risk budget the stop-risk constraint used. */
   readonly riskBudget: SettleAmount;
-  /** Assumed fill at the stop after slippage. */
+  /** Assumed fill at the stop after slippage (with a book: the average fill of the exit of `quantity` walked through it). */
   readonly stopFill: Price;
   /** Name of the constraint that set the size. */
   readonly binding: string;
@@ -97,7 +109,7 @@ function constraintFailed(name: string): TradesizeError {
   return new TradesizeError('NON_FINITE_RESULT', `sizePosition: constraint "${name}" could not evaluate (its maxQuantity is not a number); a constraint returns a quantity ≥ 0, or +Infinity for a passed gate`, ['constraints', name]);
 }
 
-function buildContext(r: SizeRequest): SizingContext {
+function buildContext(r: SizeRequest, stopExit: StopExit | null): SizingContext {
   const terms: ContractTerms = r.contract ?? { kind: 'linear', size: 1 };
   const slip = r.slippage ?? 0;
   const stopFill = r.side === 'long' ? r.stop * (1 - slip) : r.stop * (1 + slip);
@@ -117,6 +129,7 @@ function buildContext(r: SizeRequest): SizingContext {
     unitLossAtStop: priceLoss + fees,
     riskBudget: (r.riskAmount ?? (r.risk ?? 0) * r.equity) * multiplier,
     riskMultiplier: multiplier,
+    stopExit,
   };
 }
 
@@ -166,8 +179,12 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
   if (r.side === 'long' ? r.stop >= r.entry : r.stop <= r.entry) {
     return refuse('STOP_ON_WRONG_SIDE', `${r.side} entry ${fmt(r.entry)} with stop ${fmt(r.stop)}`, null, []);
   }
-  const ctx = buildContext(r);
-  const all = options.constraints === undefined ? BUILT_IN_CONSTRAINTS : [...BUILT_IN_CONSTRAINTS, ...options.constraints];
+  const book = options.book;
+  const exit = book === undefined ? null : stopExitOf(book);
+  const ctx = buildContext(r, exit);
+  let all = BUILT_IN_CONSTRAINTS;
+  if (book?.maxSlippageBps !== undefined) all = [...all, slippageConstraint(book.book, book.maxSlippageBps)];
+  if (options.constraints !== undefined) all = [...all, ...options.constraints];
 
   const limits: ConstraintLimit[] = [];
   let binding: ConstraintLimit | null = null;
@@ -207,9 +224,9 @@ export function sizePosition(input: SizeRequestInput, options: SizeOptions = {})
     positionValue: positionValue as SettleAmount,
     leverage: (positionValue / r.equity) as Fraction,
     initialMargin: (positionValue / (r.maxLeverage ?? 1)) as SettleAmount,
-    riskAtStop: (q * ctx.unitLossAtStop) as SettleAmount,
+    riskAtStop: riskAtStop(ctx, q) as SettleAmount,
     riskBudget: ctx.riskBudget as SettleAmount,
-    stopFill: ctx.stopFill as Price,
+    stopFill: (exit === null ? ctx.stopFill : (exitFill(ctx, exit, q) as number)) as Price,
     binding: bound.name,
     unroundedQuantity: bound.maxQuantity as Quantity,
     constraints: limits,

@@ -48,14 +48,22 @@ describe('tradesize funding-plan', () => {
     expect(JSON.parse(hl.stderr)).toMatchObject({ error: { code: 'CONFLICTING_OPTIONS' } });
   });
 
-  it('--backtest reports carry earned, costs and the worst liquidation distance of every step', async () => {
+  it('--backtest reports carry earned, costs, funding, liquidations and the worst liquidation distance of every step', async () => {
     const r = await cli('funding-plan', '--funding', F('bybit'), '--funding', F('gate'), '--data', 'examples/data/btc-usdt-1d.csv', '--backtest', '--horizon', '14', '--k', '5', '--json');
     expect(r.code).toBe(0);
-    const b = JSON.parse(r.stdout) as { steps: { carry: number; costs: number; worstLiquidationDistance: number }[]; summary: { steps: number; carry: number; costs: number; net: number; worstLiquidationDistance: number } };
+    type Funding = { long: number; short: number };
+    const b = JSON.parse(r.stdout) as {
+      steps: { carry: number; costs: number; funding: Funding; liquidations: number; worstLiquidationDistance: number }[];
+      summary: { steps: number; carry: number; costs: number; net: number; pnl: number; funding: Funding; liquidations: number; worstLiquidationDistance: number };
+    };
     expect(b.summary.steps).toBe(b.steps.length);
     expect(b.summary.carry).toBeCloseTo(b.steps.reduce((a, s) => a + s.carry, 0), 9);
     expect(b.summary.net).toBeCloseTo(b.summary.carry - b.summary.costs, 9);
     expect(b.summary.worstLiquidationDistance).toBe(Math.min(...b.steps.map((s) => s.worstLiquidationDistance)));
+    for (const s of b.steps) expect(s.carry).toBeCloseTo(-(s.funding.long + s.funding.short), 9);
+    expect(b.summary.funding.long).toBeCloseTo(b.steps.reduce((a, s) => a + s.funding.long, 0), 9);
+    expect(b.summary.liquidations).toBe(b.steps.reduce((a, s) => a + s.liquidations, 0));
+    expect(typeof b.summary.pnl).toBe('number');
   });
 });
 

@@ -74,8 +74,31 @@ describe('tradesize slippage', () => {
     expect(JSON.parse((await cli('slippage', '--book', crossed, '--side', 'buy', '--quantity', '1', '--json')).stderr).error.code).toBe('INVALID_INPUT');
   });
 
-  it('--daily-vol without --quantity is refused as having no effect', async () => {
-    const run = await cli('slippage', '--book', A, '--side', 'buy', '--budget', '5', '--daily-vol', '0.03', '--daily-volume', '1000', '--json');
+  it('--quantity beyond the book with the law: the average includes the law\'s part, unfilledQuantity stays what the book cannot fill', async () => {
+    // Y = 1, σ = 0.04, V = 10,000 (test/liquidity/walk.test.ts): the 3 beyond 7 cost 312.0331867…
+    const out = json(await cli('slippage', '--book', A, '--side', 'buy', '--quantity', '10', '--daily-vol', '0.04', '--daily-volume', '10000', '--impact-y', '1', '--json'));
+    expect(out).toMatchObject({ filledQuantity: 7, unfilledQuantity: 3, beyondBookQuantity: 3 });
+    expect(out.averagePrice).toBeCloseTo((721 + 312.0331867196) / 10, 9);
+    expect(out.cost).toBeCloseTo(721 + 312.0331867196 - 1005, 8);
+    const text = await cli('slippage', '--book', A, '--side', 'buy', '--quantity', '10', '--daily-vol', '0.04', '--daily-volume', '10000', '--impact-y', '1');
+    expect(text.stdout).toMatch(/the other 3 is priced by the square-root law/);
+  });
+
+  it('--budget with the law: maxQuantity goes beyond the book (400 bps → 536.9174…, 529.9174… of it from the law)', async () => {
+    const run = await cli('slippage', '--book', A, '--side', 'buy', '--budget', '400', '--daily-vol', '0.04', '--daily-volume', '10000', '--impact-y', '1', '--json');
+    expect(run.code).toBe(0);
+    const out = json(run);
+    expect(out.maxQuantity).toBeCloseTo(536.9174027078957, 9);
+    expect(out.impactQuantity).toBeCloseTo(529.9174027078957, 9);
+    expect(out).toMatchObject({ limitedByDepth: false, filledQuantity: 7 });
+    expect(out.slippageBps).toBeLessThanOrEqual(400);
+    expect(out.slippageBps).toBeCloseTo(400, 8);
+    const plain = json(await cli('slippage', '--book', A, '--side', 'buy', '--budget', '400', '--json'));
+    expect(plain).toMatchObject({ maxQuantity: 7, impactQuantity: 0, limitedByDepth: true });
+  });
+
+  it('--daily-vol with several books is refused', async () => {
+    const run = await cli('slippage', '--book', A, '--book', B, '--side', 'buy', '--budget', '5', '--daily-vol', '0.03', '--daily-volume', '1000', '--json');
     expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'CONFLICTING_OPTIONS', path: ['--daily-vol'] });
   });
 });
@@ -84,13 +107,15 @@ describe('tradesize size --book', () => {
   const BASE = ['size', '--equity', '10000', '--entry', '100', '--stop', '90', '--risk', '0.01'];
   const BOOK = file('size.csv', 'side,price,quantity\nbid,99,5\nbid,98,10\nask,101,5\nask,102,10\n');
 
-  it('adds stop-slippage (the exit walked at the stop) and slippage with --max-slippage-bps', async () => {
+  it('stop-risk counts the exit walked at the stop, riskAtStop included; --max-slippage-bps adds slippage', async () => {
     const out = json(await cli(...BASE, '--book', BOOK, '--max-slippage-bps', '150', '--json'));
     const limits = out.constraints as { name: string; maxQuantity: number }[];
-    expect(limits.map((c) => c.name)).toEqual(['stop-risk', 'leverage', 'slippage', 'stop-slippage']);
-    expect(limits.find((c) => c.name === 'stop-slippage')?.maxQuantity).toBeCloseTo(104.5 / 11.8, 12);
+    expect(limits.map((c) => c.name)).toEqual(['stop-risk', 'leverage', 'slippage']);
+    expect(limits.find((c) => c.name === 'stop-risk')?.maxQuantity).toBeCloseTo(104.5 / 11.8, 12);
     expect(limits.find((c) => c.name === 'slippage')?.maxQuantity).toBeCloseTo(10, 12);
-    expect(out.binding).toBe('stop-slippage');
+    expect(out.binding).toBe('stop-risk');
+    expect(out.riskAtStop).toBeCloseTo(100, 9);
+    expect(out.riskAtStop).toBeLessThanOrEqual(100);
   });
 
   it('--max-slippage-bps and --stop-depth need --book', async () => {

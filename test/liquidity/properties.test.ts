@@ -1,7 +1,8 @@
 /**
  * Properties of the walk, the budget and the split (fast-check, 1,000 runs each): slippage never
  * falls as the quantity grows (inside the book and beyond it under the square-root law); the
- * budget's answer is on the budget's edge; a split never costs more than the best single venue;
+ * budget's answer is on the budget's edge; with the square-root law beyond the book the budget
+ * allows at least as much, holds at the answer and grows with the budget; a split never costs more than the best single venue;
  * moving any quantity from one venue to another never lowers the split's cost.
  */
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,31 @@ describe('liquidity properties', () => {
         } else {
           expect(sol.maxQuantity).toBeCloseTo(depthOf(venue.book, side), 9);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('with the law beyond the book: maxQuantity ≥ without it, the all-in budget holds there, just above it does not, and it never falls as the budget grows', () => {
+    const impactArb = fc.record({ y: fc.double({ min: 0.1, max: 2, noNaN: true }), sigma: fc.double({ min: 0.005, max: 0.1, noNaN: true }), volumeScale: fc.double({ min: 1, max: 1e4, noNaN: true }) });
+    fc.assert(
+      fc.property(venueArb, sideArb, fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), impactArb, (venue, side, b1, b2, m) => {
+        const impact = { y: m.y, sigma: m.sigma, dailyVolume: depthOf(venue.book, side) * m.volumeScale };
+        const with1 = maxQuantityWithinBudget([venue], side, b1, impact);
+        const without = maxQuantityWithinBudget([venue], side, b1);
+        expect(with1.maxQuantity).toBeGreaterThanOrEqual(without.maxQuantity);
+        expect(with1.limitedByDepth).toBe(false);
+        const s = side === 'buy' ? 1 : -1;
+        const allIn = (q: number) => {
+          const e = expectedSlippage(venue.book, side, q, impact);
+          return (s * ((e.notional * (1 + s * venue.feeRate)) / q - e.mid) * 1e4) / e.mid;
+        };
+        if (with1.impactQuantity > 0) {
+          expect(allIn(with1.maxQuantity)).toBeLessThanOrEqual(b1);
+          expect(allIn(with1.maxQuantity * (1 + 1e-9))).toBeGreaterThan(b1);
+        }
+        const [lo, hi] = b1 <= b2 ? [b1, b2] : [b2, b1];
+        expect(maxQuantityWithinBudget([venue], side, lo, impact).maxQuantity).toBeLessThanOrEqual(maxQuantityWithinBudget([venue], side, hi, impact).maxQuantity);
       }),
       RUNS,
     );

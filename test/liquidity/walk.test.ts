@@ -141,13 +141,54 @@ describe('expectedSlippage: the walk inside the book, the square-root law beyond
     expect(expectedSlippage(book, 'buy', 5, impact).slippageBps).toBe(walkBook(book, 'buy', 5).slippageBps);
   });
 
-  it('beyond the 7 shown, the 3 left pay 104·(1 + impact(10) − impact(7))', () => {
+  it('beyond the 7 shown, the 3 left cost ∫₇¹⁰ 104·(1 + I(x) − I(7)) dx; the book still reports 3 it cannot fill', () => {
+    // k = Y·σ/√V = 0.04/100 = 0.0004; ∫ = 104·[3 + 0.0004·(⅔(10^1.5 − 7^1.5) − √7·3)] = 312.0331867…
     const e = expectedSlippage(book, 'buy', 10, impact);
-    const rest = 104 * (1 + 0.04 * (Math.sqrt(10 / 10_000) - Math.sqrt(7 / 10_000)));
-    expect(e.filledQuantity).toBe(10);
-    expect(e.unfilledQuantity).toBe(0);
+    const k = 0.0004;
+    const rest = 104 * (3 + k * ((2 / 3) * (10 ** 1.5 - 7 ** 1.5) - Math.sqrt(7) * 3));
+    expect(rest).toBeCloseTo(312.0331867196, 9);
+    expect(e.filledQuantity).toBe(7);
+    expect(e.unfilledQuantity).toBe(3);
     expect(e.beyondBookQuantity).toBe(3);
-    expect(e.averagePrice).toBeCloseTo((721 + 3 * rest) / 10, 12);
-    expect(e.worstPrice).toBeCloseTo(rest, 12);
+    expect(e.averagePrice).toBeCloseTo((721 + rest) / 10, 12);
+    expect(e.notional).toBeCloseTo(721 + rest, 10);
+    // The marginal price at 10: 104·(1 + 0.0004·(√10 − √7)).
+    expect(e.worstPrice).toBeCloseTo(104 * (1 + k * (Math.sqrt(10) - Math.sqrt(7))), 12);
+    expect(e.slippageBps).toBeCloseTo(((e.averagePrice - 100.5) / 100.5) * 1e4, 9);
+  });
+
+  it('a sell: the bids 100×2, 99×3, 97×5 (notional 982) continued down from 97; refused where the law would price at 0', () => {
+    // ∫₁₀¹² 97·(1 − (I(x) − I(10))) dx = 97·[2 − 0.0004·(⅔(12^1.5 − 10^1.5) − √10·2)]
+    const k = 0.0004;
+    const rest = 97 * (2 - k * ((2 / 3) * (12 ** 1.5 - 10 ** 1.5) - Math.sqrt(10) * 2));
+    expect(expectedSlippage(book, 'sell', 12, impact).averagePrice).toBeCloseTo((982 + rest) / 12, 12);
+    // p(x) = 0 at √x = √10 + 1/k = √10 + 2500.
+    expect(() => expectedSlippage(book, 'sell', (Math.sqrt(10) + 2500) ** 2, impact)).toThrow(/range/);
   });
 });
+
+describe('maxQuantityWithinBudget with the square-root law beyond the book', () => {
+  const impact = { y: 1, sigma: 0.04, dailyVolume: 10_000 };
+
+  it('400 bps: P* = 104.52; the book\'s 7 cost 721 (g(7) = −10.64), then g(Q) = 721 + N_rest(Q) − 104.52·Q = 0 at Q = 536.9174…', () => {
+    // Root of 721 + 104·[(Q − 7) + 0.0004·(⅔(Q^1.5 − 7^1.5) − √7·(Q − 7))] − 104.52·Q (scipy brentq: 536.9174027078957).
+    const s = maxQuantityWithinBudget([{ book, feeRate: 0 }], 'buy', 400, impact);
+    expect(s.limitedByDepth).toBe(false);
+    expect(s.maxQuantity).toBeCloseTo(536.9174027078957, 9);
+    expect(s.impactQuantity).toBeCloseTo(536.9174027078957 - 7, 9);
+    const e = expectedSlippage(book, 'buy', s.maxQuantity, impact);
+    expect(e.slippageBps).toBeLessThanOrEqual(400);
+    expect(e.slippageBps).toBeCloseTo(400, 8);
+    // Without the law the same budget stops at the depth.
+    expect(maxQuantityWithinBudget([{ book, feeRate: 0 }], 'buy', 400)).toMatchObject({ maxQuantity: 7, limitedByDepth: true, impactQuantity: 0 });
+  });
+
+  it('a budget the book already binds is the book\'s answer: the law is not used', () => {
+    expect(maxQuantityWithinBudget([{ book, feeRate: 0 }], 'buy', 150, impact)).toEqual(maxQuantityWithinBudget([{ book, feeRate: 0 }], 'buy', 150));
+  });
+
+  it('refuses an impact model with several books', () => {
+    expect(() => maxQuantityWithinBudget([{ book, feeRate: 0 }, { book, feeRate: 0 }], 'buy', 400, impact)).toThrow(/several books/);
+  });
+});
+;

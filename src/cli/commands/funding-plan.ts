@@ -1,7 +1,8 @@
 /**
  * `tradesize funding-plan`: reads the funding files (the venue of each from its name, see
  * `funding/venue-files.ts`), estimates each venue's expected rate, and prints the plan
- * (`planFunding`) or, with --backtest, the walk-forward backtest over the files and --data.
+ * (`planFunding`) or, with --backtest, the walk-forward backtest over the files and --data, each
+ * leg held through the backtester's bar loop (`backtestFundingPlan`).
  */
 import { TradesizeError } from '../../core/errors.js';
 import { fmt, pct } from '../../core/format.js';
@@ -121,7 +122,7 @@ async function runBacktest(o: Opts, venues: Loaded[]): Promise<FundingBacktest> 
   const sigma = optionalNumber(str(o.vol), '--vol');
   return backtestFundingPlan({
     venues: venues.map(({ file: _file, model: _model, ...v }) => v),
-    bars: { times: requireIncreasingTimestamps(bars.timestamps, ['--data']), close: bars.close, high: bars.high, low: bars.low },
+    bars: { times: requireIncreasingTimestamps(bars.timestamps, ['--data']), open: bars.open, close: bars.close, high: bars.high, low: bars.low },
     equity: parseNumber(str(o.equity) ?? '10000', '--equity'),
     windowDays: parseNumber(str(o.window) ?? '30', '--window'),
     horizonDays: parseNumber(str(o.horizon) ?? '30', '--horizon'),
@@ -156,12 +157,17 @@ function renderBacktest(b: FundingBacktest, steps: boolean): string {
     ['carry earned', s.carry],
     ['expected carry', s.expectedCarry],
     ['costs', s.costs],
+    ['funding paid', `long ${fmt(s.funding.long)}, short ${fmt(s.funding.short)}`],
     ['net', s.net],
+    ['pnl', s.pnl],
     ['worst liquidation distance', pct(s.worstLiquidationDistance)],
     ['liquidations', s.liquidations],
   ]);
   if (!steps) return head;
-  const table = renderTable(['from', 'long', 'short', 'quantity', 'carry', 'costs', 'worst distance'], b.steps.map((x) => [x.from.slice(0, 10), x.long, x.short, x.quantity, x.carry, x.costs, pct(x.worstLiquidationDistance)]));
+  const table = renderTable(
+    ['from', 'long', 'short', 'quantity', 'carry', 'costs', 'net', 'pnl', 'liquidations', 'worst distance'],
+    b.steps.map((x) => [x.from.slice(0, 10), x.long, x.short, x.quantity, x.carry, x.costs, x.net, x.pnl, x.liquidations, pct(x.worstLiquidationDistance)]),
+  );
   return `${head}\n\n${table}`;
 }
 

@@ -5,8 +5,9 @@
  * in the coin), the instrument's lot step and minimum quantity apply unless --lot / --min-qty
  * say otherwise, and the leverage setting --leverage is also the default --max-leverage.
  * `--max-hit-prob`, `--portfolio` and the regime flags add the hit-probability and stress
- * constraints and the regime multiplier (see ./size-inputs.ts). `--book` adds the book's
- * constraints (`bookConstraints`: stop-slippage, and slippage with --max-slippage-bps).
+ * constraints and the regime multiplier (see ./size-inputs.ts). `--book` is `sizePosition`'s
+ * `book` option: stop-risk counts the exit walked through it (`--stop-depth`), and
+ * `--max-slippage-bps` adds the slippage constraint.
  */
 import { TradesizeError } from '../../core/errors.js';
 import { exclusive, optionalNumber, parseNumber } from '../options.js';
@@ -15,6 +16,7 @@ import { emit, emitRefusal, renderRows, renderTable, renderWarnings } from '../o
 import { sizePosition, type SizeResult } from '../../sizing/size-position.js';
 import type { SizeRequestInput } from '../../sizing/request.js';
 import type { SizingConstraint } from '../../sizing/constraints/types.js';
+import type { BookConstraintOptions } from '../../sizing/constraints/stop-exit.js';
 import { hitConstraint, regimeOf, stressOf, venueConstraint, volatility, volSource } from './size-inputs.js';
 import type { VolatilityEstimate } from '../../volatility/estimate.js';
 import { str, type Opts } from '../flags/types.js';
@@ -30,6 +32,8 @@ interface Built {
   readonly volatility?: VolatilityEstimate;
   /** The extra constraints: liquidation (--venue), hit-probability (--max-hit-prob), stress (--portfolio). */
   readonly constraints: readonly SizingConstraint[];
+  /** --book: the book the stop's exit walks, and the entry's slippage limit. */
+  readonly book?: BookConstraintOptions;
   /** The expected funding (--funding-rate / --funding-data) and the venue's liquidation options, for the funding drift. */
   readonly funding?: { readonly estimate: FundingEstimate; readonly venue: LiquidationConstraintOptions | null };
 }
@@ -85,12 +89,13 @@ async function buildRequest(o: Opts): Promise<Built> {
   const stress = await stressOf(o, contract);
   if (stress !== null) constraints.push(stress);
   const regime = await regimeOf(o, num);
-  const book = str(o.book);
-  if (book !== undefined) {
-    const [{ readBookFile }, { bookConstraints }] = await Promise.all([import('../book-input.js'), import('../../sizing/constraints/slippage.js')]);
+  const bookFile = str(o.book);
+  let book: BookConstraintOptions | undefined;
+  if (bookFile !== undefined) {
+    const { readBookFile } = await import('../book-input.js');
     const maxSlippageBps = num('maxSlippageBps', '--max-slippage-bps');
     const stopDepthFactor = num('stopDepth', '--stop-depth');
-    constraints.push(...bookConstraints({ book: await readBookFile(book), ...defined({ maxSlippageBps, stopDepthFactor }) }));
+    book = { book: await readBookFile(bookFile), ...defined({ maxSlippageBps, stopDepthFactor }) };
   }
   const request: SizeRequestInput = {
     ...base,
@@ -104,7 +109,7 @@ async function buildRequest(o: Opts): Promise<Built> {
       : { volTarget: { target, sigma: vol.sigma, ...(vol.estimate === undefined ? {} : { source: volSource(vol.estimate, str(o.volData) ?? '') }) } }),
     ...(regime === undefined ? {} : { regime }),
   };
-  const built: Built = vol?.estimate === undefined ? { request, constraints } : { request, volatility: vol.estimate, constraints };
+  const built: Built = { request, constraints, ...(book === undefined ? {} : { book }), ...(vol?.estimate === undefined ? {} : { volatility: vol.estimate }) };
   return funding === null ? built : { ...built, funding: { estimate: funding, venue: venue?.liquidation ?? null } };
 }
 
@@ -152,7 +157,7 @@ export async function runSize(o: Opts): Promise<void> {
   let built: Built;
   try {
     built = await buildRequest(o);
-    decision = sizePosition(built.request, { constraints: built.constraints });
+    decision = sizePosition(built.request, { constraints: built.constraints, ...(built.book === undefined ? {} : { book: built.book }) });
   } catch (e) {
     throw withFlag(e, SIZE, true);
   }

@@ -1,9 +1,12 @@
 /**
- * `tradesize slippage`: one book → the walk of `--quantity` (`walkBook`, with the square-root law
- * beyond the book given `--daily-vol`), or the largest quantity within `--budget` bps; several
- * books → the cheapest split (`splitOrder`) of `--quantity`, or of the largest quantity within the
- * budget. JSON keys: averagePrice, worstPrice, slippageBps, filledQuantity, unfilledQuantity,
- * maxQuantity (with --budget), split [{book, quantity, averagePrice, cost}] and totalCost (several books).
+ * `tradesize slippage`: one book → the walk of `--quantity` (`expectedSlippage`: with
+ * `--daily-vol` and `--daily-volume` the square-root law prices what the book does not show), or
+ * the largest quantity within `--budget` bps (`maxQuantityWithinBudget`, beyond the book with the
+ * same law); several books → the cheapest split (`splitOrder`) of `--quantity`, or of the largest
+ * quantity within the budget. JSON keys: averagePrice, worstPrice, slippageBps, filledQuantity,
+ * unfilledQuantity (what the book cannot fill, also when the law prices it), beyondBookQuantity,
+ * maxQuantity, impactQuantity and limitedByDepth (with --budget), split [{book, quantity,
+ * averagePrice, cost}] and totalCost (several books).
  */
 import { TradesizeError } from '../../core/errors.js';
 import { fmt } from '../../core/format.js';
@@ -17,7 +20,7 @@ import type { OrderSide } from '../../liquidity/book.js';
 import { ladderOf, type Venue } from '../../liquidity/venues.js';
 import { splitOrder, type Split } from '../../liquidity/split.js';
 import { maxQuantityWithinBudget } from '../../liquidity/budget.js';
-import { BOOK_IMPACT_Y, expectedSlippage } from '../../liquidity/impact.js';
+import { BOOK_IMPACT_Y, expectedSlippage, type ImpactModel } from '../../liquidity/impact.js';
 
 /** The i-th --fee-rate for the i-th --book: none (all 0) or exactly one per book. */
 function feeRates(o: Opts, books: number): number[] {
@@ -29,7 +32,7 @@ function feeRates(o: Opts, books: number): number[] {
   return given.map((v) => parseNumber(v, '--fee-rate'));
 }
 
-function impactOf(o: Opts, books: number) {
+function impactOf(o: Opts, books: number): ImpactModel | undefined {
   const sigma = optionalNumber(str(o.dailyVol), '--daily-vol');
   const dailyVolume = optionalNumber(str(o.dailyVolume), '--daily-volume');
   if ((sigma === undefined) !== (dailyVolume === undefined)) {
@@ -72,22 +75,35 @@ async function compute(o: Opts): Promise<Record<string, unknown>> {
   if (quantity === undefined && budget === undefined) throw new TradesizeError('MISSING_OPTION', 'give --quantity (price an order) or --budget (the largest order within a slippage budget)', ['--quantity']);
   const impact = impactOf(o, files.length);
   const base = { side, books: files };
+  const model = impact === undefined ? {} : { impact };
   if (budget !== undefined) {
-    const b = maxQuantityWithinBudget(venues, side, budget);
+    const b = maxQuantityWithinBudget(venues, side, budget, impact);
+    const head = { ...base, budgetBps: budget, maxQuantity: b.maxQuantity, impactQuantity: b.impactQuantity, limitedByDepth: b.limitedByDepth, limitPrice: b.limitPrice };
+    if (b.impactQuantity > 0) {
+      // Beyond the book: the composite walk + square-root law at maxQuantity, its cost as one book's.
+      const { cost, ...w } = oneBook(venues[0] as Venue, side, b.maxQuantity, impact);
+      return { ...head, referencePrice: w.mid, ...w, totalCost: cost, ...model };
+    }
     const at = b.maxQuantity > 0 ? splitResult(splitOrder(venues, side, b.maxQuantity), files) : undefined;
     const filled = at ?? { referencePrice: b.referencePrice, filledQuantity: 0, unfilledQuantity: 0 };
-    const result = { ...base, budgetBps: budget, maxQuantity: b.maxQuantity, limitedByDepth: b.limitedByDepth, limitPrice: b.limitPrice, ...filled };
+    const result = { ...head, ...filled, ...model };
     return files.length === 1 ? withoutSplit(result) : result;
   }
   const q = quantity as number;
-  if (files.length === 1) {
-    const w = expectedSlippage((venues[0] as Venue).book, side, q, impact);
-    // The cost against the mid, fees included: s·(notional·(1 + s·f) − mid·filled), as splitOrder counts it.
-    const sign = side === 'buy' ? 1 : -1;
-    const cost = sign * (w.notional * (1 + sign * (fees[0] as number)) - w.mid * w.filledQuantity);
-    return { ...base, quantity: q, ...w, feeRate: fees[0], cost, ...(impact === undefined ? {} : { impact }) };
-  }
+  if (files.length === 1) return { ...base, quantity: q, ...oneBook(venues[0] as Venue, side, q, impact), ...model };
   return { ...base, quantity: q, ...splitResult(splitOrder(venues, side, q), files) };
+}
+
+/**
+ * One book's expected fill of q, with its cost against the mid, fees included:
+ * s·(notional·(1 + s·f) − mid·q) over the part priced (the book's fill, and the law's part beyond
+ * it), as splitOrder counts it.
+ */
+function oneBook(v: Venue, side: OrderSide, q: number, impact: ImpactModel | undefined) {
+  const w = expectedSlippage(v.book, side, q, impact);
+  const sign = side === 'buy' ? 1 : -1;
+  const priced = w.filledQuantity + w.beyondBookQuantity;
+  return { ...w, feeRate: v.feeRate, cost: sign * (w.notional * (1 + sign * v.feeRate) - w.mid * priced) };
 }
 
 /** One book: the walk's keys only (a one-venue split is the walk). */
@@ -97,12 +113,14 @@ function withoutSplit(r: Record<string, unknown>): Record<string, unknown> {
 }
 
 function render(r: Record<string, unknown>): string {
-  const keys = ['side', 'quantity', 'budgetBps', 'maxQuantity', 'limitedByDepth', 'mid', 'referencePrice', 'averagePrice', 'worstPrice', 'slippageBps', 'filledQuantity', 'unfilledQuantity', 'beyondBookQuantity', 'cost', 'totalCost'];
-  const rows = keys.filter((k) => r[k] !== undefined && !(k === 'beyondBookQuantity' && r[k] === 0)).map((k) => [k, r[k] as string | number | boolean] as const);
+  const keys = ['side', 'quantity', 'budgetBps', 'maxQuantity', 'impactQuantity', 'limitedByDepth', 'mid', 'referencePrice', 'averagePrice', 'worstPrice', 'slippageBps', 'filledQuantity', 'unfilledQuantity', 'beyondBookQuantity', 'cost', 'totalCost'];
+  const rows = keys.filter((k) => r[k] !== undefined && !((k === 'beyondBookQuantity' || k === 'impactQuantity') && r[k] === 0)).map((k) => [k, r[k] as string | number | boolean] as const);
   let out = renderRows(rows);
   const split = r.split as { book: string; quantity: number; averagePrice: number; cost: number; marginalPrice: number }[] | undefined;
   if (split !== undefined) out += `\n\n${renderTable(['book', 'quantity', 'average price', 'cost', 'marginal price'], split.map((p) => [p.book, p.quantity, p.averagePrice, p.cost, p.marginalPrice]))}`;
-  if (typeof r.unfilledQuantity === 'number' && r.unfilledQuantity > 0) out += `\n\nwarning: the book shows only ${fmt(r.filledQuantity as number)}; ${fmt(r.unfilledQuantity)} is left unfilled (give --daily-vol and --daily-volume to price it by the square-root law)`;
+  const beyond = typeof r.beyondBookQuantity === 'number' && r.beyondBookQuantity > 0;
+  if (beyond) out += `\n\nnote: the book shows only ${fmt(r.filledQuantity as number)}; the other ${fmt(r.beyondBookQuantity as number)} is priced by the square-root law (its average and worst price are in the figures above)`;
+  else if (typeof r.unfilledQuantity === 'number' && r.unfilledQuantity > 0) out += `\n\nwarning: the book shows only ${fmt(r.filledQuantity as number)}; ${fmt(r.unfilledQuantity)} is left unfilled (give --daily-vol and --daily-volume to price it by the square-root law)`;
   if (r.limitedByDepth === true) out += '\n\nwarning: every level shown is within the budget: maxQuantity is the depth of the book, not the budget';
   return out;
 }

@@ -18,7 +18,7 @@ export const BACKTEST: CommandSpec = {
     { flags: '--threads <n>', description: 'worker threads of a sweep (default: the cores)', paths: ['threads'], meaningful: { modes: [{ with: ['sweep'] }], why: 'applies to --sweep' } },
     { flags: '--sweep-csv <file>', description: 'write the sweep results as CSV', meaningful: { modes: [{ with: ['sweep'] }], why: 'applies to --sweep' } },
     { flags: '--walk-forward <train,test>', description: 'walk-forward over the sweep: pick the best log growth on TRAIN bars, run it on the next TEST bars, roll', paths: ['walkForward'], meaningful: { modes: [{ with: ['sweep'] }], why: 'applies to --sweep' } },
-    { flags: '--venue <id>', description: 'venue whose tiers and liquidation rule apply (binance-usdm, bybit-linear, okx-swap, hyperliquid)', paths: ['venue'] },
+    { flags: '--venue <id>', description: 'venue whose tiers and liquidation rule apply (binance-usdm, bybit-linear, okx-swap, hyperliquid, dydx)', paths: ['venue'] },
     { flags: '--symbol <s>', description: 'the venue symbol (BTCUSDT, BTC-USDT-SWAP, BTC)', paths: ['symbol'] },
     { flags: '--mmr <rate>', description: 'flat maintenance margin rate of a generic linear venue (default 0.005 without --venue)', paths: ['mmr'] },
     { flags: '--margin-mode <m>', description: 'cross (the whole equity is collateral) or isolated (value / --max-leverage)', choices: ['cross', 'isolated'], default: 'cross', paths: ['marginMode'] },

@@ -86,7 +86,7 @@ export const SIZE: CommandSpec = {
     },
     { flags: '--funding-method <m>', description: 'with --funding-data: time-weighted mean or EWMA', choices: ['mean', 'ewma'], default: 'mean', meaningful: FUNDING_FILE },
     { flags: '--funding-half-life <days>', description: 'with --funding-method ewma: half-life in days', default: '7', paths: ['halfLifeDays'], meaningful: { modes: [{ with: ['fundingData'], when: { key: 'fundingMethod', in: ['ewma'] } }], why: 'applies to --funding-data with --funding-method ewma' } },
-    { flags: '--book <file>', description: "order book CSV (side,price,quantity, or a Tardis / Bybit book file): the stop's exit walks it (stop-slippage), quantities in contracts × contract size" },
+    { flags: '--book <file>', description: "order book CSV (side,price,quantity, or a Tardis / Bybit book file): the stop's exit walks it (stop-risk counts its slippage), quantities in contracts × contract size" },
     { flags: '--max-slippage-bps <b>', description: 'with --book: slippage constraint, the entry walks the book at most b bps from the mid', paths: ['maxSlippageBps'], meaningful: { modes: [{ with: ['book'] }], why: 'needs --book' } },
     { flags: '--stop-depth <frac>', description: "with --book: the book at the stop has this fraction of today's depth (default 1)", paths: ['stopDepthFactor'], meaningful: { modes: [{ with: ['book'] }], why: 'needs --book' } },
     { flags: '--json', description: 'print one JSON object' },

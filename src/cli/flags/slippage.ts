@@ -8,8 +8,6 @@
  */
 import type { CommandSpec } from './types.js';
 
-const IMPACT = { modes: [{ with: ['quantity'] }], why: 'prices a --quantity beyond the book (not used with --budget)' };
-
 export const SLIPPAGE: CommandSpec = {
   name: 'slippage',
   description: 'Slippage of a market order: walk an L2 book (average, worst price, bps from the mid, unfilled), the largest order within a budget, the cheapest split across venues',
@@ -19,14 +17,14 @@ export const SLIPPAGE: CommandSpec = {
     { flags: '--side <side>', description: 'market order side: buy walks the asks, sell the bids', choices: ['buy', 'sell'], required: true },
     { flags: '--quantity <q>', description: "order quantity in the book's units", paths: ['quantity'] },
     { flags: '--budget <bps>', description: 'largest quantity whose average fill (fees included) stays within this many bps of the mid', paths: ['budgetBps'] },
-    { flags: '--daily-vol <frac>', description: 'with --quantity and one book: daily volatility σ for the square-root impact beyond the book', paths: ['impact.sigma'], meaningful: IMPACT },
-    { flags: '--daily-volume <q>', description: "with --daily-vol: daily traded volume V in the book's units", paths: ['impact.dailyVolume'], meaningful: IMPACT },
-    { flags: '--impact-y <y>', description: 'with --daily-vol: the square-root law constant Y (default: calibrated on real books, 1.155)', paths: ['impact.y'], meaningful: IMPACT },
+    { flags: '--daily-vol <frac>', description: 'one book: daily volatility σ of the square-root impact that prices a --quantity, or extends a --budget, beyond the book', paths: ['impact.sigma'] },
+    { flags: '--daily-volume <q>', description: "with --daily-vol: daily traded volume V in the book's units", paths: ['impact.dailyVolume'] },
+    { flags: '--impact-y <y>', description: 'with --daily-vol: the square-root law constant Y (default: calibrated on real books, 1.155)', paths: ['impact.y'] },
     { flags: '--json', description: 'print one JSON object' },
   ],
   examples: [
     'tradesize slippage --book examples/data/book-btc-a.csv --side buy --quantity 5',
-    'tradesize slippage --book examples/data/book-btc-a.csv --side sell --budget 0.5 --json',
+    'tradesize slippage --book examples/data/book-btc-a.csv --side buy --budget 3 --daily-vol 0.03 --daily-volume 200000 --json',
     'tradesize slippage --book examples/data/book-btc-a.csv --book examples/data/book-btc-b.csv --fee-rate 0.0005 --fee-rate 0.0002 --side buy --quantity 20',
   ],
 };

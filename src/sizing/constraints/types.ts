@@ -6,6 +6,7 @@
  */
 import type { ContractTerms, Side } from '../../core/contract.js';
 import type { SizeRequest } from '../request.js';
+import type { StopExit } from './stop-exit.js';
 import { TradesizeError, type SizeWarning } from '../../core/errors.js';
 
 /** Everything a constraint may need, computed once per request. All amounts in settlement currency. */
@@ -28,6 +29,8 @@ export interface SizingContext {
   readonly riskBudget: number;
   /** The regime's risk multiplier m (1 without a regime): scales the risk budget and the Kelly and vol-target caps. */
   readonly riskMultiplier: number;
+  /** The exit at the stop walked through a book (`sizePosition`'s `book` option), or null: see ./stop-exit.ts. */
+  readonly stopExit: StopExit | null;
 }
 
 /** The plain-data form of a {@link ConstraintLimit}: what JSON, `console.log` and `util.inspect` show. */
