@@ -212,6 +212,9 @@ export class RiskEngine {
   private readonly keepEvents: boolean;
   /** Scratch for reindex: the nearest flips around a mark (one object, mutated; no closures per position). */
   private readonly bracket = new Bracket();
+  /** Per account slot, the number of the last refresh that queued it ({@link refreshMarket}; doubles: exact to 2^53). */
+  private dueStamp = new Float64Array(1024);
+  private stamp = 0;
   /** Scratch for {@link placeLevels}: four levels per position. */
   private placed = new Float64Array(32);
 
@@ -758,12 +761,21 @@ export class RiskEngine {
     if (m.marks === null) return;
     const due: Account[] = [];
     const d = this.hitOf(m);
+    if (this.dueStamp.length < this.slots.length) {
+      const grown = new Float64Array(2 * this.slots.length);
+      grown.set(this.dueStamp);
+      this.dueStamp = grown;
+    }
+    const stamp = ++this.stamp;
+    const seen = this.dueStamp;
     m.index.crossed(
       m.marks.low,
       m.marks.high,
       (slot, version) => {
         const a = this.slots[slot];
-        if (a !== undefined && a.version === version && !due.includes(a)) due.push(a);
+        if (a === undefined || a.version !== version || seen[slot] === stamp) return;
+        seen[slot] = stamp;
+        due.push(a);
       },
       m.marks.low * Math.exp(-d),
       m.marks.high * Math.exp(d),
