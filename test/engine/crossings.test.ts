@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CrossingIndex } from '../../src/engine/crossings.js';
+import { CrossingIndex, LevelHeap, VERSION_MODULUS } from '../../src/engine/crossings.js';
 import { RiskEngine, type AccountView, type EngineEvent } from '../../src/engine/engine.js';
 import { bisectFlip, equityFlip, hitDistance } from '../../src/engine/levels.js';
 import { barrierHitProbability } from '../../src/risk/first-passage/index.js';
@@ -46,6 +46,50 @@ describe('CrossingIndex', () => {
     });
     expect(seen.every((s) => 1 + (s % 97) >= 50)).toBe(true);
     expect(seen.length).toBe([...Array(1000).keys()].filter((i) => i % 2 === 1 && 1 + (i % 97) >= 50).length);
+  });
+});
+
+describe('LevelHeap (4-ary, packed entries)', () => {
+  it('property: pops in level order (max or min on top), each entry once with its slot and version, also after a snapshot round trip', () => {
+    const entry = fc.tuple(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 2 ** 25 - 1 }), fc.integer({ min: 0, max: VERSION_MODULUS - 1 }));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(entry, { maxLength: 300 }), fc.integer({ min: 0, max: 300 }), (max, entries, cut) => {
+        let h = new LevelHeap(max);
+        entries.forEach(([level, slot, version]) => h.push(level, slot, version));
+        const out: [number, number, number][] = [];
+        const drain = (k: number) => {
+          for (let i = 0; i < k && h.size > 0; i++) {
+            const level = h.top();
+            h.pop((slot, version) => out.push([level, slot, version]));
+          }
+        };
+        drain(cut);
+        h = LevelHeap.fromState(max, h.state());
+        drain(Infinity);
+        const levels = out.map((x) => x[0]);
+        expect(levels).toEqual([...levels].sort((a, b) => (max ? b - a : a - b)));
+        const key = (x: readonly number[]) => x.join(',');
+        expect(out.map(key).sort()).toEqual(entries.map(key).sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('compaction keeps the live entries in heap order', () => {
+    const h = new LevelHeap(true);
+    for (let i = 0; i < 1000; i++) h.push((i * 7919) % 1009, i, i % 3);
+    h.compact((_slot, version) => version !== 0);
+    const levels: number[] = [];
+    while (h.size > 0) {
+      const level = h.top();
+      h.pop((slot, version) => {
+        expect(version).toBe(slot % 3);
+        expect(version).not.toBe(0);
+      });
+      levels.push(level);
+    }
+    expect(levels.length).toBe(666);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
   });
 });
 
@@ -160,5 +204,43 @@ describe('RiskEngine with the crossing index, several markets', () => {
     tick('BTCUSDT', 70000 * 0.985, T0 + 2000);
     expect(e.getAccount('a').equity).toBeCloseTo(10000 - 2100, 6);
     expect(e.getAccount('a')).toMatchObject({ state: 'REDUCING', stateCause: 'DAILY_LOSS_LIMIT' });
+  });
+
+  it('an account near a threshold gets a narrower recheck band, not a recheck on every adverse tick, and its alert still comes on the tick that crosses', () => {
+    // 2 × 45,000 USDT long on 750 equity (120×, margin ratio about 0.48): with the other position at the edge of the 0.083 % band (37.5 USDT lost)
+    // the margin ratio is past 0.5 already, so without a narrower band each adverse tick of either market would recheck the account; with the band
+    // narrowed (to 1 bp at least) a drift of 0.02 bp a tick does not.
+    const alerts = { marginRatio: 0.5 };
+    const e = new RiskEngine({ alerts });
+    const px = { BTCUSDT: 60000, ETHUSDT: 3000 };
+    const tick = (m: keyof typeof px, t: number) => e.submitPrices(['a', 'b', 'c'].map((source) => ({ market: m, source, price: px[m], time: t })), t);
+    for (const m of ['BTCUSDT', 'ETHUSDT'] as const) {
+      e.putMarket(m, { venue: 'binance-usdm', symbol: m }, T0);
+      tick(m, T0);
+    }
+    e.putAccount('a', { equity: 750, currency: 'USDT', limits: { maxLeverage: 125, maxDailyLoss: 0.9, maxDrawdown: 0.9 } }, T0);
+    e.recordFill('a', { market: 'BTCUSDT', side: 'buy', quantity: 0.75, price: 60000 }, T0);
+    e.recordFill('a', { market: 'ETHUSDT', side: 'buy', quantity: 15, price: 3000 }, T0);
+    const ratio0 = e.getAccount('a').marginRatio as number;
+    expect(ratio0).toBeLessThan(alerts.marginRatio);
+    const before = e.indexStats().rechecks;
+    let t = T0;
+    let ticks = 0;
+    let alerted = false;
+    while (!alerted && ticks < 20000) {
+      const m = ticks % 2 === 0 ? 'BTCUSDT' : 'ETHUSDT';
+      px[m] *= 1 - 2e-6;
+      t += 10;
+      tick(m, t);
+      ticks++;
+      const v = e.getAccount('a');
+      const fired = e.events('a').some((ev) => ev.type === 'alert' && ev.code === 'MARGIN_RATIO');
+      // Never late: when the view breaches, the alert is in force.
+      if ((v.marginRatio as number) >= alerts.marginRatio) expect(fired).toBe(true);
+      alerted = fired;
+    }
+    expect(alerted).toBe(true);
+    // Rechecked once every few ticks at most, not on each of them.
+    expect(e.indexStats().rechecks - before).toBeLessThan(ticks / 3);
   });
 });
