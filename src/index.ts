@@ -200,7 +200,7 @@ export { positionCarry, fundingKelly, type PositionCarry, type FundingKelly } fr
 export { legLiquidationPrice, marginForLiquidation, type Leg, type LegVenue } from './funding/leg-model.js';
 export { liquidationDrift, holdingPeriodToLevel, type DriftInput, type LiquidationDrift, type HoldingToLevel } from './funding/liquidation-drift.js';
 export { planFunding, type PlanInput, type PlanVenue, type PlanLeg, type FundingPlan } from './funding/plan.js';
-export { backtestFundingPlan, legRule, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type LegFunding, type PriceBars } from './funding/backtest.js';
+export { backtestFundingPlan, legRule, type BacktestInput, type BacktestVenue, type BacktestStep, type FundingBacktest, type LegFunding, type PriceBars } from './backtest/funding-plan.js';
 export { fundingFileVenue, venueRules, type FundingFile } from './funding/venue-files.js';
 export { carryDispersion, type CarryDispersion } from './funding/dispersion.js';
 export { fundingKellyConstraint, type FundingKellyOptions } from './sizing/constraints/funding-kelly.js';

@@ -20,9 +20,9 @@ import { quoteNotional, unitPriceLoss, unitValue, type ContractTerms, type Side 
 import { parseSizeRequestFast, sizeRequestSchema, type SizeRequest, type SizeRequestInput } from './request.js';
 import { REFUSAL_CODES, type RefusalCode } from './refusal.js';
 import { roundDownToStep } from '../core/rounding.js';
-import { ConstraintLimit, type SizingConstraint, type SizingContext } from './constraints/types.js';
+import { ConstraintLimit, type SizingConstraint, type SizingContext, type StopExit } from './constraints/types.js';
 import { stopRisk } from './constraints/stop-risk.js';
-import { exitFill, riskAtStop, stopExitOf, type BookConstraintOptions, type StopExit } from './constraints/stop-exit.js';
+import { exitFill, riskAtStop, stopExitOf, type BookConstraintOptions } from './constraints/stop-exit.js';
 import { slippageConstraint } from './constraints/slippage.js';
 import { kellyCap, leverageCap, venueMaxQty, volTargetCap } from './constraints/caps.js';
 import { NO_WARNINGS, type SizeWarning } from './warnings.js';

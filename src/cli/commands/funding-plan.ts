@@ -10,7 +10,7 @@ import { requireIncreasingTimestamps } from '../../market/timestamps.js';
 import { estimateFunding, type FundingMethod } from '../../funding/estimate.js';
 import { fundingSeries, MS_PER_HOUR, sliceFunding, type FundingSeries } from '../../funding/series.js';
 import { planFunding, type FundingPlan, type PlanVenue } from '../../funding/plan.js';
-import { backtestFundingPlan, type FundingBacktest } from '../../funding/backtest.js';
+import { backtestFundingPlan, type FundingBacktest } from '../../backtest/funding-plan.js';
 import { fundingFileVenue, venueRules } from '../../funding/venue-files.js';
 import { carryDispersion, type CarryDispersion } from '../../funding/dispersion.js';
 import { estimateVolatility } from '../../volatility/estimate.js';

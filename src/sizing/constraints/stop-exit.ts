@@ -30,7 +30,7 @@ import { TradesizeError } from '../../core/errors.js';
 import { unitPriceLoss, unitValue } from '../../core/contract.js';
 import { sideDepth, takenSide, type OrderBook, type OrderSide } from '../../liquidity/book.js';
 import { expectedSlippage, impactRange, type ImpactModel } from '../../liquidity/impact.js';
-import type { SizingContext } from './types.js';
+import type { SizingContext, StopExit } from './types.js';
 
 /** An order book for `sizePosition` (its `book` option). */
 export interface BookConstraintOptions {
@@ -41,13 +41,6 @@ export interface BookConstraintOptions {
   readonly stopDepthFactor?: number;
   /** The square-root law for what the book does not show; without it the size stops at the depth. */
   readonly impact?: ImpactModel;
-}
-
-/** The validated exit model. */
-export interface StopExit {
-  readonly book: OrderBook;
-  readonly depthFactor: number;
-  readonly impact: ImpactModel | undefined;
 }
 
 /**

@@ -19,7 +19,8 @@ import { fmt, pct } from '../../core/format.js';
 import { ConstraintLimit, linearCap, type SizingConstraint, type SizingContext } from './types.js';
 import { riskFractionWarnings } from '../warnings.js';
 import { regimeFactor } from './caps.js';
-import { exitCapacity, exitFill, exitSide, riskAtStop, type StopExit } from './stop-exit.js';
+import { exitCapacity, exitFill, exitSide, riskAtStop } from './stop-exit.js';
+import type { StopExit } from './types.js';
 
 function budgetText(ctx: SizingContext): string {
   const r = ctx.request;

@@ -6,7 +6,8 @@
  */
 import type { ContractTerms, Side } from '../../core/contract.js';
 import type { SizeRequest } from '../request.js';
-import type { StopExit } from './stop-exit.js';
+import type { OrderBook } from '../../liquidity/book.js';
+import type { ImpactModel } from '../../liquidity/impact.js';
 import { TradesizeError, type SizeWarning } from '../../core/errors.js';
 
 /** Everything a constraint may need, computed once per request. All amounts in settlement currency. */
@@ -149,4 +150,11 @@ export function linearCap(spec: {
       return perUnit === null || quantity * perUnit <= spec.cap(ctx);
     },
   };
+}
+
+/** The validated exit model. */
+export interface StopExit {
+  readonly book: OrderBook;
+  readonly depthFactor: number;
+  readonly impact: ImpactModel | undefined;
 }

@@ -6,7 +6,7 @@ import { requireIncreasingTimestamps } from '../../src/market/timestamps.js';
 import { parseFundingCsv } from '../../src/funding/series.js';
 import { venueRules } from '../../src/funding/venue-files.js';
 import { describeWithSharedData, readSharedData } from '../helpers/shared-data.js';
-import { backtestFundingPlan } from '../../src/funding/backtest.js';
+import { backtestFundingPlan } from '../../src/backtest/funding-plan.js';
 import { fundingSeries, MS_PER_HOUR } from '../../src/funding/series.js';
 import type { LegVenue } from '../../src/funding/leg-model.js';
 

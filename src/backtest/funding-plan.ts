@@ -29,13 +29,13 @@
  */
 import { TradesizeError } from '../core/errors.js';
 import { closeToCloseVariance } from '../volatility/close-to-close.js';
-import { fundingPerBar } from '../backtest/funding.js';
-import { holdPosition, type HoldResult } from '../backtest/hold.js';
-import { flatRule, venueRule, type LiquidationRule } from '../backtest/margin.js';
-import { estimateFunding, type FundingMethod } from './estimate.js';
-import type { LegVenue } from './leg-model.js';
-import { planFunding, type PlanLeg, type PlanVenue } from './plan.js';
-import { HOURS_PER_YEAR, MS_PER_HOUR, sliceFunding, type FundingSeries } from './series.js';
+import { fundingPerBar } from './funding.js';
+import { holdPosition, type HoldResult } from './hold.js';
+import { flatRule, venueRule, type LiquidationRule } from './margin.js';
+import { estimateFunding, type FundingMethod } from '../funding/estimate.js';
+import type { LegVenue } from '../funding/leg-model.js';
+import { planFunding, type PlanLeg, type PlanVenue } from '../funding/plan.js';
+import { HOURS_PER_YEAR, MS_PER_HOUR, sliceFunding, type FundingSeries } from '../funding/series.js';
 
 /** A venue with its funding history. */
 export interface BacktestVenue extends Omit<PlanVenue, 'funding'> {
