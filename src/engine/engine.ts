@@ -34,7 +34,7 @@ import { CrossingIndex, LevelHeap, VERSION_MODULUS, type HeapState } from './cro
 import { bisectFlip, Bracket, equityFlip, hitDistance, MarginRatioBreach } from './levels.js';
 import { optionContractGreeks } from './option-greeks.js';
 import { hedgeBand } from './hedge-band.js';
-import { accountMargin, maintenanceMargin, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
+import { accountMargin, maintenanceMargin, othersOf, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
 import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
 import { abmHitProbability } from '../risk/first-passage/index.js';
 import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
@@ -212,9 +212,13 @@ export class RiskEngine {
   private readonly keepEvents: boolean;
   /** Scratch for reindex: the nearest flips around a mark (one object, mutated; no closures per position). */
   private readonly bracket = new Bracket();
+  /** The margin-ratio predicate of {@link marginRatioFlip}, reset per position (no allocation per recheck). */
+  private readonly breach = new MarginRatioBreach();
   /** Per account slot, the number of the last refresh that queued it ({@link refreshMarket}; doubles: exact to 2^53). */
   private dueStamp = new Float64Array(1024);
   private stamp = 0;
+  /** Scratch for {@link stressedMargins}: the others' Σ (PnL − MM) at their edges, per position. */
+  private edgeOthers = new Float64Array(8);
   /** Scratch for {@link placeLevels}: four levels per position. */
   private placed = new Float64Array(32);
 
@@ -580,12 +584,14 @@ export class RiskEngine {
     const atEdges: { quantity: number; entryPrice: number; mark: number | null; venue: VenueMarket | null }[] = v.positions.map((o, k) => ({ quantity: o.quantity, entryPrice: o.entryPrice, mark: shifted[k] ?? null, venue: this.markets.get(o.market)?.venue ?? null }));
     const edgeMM = atEdges.map((o) => maintenanceMargin(o) ?? 0);
     const totalMM = edgeMM.reduce((x, y) => x + y, 0);
+    // The others' Σ (PnL − MM) at their edges, for every position in one pass (position j's own term is left out, so its mark does not matter).
+    const edgeOthers = a.spec.marginMode === 'cross' && othersOf(atEdges, (this.edgeOthers = this.edgeOthers.length < atEdges.length ? new Float64Array(2 * atEdges.length) : this.edgeOthers)) ? this.edgeOthers : null;
     return v.positions.map((p, j) => {
       // Position j at its own mark, the others at their edges (mutated in place and put back: no copy per position).
       const edge = atEdges[j] as (typeof atEdges)[number];
       const edgeMark = edge.mark;
       edge.mark = p.markPrice;
-      const liquidationPrice = positionMarginView(atEdges, j, a.cash, a.spec.marginMode).liquidationPrice;
+      const liquidationPrice = positionMarginView(atEdges, j, a.cash, a.spec.marginMode, edgeOthers === null ? undefined : (edgeOthers[j] as number)).liquidationPrice;
       edge.mark = edgeMark;
       return { loss: totalLoss - (loss[j] as number), maintenanceMargin: totalMM - (edgeMM[j] as number), liquidationPrice };
     });
@@ -609,7 +615,7 @@ export class RiskEngine {
    * maintenance margin from the venue's tiers at that price, equity from the closed form.
    */
   private marginRatioFlip(p: AccountView['positions'][number], venue: VenueMarket, others: number, base: number, down: number, up: number): number | null {
-    const breached = new MarginRatioBreach(terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET), p.quantity, p.entryPrice, base, others, this.config.alerts.marginRatio, venue);
+    const breached = this.breach.reset(terms(this.markets.get(p.market)?.spec ?? DEFAULT_MARKET), p.quantity, p.entryPrice, base, others, this.config.alerts.marginRatio, venue);
     const cur = p.markPrice as number;
     if (breached.holds(cur)) return p.quantity > 0 ? (bisectFlip(breached, cur, up) ?? up) : (bisectFlip(breached, cur, down) ?? down);
     return bisectFlip(breached, cur, down) ?? bisectFlip(breached, cur, up);
@@ -619,14 +625,10 @@ export class RiskEngine {
   private checkAlerts(a: Account, v: AccountView, now: number): void {
     if (a.positions.size === 0 && a.alerts.size === 0) return;
     const t = this.config.alerts;
-    // A mark at or beyond a liquidation price: the metric is minus the nearest distance, breached at 0.
-    const beyond = (x: AccountView): number | null => (x.liquidationDistance === null ? null : -x.liquidationDistance);
-    const watched: [AlertCode, number | null, number, (x: AccountView) => number | null][] = [
-      ['MARGIN_RATIO', marginRatioOf(v), t.marginRatio, marginRatioOf],
-      ['LIQUIDATION_PROBABILITY', v.liquidationProbability, t.liquidationProbability, (x) => x.liquidationProbability],
-      ['LIQUIDATION', beyond(v), 0, beyond],
-    ];
-    for (const [code, value, threshold, metric] of watched) {
+    for (let k = 0; k < WATCHED.length; k++) {
+      const [code, metric] = WATCHED[k] as (typeof WATCHED)[number];
+      const value = metric(v);
+      const threshold = code === 'MARGIN_RATIO' ? t.marginRatio : code === 'LIQUIDATION_PROBABILITY' ? t.liquidationProbability : 0;
       const breached = value !== null && value >= threshold;
       if (breached && !a.alerts.has(code)) {
         a.alerts.add(code);
@@ -1000,6 +1002,18 @@ export class RiskEngine {
 }
 
 /** The margin ratio for alerts: at no positive equity with positions it counts as 1 (liquidation), not as unknown. */
+/** A mark at or beyond a liquidation price: the metric is minus the nearest distance, breached at 0. */
+function beyondLiquidation(x: AccountView): number | null {
+  return x.liquidationDistance === null ? null : -x.liquidationDistance;
+}
+
+/** The alerts, each with its metric (breached at or above its threshold). */
+const WATCHED: readonly (readonly [AlertCode, (x: AccountView) => number | null])[] = [
+  ['MARGIN_RATIO', marginRatioOf],
+  ['LIQUIDATION_PROBABILITY', (x) => x.liquidationProbability],
+  ['LIQUIDATION', beyondLiquidation],
+];
+
 function marginRatioOf(x: AccountView): number | null {
   return x.marginRatio ?? (x.equity <= 0 && x.positions.length > 0 && x.maintenanceMargin !== null ? 1 : null);
 }

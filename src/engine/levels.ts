@@ -79,25 +79,36 @@ export function bisectFlip(p: PricePredicate, a: number, b: number): number | nu
  * counts as breached), uPnL in closed form (linear c·q·(P − E), inverse c·q·(1/E − 1/P)).
  */
 export class MarginRatioBreach implements PricePredicate {
-  constructor(
-    private readonly terms: ContractTerms,
-    private readonly quantity: number,
-    private readonly entry: number,
-    private readonly base: number,
-    private readonly others: number,
-    private readonly threshold: number,
-    private readonly venue: VenueMarket,
-  ) {}
+  private terms: ContractTerms = { kind: 'linear', size: 1 };
+  private quantity = 0;
+  private entry = 0;
+  private base = 0;
+  private others = 0;
+  private threshold = 1;
+  private venue: VenueMarket | null = null;
+
+  /** The predicate for a position and the rest of its account (reused: no allocation per position). */
+  reset(terms: ContractTerms, quantity: number, entry: number, base: number, others: number, threshold: number, venue: VenueMarket): this {
+    this.terms = terms;
+    this.quantity = quantity;
+    this.entry = entry;
+    this.base = base;
+    this.others = others;
+    this.threshold = threshold;
+    this.venue = venue;
+    return this;
+  }
 
   holds(price: number): boolean {
     const t = this.terms;
     const upnl = (t.kind === 'linear' ? t.size * (price - this.entry) : t.size * (1 / this.entry - 1 / price)) * this.quantity;
     const equity = this.base + upnl;
     if (equity <= 0) return true;
-    const k = this.venue.packed;
+    const venue = this.venue as VenueMarket;
+    const k = venue.packed;
     let mm = k === null ? Number.NaN : kernelMaintenance(k, this.quantity, this.entry, price);
     if (Number.isNaN(mm)) {
-      const validated = maintenanceMargin({ quantity: this.quantity, entryPrice: this.entry, mark: price, venue: this.venue });
+      const validated = maintenanceMargin({ quantity: this.quantity, entryPrice: this.entry, mark: price, venue });
       if (validated === null) return true; // beyond the venue's tiers
       mm = validated;
     }

@@ -60,7 +60,7 @@ function venuePosition(p: MarginedPosition, instrument: Instrument): Position {
  * The margin numbers of position `i` from the packed kernels, or null where they do not apply
  * or the venue model would refuse (the validated path then decides, so both give one answer).
  */
-function kernelView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView | null {
+function kernelView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated', others?: number): PositionMarginView | null {
   const p = positions[i] as MarginedPosition;
   const k = (p.venue as VenueMarket).packed;
   if (k === null) return null;
@@ -70,7 +70,8 @@ function kernelView(positions: readonly MarginedPosition[], i: number, wallet: n
   if (marginMode !== 'cross' || !k.cross) return { maintenanceMargin: mm, liquidationPrice: null, liquidationDistance: null };
   let balance = Math.max(0, wallet);
   let unknown = false;
-  for (let j = 0; j < positions.length; j++) {
+  if (others !== undefined) balance += others;
+  else for (let j = 0; j < positions.length; j++) {
     if (j === i) continue;
     const o = positions[j] as MarginedPosition;
     if (o.venue === null || o.mark === null) {
@@ -90,11 +91,14 @@ function kernelView(positions: readonly MarginedPosition[], i: number, wallet: n
   return { maintenanceMargin: mm, liquidationPrice: lp, liquidationDistance: distance };
 }
 
-/** The margin numbers of position `i` of an account (module doc). */
-export function positionMarginView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated'): PositionMarginView {
+/**
+ * The margin numbers of position `i` of an account (module doc); `others`, when given, is the
+ * others' Σ (PnL − MM) from {@link othersOf}.
+ */
+export function positionMarginView(positions: readonly MarginedPosition[], i: number, wallet: number, marginMode: 'cross' | 'isolated', others?: number): PositionMarginView {
   const p = positions[i];
   if (p === undefined || p.venue === null || p.mark === null) return NONE;
-  const fast = kernelView(positions, i, wallet, marginMode);
+  const fast = kernelView(positions, i, wallet, marginMode, others);
   if (fast !== null) return fast;
   return validatedView(positions, i, wallet, marginMode);
 }
@@ -139,9 +143,42 @@ export function maintenanceMargin(p: MarginedPosition): number | null {
   }
 }
 
+/** Per position, (PnL − MM) at its mark on the packed kernels (./margin-kernel.ts): scratch of {@link othersOf}. */
+let own = new Float64Array(8);
+
+/**
+ * Σ over the other positions of (PnL − MM) at their marks, for every position in one pass — the
+ * cross balance each one's liquidation price is solved on, O(n) for the account instead of O(n²)
+ * — into `out`; false when the kernels do not cover the whole account alike (one venue, one
+ * contract kind, cross margin, every mark known), where the per-position path decides.
+ */
+export function othersOf(positions: readonly MarginedPosition[], out: Float64Array): boolean {
+  const n = positions.length;
+  if (own.length < n) own = new Float64Array(2 * n);
+  let first: NonNullable<VenueMarket['packed']> | null = null;
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    const o = positions[j] as MarginedPosition;
+    const k = o.venue?.packed ?? null;
+    if (k === null || o.mark === null || !k.cross) return false;
+    if (first === null) first = k;
+    else if (k.venue !== first.venue || k.inverse !== first.inverse) return false;
+    const mm = kernelMaintenance(k, o.quantity, o.entryPrice, o.mark);
+    if (Number.isNaN(mm)) return false;
+    own[j] = kernelPnl(k, o.quantity, o.entryPrice, o.mark) - mm;
+    total += own[j] as number;
+  }
+  for (let j = 0; j < n; j++) out[j] = total - (own[j] as number);
+  return true;
+}
+
+let othersScratch = new Float64Array(8);
+
 /** Margin numbers of each position and of the account (module doc). */
 export function accountMargin(positions: readonly MarginedPosition[], wallet: number, marginMode: 'cross' | 'isolated'): { positions: PositionMarginView[]; maintenanceMargin: number | null } {
-  const views = positions.map((_, i) => positionMarginView(positions, i, wallet, marginMode));
+  if (othersScratch.length < positions.length) othersScratch = new Float64Array(2 * positions.length);
+  const others = marginMode === 'cross' && othersOf(positions, othersScratch) ? othersScratch : null;
+  const views = positions.map((_, i) => positionMarginView(positions, i, wallet, marginMode, others === null ? undefined : (others[i] as number)));
   const maintenanceMargin = views.every((v) => v.maintenanceMargin !== null) ? views.reduce((s, v) => s + (v.maintenanceMargin as number), 0) : null;
   return { positions: views, maintenanceMargin };
 }
