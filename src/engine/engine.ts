@@ -501,6 +501,7 @@ export class RiskEngine {
     const n = v.positions.length;
     if (this.placed.length < 4 * n) this.placed = new Float64Array(8 * n);
     // Near a threshold (the others at their band edges beyond it already), a narrower band, down to MIN_RECHECK_BAND, rather than a recheck on every adverse tick.
+    // Only the adverse edges narrow: the stressed account puts the others at their adverse edges, which the favourable ones do not enter.
     const favourable = band;
     while (this.placeLevels(a, v, band, favourable) && n > 1 && band > MIN_RECHECK_BAND) band = Math.max(MIN_RECHECK_BAND, band / 4);
     const placed = this.placed;
@@ -585,7 +586,8 @@ export class RiskEngine {
     const edgeMM = atEdges.map((o) => maintenanceMargin(o) ?? 0);
     const totalMM = edgeMM.reduce((x, y) => x + y, 0);
     // The others' Σ (PnL − MM) at their edges, for every position in one pass (position j's own term is left out, so its mark does not matter).
-    const edgeOthers = a.spec.marginMode === 'cross' && othersOf(atEdges, (this.edgeOthers = this.edgeOthers.length < atEdges.length ? new Float64Array(2 * atEdges.length) : this.edgeOthers)) ? this.edgeOthers : null;
+    if (this.edgeOthers.length < atEdges.length) this.edgeOthers = new Float64Array(2 * atEdges.length);
+    const edgeOthers = a.spec.marginMode === 'cross' && othersOf(atEdges, this.edgeOthers) ? this.edgeOthers : null;
     return v.positions.map((p, j) => {
       // Position j at its own mark, the others at their edges (mutated in place and put back: no copy per position).
       const edge = atEdges[j] as (typeof atEdges)[number];
