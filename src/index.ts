@@ -220,7 +220,8 @@ export { barsFromCcxt, checkBars, sliceBars, barsPerYear, type Bars } from './ba
 export { barsCsvReader, fundingCsvReader } from './backtest/bars-csv.js';
 export { fundingPerBar, type FundingSeries as BacktestFundingSeries } from './backtest/funding.js';
 export { simulateBars, newTrace, type KernelInput, type KernelParams, type KernelResult, type KernelTrace } from './backtest/kernel.js';
-export { flatRule, venueRule, liquidationPrice as backtestLiquidationPrice, type LiquidationRule } from './backtest/margin.js';
+export { flatRule, liquidationPrice as backtestLiquidationPrice, type LiquidationRule } from './backtest/margin.js';
+export { venueRule } from './backtest/venue-rule.js';
 export { curveMetrics, type CurveMetrics } from './backtest/metrics.js';
 export { hindsightLeverage, type Hindsight } from './backtest/hindsight.js';
 export { parsePolicy, POLICY_KINDS, type PolicySpec, type PolicyKind } from './backtest/policies/spec.js';
