@@ -14,7 +14,8 @@ import { barsPerYear as spacingBarsPerYear, checkBars, medianSpacing, type Bars 
 import { checkFunding, fundingPerBar, type FundingSeries } from './funding.js';
 import { hindsightLeverage, hindsightShare, type Hindsight } from './hindsight.js';
 import { newTrace, simulateBars, type KernelParams, type KernelResult, type KernelTrace } from './kernel.js';
-import { flatRule, venueRule } from './margin.js';
+import { flatRule } from './margin.js';
+import { venueRule } from './venue-rule.js';
 import { curveMetrics } from './metrics.js';
 import { parseBacktestOptions, type BacktestOptions, type BacktestOptionsInput } from './options.js';
 import { PolicyContext } from './policies/context.js';
@@ -55,6 +56,8 @@ export interface PolicyResult {
 }
 
 export interface BacktestResult {
+  /** The currency of the equity, fees, funding and metrics: the quote, or the coin of an inverse contract. */
+  readonly settlement: 'quote' | 'coin';
   readonly bars: number;
   readonly barsPerYear: number;
   readonly from: string;
@@ -85,7 +88,8 @@ export function prepareBacktest(data: BacktestData, input: BacktestOptionsInput)
   const closeTime = new Float64Array(n);
   for (let i = 0; i < n - 1; i++) closeTime[i] = bars.time[i + 1] as number;
   closeTime[n - 1] = (bars.time[n - 1] as number) + medianSpacing(bars.time);
-  const rule = options.venue !== undefined && options.symbol !== undefined ? venueRule(options.venue, options.symbol) : flatRule(options.mmr ?? 0.005);
+  const rule = options.venue !== undefined && options.symbol !== undefined ? venueRule(options.venue, options.symbol, options.marginMode) : flatRule(options.mmr ?? 0.005);
+  const initial = options.equity ?? (rule.inverse ? 1 : 10_000);
   const policyOptions: PolicyOptions = {
     signal,
     window: options.window,
@@ -96,7 +100,7 @@ export function prepareBacktest(data: BacktestData, input: BacktestOptionsInput)
     sizer: { risk: options.risk },
   };
   const kernel: KernelParams = {
-    initial: options.equity,
+    initial,
     feeRate: options.feeRate,
     slippage: options.slippageBps / 10_000,
     band: options.rebalanceBand,
@@ -105,7 +109,7 @@ export function prepareBacktest(data: BacktestData, input: BacktestOptionsInput)
     rule,
   };
   const funding = data.funding === undefined || data.funding === null ? null : fundingPerBar(bars.time, checkFunding(data.funding));
-  return { bars, options, context, policyOptions, kernel, funding, hindsight: hindsightLeverage(bars.close, bpy) };
+  return { bars, options, context, policyOptions, kernel, funding, hindsight: hindsightLeverage(bars.close, bpy, rule.inverse) };
 }
 
 /** One policy on a prepared data set: the kernel's totals, writing the equity curve into `curve`. */
@@ -166,6 +170,7 @@ export function backtest(data: BacktestData, input: BacktestOptionsInput, curves
     return policyResult(p, spec, curve, k);
   });
   return {
+    settlement: p.kernel.rule.inverse ? 'coin' : 'quote',
     bars: n,
     barsPerYear: p.context.barsPerYear,
     from: iso(p.bars.time[0] as number),

@@ -1,6 +1,6 @@
 /**
  * The bar loop of `kernel.ts` specialised, once before the loop, for its common case: cross
- * margin, a flat maintenance rate (mark valuation: MM = |q|·P·r − A), no stops, no sizer, no
+ * margin on a linear contract, a flat maintenance rate (a generic venue, dYdX) (mark valuation: MM = |q|·P·r − A), no stops, no sizer, no
  * trace, Float64Array inputs. The conventions are those of `kernel.ts` (module doc there); the
  * state is the equity K after the trades at the last close P0 = c_{i−1} and the position q:
  *
@@ -37,6 +37,7 @@ export function crossEligible(input: KernelInput, p: KernelParams, trace: Kernel
   return (
     trace === null &&
     !p.isolated &&
+    !rule.inverse &&
     rule.valuation === 0 &&
     rule.tiers.length === 3 &&
     (input.sizeAt ?? null) === null &&

@@ -35,6 +35,7 @@ export interface KernelParams {
 
 /** Cumulative per-bar records (for the accounting identity and the reports). */
 export interface KernelTrace {
+  /** Signed position: base units (linear), or USD of face value = contracts × face value (inverse). */
   readonly position: Float64Array;
   readonly realised: Float64Array;
   readonly unrealised: Float64Array;

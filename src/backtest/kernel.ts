@@ -20,6 +20,10 @@
  * - Funding of bar i (`funding/` per-bar rate sums) is paid by the position held over the bar,
  *   valued at c_{i−1} (a long pays a positive rate) — unless a stop or a liquidation closed it
  *   inside the bar (its time there is unknown, so none is charged).
+ * - An inverse (coin-margined) contract (`rule.inverse`) runs the same loop in u = 1/P
+ *   (`coin-space.ts`): the equity, fees, funding and margins are in the coin, the target is the
+ *   coin notional at the close over the equity, fills are c·(1 ± slippage) and stops c·(1 ∓ d)
+ *   on the price P, and the trace's position is the signed USD face value (contracts × face value).
  * - The equity is marked at every close; once it is ≤ 0 the account stops trading and its curve
  *   stays at 0 (a negative balance is written off as a liquidation loss).
  *
@@ -34,6 +38,7 @@
  * // 10× long through a bar whose low is 10 % under the previous close: liquidated, ends at 0
  * simulateBars({ open: [100, 100], high: [100, 100], low: [100, 90], close: [100, 95], target: [10, 10] }, params).finalEquity; // => 0
  */
+import { coinSpace } from './coin-space.js';
 import { crossEligible, simulateCross } from './kernel-cross.js';
 import type { KernelInput, KernelParams, KernelResult, KernelTrace } from './kernel-types.js';
 import { liquidationPrice } from './margin.js';
@@ -50,16 +55,23 @@ export function newTrace(n: number): KernelTrace {
  * Runs the bar loop (module doc), writing the equity after each close's trades into `curve`
  * (length = bars) and, when given, the cumulative records into `trace`. A cross-margin run with
  * a flat rate, no stop, no sizer and no trace on Float64Arrays takes the loop specialised for it
- * (`kernel-cross.ts`, the same conventions), chosen once here.
+ * (`kernel-cross.ts`, the same conventions), chosen once here; an inverse contract takes this
+ * loop on its prices in u = 1/P (`coin-space.ts`).
  */
-export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64Array, trace: KernelTrace | null = null): KernelResult {
-  if (crossEligible(input, p, trace)) return simulateCross(input, p, curve);
+export function simulateBars(given: KernelInput, p: KernelParams, curve: Float64Array, trace: KernelTrace | null = null): KernelResult {
+  if (crossEligible(given, p, trace)) return simulateCross(given, p, curve);
+  const { feeRate, slippage, band, isolated, isolatedLeverage, rule } = p;
+  const inverse = rule.inverse;
+  const input = inverse ? coinSpace(given) : given;
   const { open, high, low, close, target } = input;
   const stop = input.stop ?? null;
   const funding = input.funding ?? null;
   const sizeAt = input.sizeAt ?? null;
   const n = close.length;
-  const { feeRate, slippage, band, isolated, isolatedLeverage, rule } = p;
+  // fill = c × these (buying, selling in the loop's price); in u = 1/P a buy is a sale of the contract
+  const buyFill = inverse ? 1 / (1 - slippage) : 1 + slippage;
+  const sellFill = inverse ? 1 / (1 + slippage) : 1 - slippage;
+  const side = inverse ? -1 : 1;
   let cash = p.initial;
   let q = 0;
   let entry = 0;
@@ -131,7 +143,7 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
     const dq = qt - q;
     const adq = dq < 0 ? -dq : dq;
     if (adq > 0 && adq > band * (qt < 0 ? -qt : qt)) {
-      const fill = dq > 0 ? c * (1 + slippage) : c * (1 - slippage);
+      const fill = dq > 0 ? c * buyFill : c * sellFill;
       const fee = feeRate * adq * fill;
       if (track) {
         if (q === 0 || (q > 0) === (dq > 0)) entry = (q * entry + dq * fill) / (q + dq);
@@ -154,10 +166,17 @@ export function simulateBars(input: KernelInput, p: KernelParams, curve: Float64
       k = margin < e ? margin : e;
     } else k = e;
     const d = stop === null ? 0 : (stop[i] as number);
-    stopPx = q !== 0 && d > 0 ? (q > 0 ? c * (1 - d) : c * (1 + d)) : Number.NaN;
-    if (trace !== null) record(trace, i, q, realised, q * (c - entry), fees, paid, liqLoss);
+    stopPx = q !== 0 && d > 0 ? stopPrice(q > 0, c, d, inverse) : Number.NaN;
+    if (trace !== null) record(trace, i, side * q, realised, q * (c - entry), fees, paid, liqLoss);
   }
   return { finalEquity: curve[n - 1] as number, fees, funding: paid, traded, liquidations, stopOuts, liquidationLoss: liqLoss, ruinedAt };
+}
+
+/** The stop of a position long (in the loop's price) at c, d away on the price P (inverse: c = 1/P). */
+function stopPrice(long: boolean, c: number, d: number, inverse: boolean): number {
+  if (!inverse) return long ? c * (1 - d) : c * (1 + d);
+  // long in u is short in P: the stop at P·(1 + d) is at u/(1 + d)
+  return long ? c / (1 + d) : c / (1 - d);
 }
 
 /** A long's exit inside the bar: the stop's fill price (> 0), minus the liquidation price (< 0), or NaN. */

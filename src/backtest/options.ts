@@ -1,6 +1,6 @@
 /**
  * The options of a backtest (the zod schema is their one definition; the CLI flags map onto
- * them one to one). Defaults: equity 10,000, no fees, slippage or funding, a rebalance to
+ * them one to one). Defaults: equity 10,000 (1 coin for an inverse contract), no fees, slippage or funding, a rebalance to
  * target at every close, cross margin on a generic linear venue with a flat 0.5 % maintenance
  * rate, leverage cap 10, a 365-bar estimation window, stops 2 daily σ away, EWMA volatility.
  *
@@ -15,8 +15,8 @@ export const BacktestOptions = z
   .object({
     /** Policy SPEC strings (at least one). */
     policies: z.array(z.string()).min(1),
-    /** Initial equity, in the quote currency. */
-    equity: z.number().positive().max(1e15).default(10_000),
+    /** Initial equity in the settlement currency: the quote (default 10,000), the coin of an inverse contract (default 1). */
+    equity: z.number().positive().max(1e15).optional(),
     /** Fee rate on the traded notional of every fill. */
     feeRate: z.number().min(0).max(0.1).default(0),
     /** Slippage in basis points of the close, against the trade. */

@@ -42,9 +42,10 @@ export interface ReportData {
 
 const round = (x: number): number => Number(x.toPrecision(8));
 
-function growthCurve(close: Float64Array, bpy: number, marks: readonly number[]): ReportData['growth'] {
+function growthCurve(close: Float64Array, bpy: number, marks: readonly number[], inverse: boolean): ReportData['growth'] {
+  // a bar's return per unit of leverage: c/c0 − 1, or 1 − c0/c in the coin of an inverse contract (hindsight.ts)
   const r = new Float64Array(close.length - 1);
-  for (let i = 1; i < close.length; i++) r[i - 1] = (close[i] as number) / (close[i - 1] as number) - 1;
+  for (let i = 1; i < close.length; i++) r[i - 1] = inverse ? 1 - (close[i - 1] as number) / (close[i] as number) : (close[i] as number) / (close[i - 1] as number) - 1;
   let lo = -Infinity;
   let hi = Infinity;
   for (const x of r) {
@@ -100,6 +101,7 @@ function distribution(close: Float64Array): ReportData['returns'] {
 /** The report's data (module doc). */
 export function reportData(p: PreparedBacktest, results: PolicyResult[], curves: readonly Float64Array[], traces: readonly KernelTrace[], sweep: PolicyResult[] | null = null, maxPoints = 4000): ReportData {
   const { close, time } = p.bars;
+  const inverse = p.kernel.rule.inverse;
   const n = close.length;
   const stride = Math.max(1, Math.ceil(n / maxPoints));
   const keep: number[] = [];
@@ -117,7 +119,9 @@ export function reportData(p: PreparedBacktest, results: PolicyResult[], curves:
       const e = curve[i] as number;
       peak = Math.max(peak, e);
       drawdown[i] = peak > 0 ? e / peak - 1 : 0;
-      leverage[i] = e > 0 ? ((trace.position[i] as number) * (close[i] as number)) / e : 0;
+      // position value / equity: q·c (linear), or the USD face value over c, in coin (inverse)
+      const value = inverse ? (trace.position[i] as number) / (close[i] as number) : (trace.position[i] as number) * (close[i] as number);
+      leverage[i] = e > 0 ? value / e : 0;
       levSum += leverage[i] as number;
     }
     const events = (code: number): number[] => [...new Set(Array.from(trace.events).flatMap((e, i) => (e === code ? [at(i)] : [])))];
@@ -132,7 +136,7 @@ export function reportData(p: PreparedBacktest, results: PolicyResult[], curves:
       meanLeverage: round(levSum / n),
     };
   });
-  const growth = growthCurve(close, p.context.barsPerYear, [p.hindsight.leverage ?? 0, ...policies.map((x) => x.meanLeverage)]);
+  const growth = growthCurve(close, p.context.barsPerYear, [p.hindsight.leverage ?? 0, ...policies.map((x) => x.meanLeverage)], inverse);
   return {
     time: keep.map((i) => (time[i] as number) / 1000),
     policies,

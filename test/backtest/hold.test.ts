@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { holdPosition } from '../../src/backtest/hold.js';
-import { flatRule, liquidationPrice, venueRule } from '../../src/backtest/margin.js';
+import { flatRule, liquidationPrice } from '../../src/backtest/margin.js';
+import { venueRule } from '../../src/backtest/venue-rule.js';
 
 const flat = flatRule(0.005);
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crossEligible } from '../../src/backtest/kernel-cross.js';
 import { newTrace, simulateBars, type KernelInput, type KernelParams, type KernelResult } from '../../src/backtest/kernel.js';
-import { flatRule, venueRule } from '../../src/backtest/margin.js';
+import { flatRule } from '../../src/backtest/margin.js';
+import { venueRule } from '../../src/backtest/venue-rule.js';
 
 const params = (over: Partial<KernelParams> = {}): KernelParams => ({
   initial: 10_000, feeRate: 0, slippage: 0, band: 0, isolated: false, isolatedLeverage: 10, rule: flatRule(0.005), ...over,
@@ -47,6 +48,18 @@ describe('simulateBars: the specialised cross-margin loop', () => {
     expect(crossEligible({ ...input, stop: f64([0.05, 0.05]) }, params(), null)).toBe(false);
     expect(crossEligible({ ...input, sizeAt: () => 1 }, params(), null)).toBe(false);
     expect(crossEligible({ ...input, close: [100, 101] }, params(), null)).toBe(false);
+  });
+
+  it("takes dYdX's flat maintenance fraction (MMF 3 %) and agrees; never an inverse contract", () => {
+    const c = f64([100, 101]);
+    const input: KernelInput = { open: c, high: c, low: c, close: c, target: f64([1, 1]) };
+    for (const [venue, symbol] of [['binance-coinm', 'BTCUSD_PERP'], ['bybit-inverse', 'BTCUSD'], ['deribit', 'BTC-PERPETUAL'], ['deribit', 'BTC_USDC-PERPETUAL']] as const) {
+      expect(crossEligible(input, params({ rule: venueRule(venue, symbol) }), null), venue).toBe(false);
+    }
+    // 20× long at 100: q = 2,000, LP = (10,000 − 200,000)/(2,000·0.03 − 2,000) = 97.938… > 97.5 = the low
+    const k = expectSame({ open: f64([100, 99]), high: f64([100, 99]), low: f64([100, 97.5]), close: f64([100, 98]), target: f64([20, 20]) }, params({ rule: venueRule('dydx', 'BTC-USD') }));
+    expect(k.liquidations).toBe(1);
+    expect(k.liquidationLoss).toBeCloseTo(0.03 * 2_000 * (190_000 / 1_940), 9);
   });
 
   it('a 10× long through a bar whose low is under the liquidation price: liquidated at LP, the maintenance margin lost, ends at 0', () => {

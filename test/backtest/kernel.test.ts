@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TradesizeError } from '../../src/core/errors.js';
 import { newTrace, simulateBars, type KernelInput, type KernelParams } from '../../src/backtest/kernel.js';
-import { flatRule, venueRule } from '../../src/backtest/margin.js';
+import { flatRule } from '../../src/backtest/margin.js';
+import { venueRule } from '../../src/backtest/venue-rule.js';
 
 const params = (over: Partial<KernelParams> = {}): KernelParams => ({
   initial: 10_000, feeRate: 0, slippage: 0, band: 0, isolated: false, isolatedLeverage: 10, rule: flatRule(0.005), ...over,
@@ -123,8 +125,17 @@ describe('simulateBars: venue tiers', () => {
     expect(curve[1]).toBe(0);
   });
 
-  it('refuses venues and contracts it does not model', () => {
-    expect(() => venueRule('deribit', 'BTC-PERPETUAL')).toThrow(/--mmr/);
-    expect(() => venueRule('binance-coinm', 'BTCUSD_PERP')).toThrow();
+  it('an unknown venue or symbol is a typed error naming the field', () => {
+    const err = (f: () => unknown): { code: string; path: readonly (string | number)[] } => {
+      try {
+        f();
+      } catch (e) {
+        return e as TradesizeError;
+      }
+      throw new Error('no error');
+    };
+    expect(err(() => venueRule('ftx', 'BTCUSD'))).toMatchObject({ code: 'UNKNOWN_VENUE', path: ['venue'] });
+    expect(err(() => venueRule('binance-coinm', 'DOGEUSD_PERP'))).toMatchObject({ code: 'UNKNOWN_SYMBOL', path: ['symbol'] });
+    expect(err(() => venueRule('deribit', 'BTC'))).toMatchObject({ code: 'UNKNOWN_SYMBOL', path: ['symbol'] });
   });
 });

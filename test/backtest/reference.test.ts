@@ -2,7 +2,9 @@
  * The backtest against an independent reference: scripts/fixtures/backtest_reference.py (numpy),
  * written from the issue's conventions, on two seeded synthetic data sets (one with a 35 % crash
  * bar) and the committed 2-hour BTC sample with Binance funding; every policy, costs, bands,
- * isolated margin and trend signals. Within 1e-9 relative.
+ * isolated margin and trend signals; the venue rules of dYdX and Deribit linear, and the inverse
+ * contracts of Binance COIN-M, Bybit and Deribit (equity in coin; the reference simulates them
+ * in the price, the backtest in 1/P). Within 1e-9 relative.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +67,11 @@ describe('backtest vs the numpy reference (1e-9 relative)', () => {
     expect(fixture.cases.some((c) => (c.result.liquidations as number) > 0)).toBe(true);
     expect(fixture.cases.some((c) => (c.result.stopOuts as number) > 0)).toBe(true);
     expect(fixture.cases.some((c) => (c.result.funding as number) !== 0)).toBe(true);
+    const venues = new Set(fixture.cases.map((c) => `${String(c.options.venue)} ${String(c.options.symbol)}`));
+    for (const v of ['dydx BTC-USD', 'deribit BTC_USDC-PERPETUAL', 'binance-coinm BTCUSD_PERP', 'bybit-inverse BTCUSD', 'deribit BTC-PERPETUAL']) expect(venues.has(v), v).toBe(true);
+    const inverse = fixture.cases.filter((c) => ['binance-coinm', 'bybit-inverse'].includes(String(c.options.venue)) || c.options.symbol === 'BTC-PERPETUAL');
+    expect(inverse.some((c) => (c.result.liquidations as number) > 0 && (c.result.finalEquity as number) > 0)).toBe(true);
+    expect(inverse.some((c) => (c.result.stopOuts as number) > 0)).toBe(true);
   });
 
   for (const c of fixture.cases) {

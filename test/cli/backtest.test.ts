@@ -44,6 +44,36 @@ describe('tradesize backtest', () => {
     expect(p.funding).not.toBe(0);
   });
 
+  it('an inverse contract (Binance COIN-M BTCUSD_PERP): equity in BTC, default 1 BTC, finite numbers', async () => {
+    const run = await cli('backtest', '--data', 'examples/data/btc-usdt-2h.csv', '--venue', 'binance-coinm', '--symbol', 'BTCUSD_PERP', '--policy', 'fixed-leverage:3', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/NaN|Infinity|null/);
+    const out = json(run);
+    expect(out.settlement).toBe('coin');
+    const p = (out.policies as Record<string, number>[])[0] as Record<string, number>;
+    for (const key of ['cagr', 'logGrowth', 'maxDrawdown', 'sharpe', 'sortino', 'calmar', 'fees', 'funding', 'turnover', 'finalEquity', 'hindsightShare']) expect(Number.isFinite(p[key]), key).toBe(true);
+    // 1 BTC at 3× over the sample: not liquidated, about 1 BTC at the end
+    expect(p.liquidations).toBe(0);
+    expect(p.finalEquity).toBeGreaterThan(0.5);
+    expect(p.finalEquity).toBeLessThan(2);
+    // the coin's best constant leverage is the quote's less 1
+    const linear = json(await cli('backtest', '--data', 'examples/data/btc-usdt-2h.csv', '--venue', 'binance-usdm', '--symbol', 'BTCUSDT', '--policy', 'fixed-leverage:3', '--json'));
+    expect(linear.settlement).toBe('quote');
+    expect((out.hindsight as { leverage: number }).leverage).toBeCloseTo((linear.hindsight as { leverage: number }).leverage - 1, 9);
+    // the table prints coin amounts with 8 decimals
+    const text = await cli('backtest', '--data', 'examples/data/btc-usdt-2h.csv', '--venue', 'binance-coinm', '--symbol', 'BTCUSD_PERP', '--policy', 'fixed-leverage:3');
+    expect(text.stdout).toContain((p.finalEquity as number).toFixed(8));
+  });
+
+  it('every bundled venue and instrument runs, with funding, fees and a stop policy', async () => {
+    for (const [venue, symbol] of [['binance-usdm', 'BTCUSDT'], ['binance-coinm', 'BTCUSD_PERP'], ['bybit-linear', 'ETHUSDT'], ['bybit-inverse', 'BTCUSD'], ['okx-swap', 'BTC-USDT-SWAP'], ['hyperliquid', 'BTC'], ['dydx', 'BTC-USD'], ['deribit', 'BTC-PERPETUAL'], ['deribit', 'BTC_USDC-PERPETUAL']]) {
+      const run = await cli('backtest', '--data', 'examples/data/btc-usdt-2h.csv', '--funding', 'examples/data/binance-btcusdt-funding.csv', '--venue', venue as string, '--symbol', symbol as string, '--policy', 'fixed-leverage:3', '--policy', 'fixed-risk:0.02', '--fee-rate', '0.0005', '--json');
+      expect(run.code, `${venue} ${symbol}: ${run.stderr}`).toBe(0);
+      const rows = json(run).policies as { finalEquity: number; funding: number }[];
+      for (const r of rows) expect(Number.isFinite(r.finalEquity) && r.finalEquity > 0 && r.funding !== 0, `${venue} ${symbol}`).toBe(true);
+    }
+  });
+
   it('--signal-column reads a signal from the data', async () => {
     const file = join(dir, 'signal.csv');
     writeFileSync(file, 'timestamp,open,high,low,close,sig\n2024-01-01,100,100,100,100,-1\n2024-01-02,100,100,90,90,-1\n2024-01-03,90,90,90,90,0\n');
@@ -72,13 +102,17 @@ describe('tradesize backtest', () => {
     expect(typeof wf.outOfSample).toBe('number');
   });
 
-  it('errors: no policy, venue with mmr, a bad SPEC, a venue it does not model', async () => {
+  it('errors: no policy, venue with mmr, a bad SPEC, a margin mode or symbol the venue does not have', async () => {
     const code = async (...a: string[]) => (JSON.parse((await cli('backtest', '--data', DAILY, ...a, '--json')).stderr) as { error: { code: string; path: unknown[] } }).error;
     expect(await code()).toMatchObject({ code: 'MISSING_OPTION', path: ['--policy'] });
     expect(await code('--policy', 'kelly:1', '--venue', 'binance-usdm', '--symbol', 'BTCUSDT', '--mmr', '0.01')).toMatchObject({ code: 'CONFLICTING_OPTIONS' });
     expect(await code('--policy', 'kelly:-1')).toMatchObject({ code: 'INVALID_INPUT', path: ['--policy', 0] });
     expect(await code('--policy', 'martingale:2')).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await code('--policy', 'kelly:1', '--venue', 'deribit', '--symbol', 'BTC-PERPETUAL')).toMatchObject({ code: 'INVALID_INPUT', path: ['--venue'] });
+    expect(await code('--policy', 'kelly:1', '--venue', 'deribit', '--symbol', 'BTC-PERPETUAL', '--margin-mode', 'isolated')).toMatchObject({ code: 'INVALID_INPUT', path: ['--margin-mode'] });
+    expect(await code('--policy', 'kelly:1', '--venue', 'deribit', '--symbol', 'BTC')).toMatchObject({ code: 'UNKNOWN_SYMBOL', path: ['--symbol'] });
+    expect(await code('--policy', 'kelly:1', '--venue', 'binance-coinm', '--symbol', 'ETHUSD_PERP')).toMatchObject({ code: 'UNKNOWN_SYMBOL', path: ['--symbol'] });
+    expect(await code('--policy', 'kelly:1', '--venue', 'ftx', '--symbol', 'BTCUSD')).toMatchObject({ code: 'UNKNOWN_VENUE', path: ['--venue'] });
+    expect((await cli('backtest', '--data', DAILY, '--policy', 'kelly:1', '--venue', 'deribit', '--symbol', 'BTC', '--json')).code).toBe(2);
     expect(await code('--policy', 'kelly:1', '--sweep', 'kelly:1..0/0.1')).toMatchObject({ code: 'INVALID_INPUT', path: ['--sweep'] });
     expect(await code('--policy', 'kelly:1', '--from', '2030-01-01')).toMatchObject({ code: 'INSUFFICIENT_DATA' });
   });

@@ -7,7 +7,7 @@
  *
  * JSON keys (public): policies[] {policy, cagr, logGrowth, maxDrawdown, sharpe, sortino, calmar,
  * liquidations, stopOuts, fees, funding, turnover, finalEquity, hindsightShare, …}, hindsight
- * {leverage, logGrowth}, bars, barsPerYear; sweep[] (rows of the same shape), walkForward.
+ * {leverage, logGrowth}, settlement ('quote', or 'coin' for an inverse contract), bars, barsPerYear; sweep[] (rows of the same shape), walkForward.
  */
 import { writeFile } from 'node:fs/promises';
 import { TradesizeError } from '../../core/errors.js';
@@ -71,9 +71,10 @@ function optionsOf(o: Opts, policies: string[]): BacktestOptionsInput {
   const mmr = optionalNumber(str(o.mmr), '--mmr');
   const venue = str(o.venue);
   const symbol = str(o.symbol);
+  const equity = optionalNumber(str(o.equity), '--equity');
   return {
     policies,
-    equity: parseNumber(str(o.equity) ?? '10000', '--equity'),
+    ...(equity === undefined ? {} : { equity }),
     feeRate: parseNumber(str(o.feeRate) ?? '0', '--fee-rate'),
     slippageBps: parseNumber(str(o.slippageBps) ?? '0', '--slippage-bps'),
     rebalanceBand: parseNumber(str(o.rebalanceBand) ?? '0', '--rebalance-band'),
@@ -106,10 +107,12 @@ async function writeOut(file: string, flag: string, text: string): Promise<void>
 const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(2)}%`);
 const num = (x: number | null, d = 2): string => (x === null ? '-' : x.toFixed(d));
 
-function table(rows: readonly PolicyResult[]): string {
+/** The table; amounts in a coin (an inverse contract) with 8 decimals, in the quote with 2. */
+function table(rows: readonly PolicyResult[], coin: boolean): string {
+  const money = (x: number): string => num(x, coin ? 8 : 2);
   return renderTable(
     ['policy', 'CAGR', 'log growth', 'max DD', 'Sharpe', 'Sortino', 'Calmar', 'liq.', 'stops', 'fees', 'funding', 'turnover', 'final equity', 'of hindsight'],
-    rows.map((r) => [r.policy, pct(r.cagr), num(r.logGrowth, 4), pct(r.maxDrawdown), num(r.sharpe), num(r.sortino), num(r.calmar), r.liquidations, r.stopOuts, num(r.fees), num(r.funding), num(r.turnover, 1), num(r.finalEquity), pct(r.hindsightShare)]),
+    rows.map((r) => [r.policy, pct(r.cagr), num(r.logGrowth, 4), pct(r.maxDrawdown), num(r.sharpe), num(r.sortino), num(r.calmar), r.liquidations, r.stopOuts, money(r.fees), money(r.funding), num(r.turnover, 1), money(r.finalEquity), pct(r.hindsightShare)]),
   );
 }
 
@@ -120,8 +123,9 @@ function render(out: BacktestOutput): string {
     ['best constant leverage in hindsight', h.leverage === null ? 'unbounded (the price only moved one way)' : `${h.leverage.toFixed(3)}× (log growth ${num(h.logGrowth, 4)} per year)`],
   ]);
   const parts = [head];
-  if (out.policies.length > 0) parts.push('', table(out.policies));
-  if (out.sweep !== undefined) parts.push('', `sweep (${out.sweep.length} policies)`, table(out.sweep));
+  const coin = out.settlement === 'coin';
+  if (out.policies.length > 0) parts.push('', table(out.policies, coin));
+  if (out.sweep !== undefined) parts.push('', `sweep (${out.sweep.length} policies)`, table(out.sweep, coin));
   const wf = out.walkForward;
   if (wf !== undefined) {
     parts.push('', `walk-forward: train ${wf.train} bars, test ${wf.test} bars; mean log growth in-sample ${num(wf.inSample, 4)}, out-of-sample ${num(wf.outOfSample, 4)}`);
