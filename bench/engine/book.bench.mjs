@@ -8,8 +8,10 @@
  * ETHUSDT instruments (markets M000..M199, each its own price path), 0.25–25× each (1–100× a
  * account in all), long or short, so that many accounts sit near a threshold. The feed: every market a random walk with fat-tailed steps (Student-t, 3 d.o.f.) from
  * three sources (annualised σ BOOK_VOL, default 100 %, crypto in a busy week); a tick "arrives" at its scheduled time, and the latency runs from then to the
- * emission of each event it causes. The measured run follows BOOK_WARMUP seconds (default 5) of
- * the same feed, whose latencies are reported apart (`warmup`). Env: BOOK_POSITIONS, BOOK_RATE,
+ * emission of each event it causes. The measured run follows BOOK_WARMUP seconds (default 45) of
+ * the same feed, whose latencies are reported apart (`warmup`): JIT compilation, and every market's
+ * σ leaving the configured default for its EWMA after minVolatilitySamples (30) one-second samples,
+ * which moves every liquidation-probability threshold at once. Env: BOOK_POSITIONS, BOOK_RATE,
  * BOOK_SECONDS, BOOK_WARMUP.
  *
  * The engine runs in this process (src/engine/, built dist/): the service's SQLite commit of each
@@ -25,7 +27,7 @@ const POSITIONS = Number(process.env.BOOK_POSITIONS ?? 1_000_000);
 const RATE = Number(process.env.BOOK_RATE ?? 50_000);
 const SECONDS = Number(process.env.BOOK_SECONDS ?? 60);
 /** Seconds of feed before the measured run (BOOK_WARMUP). */
-const WARMUP = Number(process.env.BOOK_WARMUP ?? 5);
+const WARMUP = Number(process.env.BOOK_WARMUP ?? 45);
 /** Annualised σ of every market's path: high, so that a minute of ticks crosses many levels. */
 const VOL = Number(process.env.BOOK_VOL ?? 1);
 const MARKETS = 200;
@@ -127,7 +129,7 @@ const drive = (seconds) => {
   });
 };
 const q = (xs, p) => (xs.length === 0 ? 0 : xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]);
-// Warm-up at the same rate (JIT compilation, the σ estimates leaving their default after minVolatilitySamples): reported, not measured.
+// Warm-up at the same rate (module doc): reported apart.
 await drive(WARMUP);
 const warm = latencies.sort((x, y) => x - y);
 const warmup = { seconds: WARMUP, events, latencyMs: { p50: Number(q(warm, 0.5).toFixed(3)), p99: Number(q(warm, 0.99).toFixed(3)), max: Number(q(warm, 1).toFixed(3)) } };
