@@ -58,6 +58,8 @@ const EM_TOLERANCE = 1e-12;
 const EM_MAX_ITERATIONS = 20_000;
 /** An iteration that raises ℓ by at most this × max(1, |ℓ|) (a few ulps) has converged in ℓ. */
 const FLAT_LIKELIHOOD = 4 * Number.EPSILON;
+/** At the iteration cap, the most ℓ may have risen (relative) over the second half of the iterations for the fit to stand (emAtFixedNu). */
+const RIDGE_LIKELIHOOD = 1e-8;
 
 /**
  * Log-likelihood ℓ(μ, σ, ν) of a sample under a location-scale t (module doc). A kernel: no
@@ -107,13 +109,16 @@ function emStep(x: Float64Array, nu: number, w: Float64Array, theta: readonly [n
  * θ₀ − 2αr + α²v with α = −|r|/|v| ≤ −1, take one EM step from there, and keep the plain θ₂
  * whenever that does not raise ℓ). Stops when an EM step moves μ by less than 1e-12·σ and ln σ
  * by less than 1e-12, or when an iteration raises ℓ by no more than rounding (Varadhan and
- * Roland 2008, SqS3 with a monotone safeguard).
+ * Roland 2008, SqS3 with a monotone safeguard); at the iteration cap, it keeps the iterate only
+ * when the second half of the iterations raised ℓ by at most RIDGE_LIKELIHOOD (a crawl along a
+ * ridge flat to high order, where ℓ is known though σ is not).
  */
 function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number } {
   const w = new Float64Array(x.length);
   const logLikelihood = (t: readonly [number, number]) => studentTLogLikelihood(x, t[0], Math.exp(t[1]), nu);
   let theta: [number, number] = [0, 0];
   let previous = logLikelihood(theta);
+  let halfway = Number.NEGATIVE_INFINITY;
   for (let it = 0; it < EM_MAX_ITERATIONS; it++) {
     const t1 = emStep(x, nu, w, theta);
     const r0 = t1[0] - theta[0];
@@ -141,7 +146,12 @@ function emAtFixedNu(x: Float64Array, nu: number): { loc: number; scale: number 
     // while ℓ no longer changes in double precision; the profile needs only ℓ, so stop there.
     if (current - previous <= FLAT_LIKELIHOOD * Math.max(1, Math.abs(previous))) return { loc: theta[0], scale: Math.exp(theta[1]) };
     previous = current;
+    if (it === EM_MAX_ITERATIONS / 2) halfway = current;
   }
+  // A crawl along a ridge flat to high order (ν = 1 with a near-tie among far values: ℓ gains ~1e-13 an iteration as σ shrinks
+  // towards the tie): ℓ is known once the second half of the iterations raised it by no more than RIDGE_LIKELIHOOD, and the
+  // profile over ν needs only ℓ; otherwise EM has failed.
+  if (previous - halfway <= RIDGE_LIKELIHOOD * Math.max(1, Math.abs(previous))) return { loc: theta[0], scale: Math.exp(theta[1]) };
   throw new TradesizeError('NOT_CONVERGED', `fitStudentT: EM did not converge at nu = ${nu}`, ['x'], { nu });
 }
 
