@@ -74,15 +74,8 @@ export interface LegFunding {
   readonly short: number;
 }
 
-/** One plan and its hold. */
-export interface BacktestStep {
-  readonly from: string;
-  readonly to: string;
-  readonly long: string;
-  readonly short: string;
-  readonly quantity: number;
-  readonly price: number;
-  readonly sigma: number;
+/** What a step earned and risked, and the same summed over all steps (worst distance: the least). */
+export interface CarryTotals {
   readonly expectedCarry: number;
   /** Funding received net over both legs: −(funding.long + funding.short). */
   readonly carry: number;
@@ -93,26 +86,26 @@ export interface BacktestStep {
   readonly net: number;
   /** The two legs' accounts' change (price PnL included). */
   readonly pnl: number;
-  /** Legs liquidated (0, 1 or 2). */
+  /** Legs liquidated (0, 1 or 2 in a step). */
   readonly liquidations: number;
   readonly worstLiquidationDistance: number;
+}
+
+/** One plan and its hold. */
+export interface BacktestStep extends CarryTotals {
+  readonly from: string;
+  readonly to: string;
+  readonly long: string;
+  readonly short: string;
+  readonly quantity: number;
+  readonly price: number;
+  readonly sigma: number;
 }
 
 /** The walk-forward result. */
 export interface FundingBacktest {
   readonly steps: readonly BacktestStep[];
-  readonly summary: {
-    readonly steps: number;
-    readonly expectedCarry: number;
-    readonly carry: number;
-    readonly costs: number;
-    readonly funding: LegFunding;
-    readonly net: number;
-    readonly pnl: number;
-    readonly worstLiquidationDistance: number;
-    /** Legs liquidated over all steps. */
-    readonly liquidations: number;
-  };
+  readonly summary: CarryTotals & { readonly steps: number };
 }
 
 /**

@@ -26,14 +26,10 @@
 import { TradesizeError } from '../core/errors.js';
 import { newTrace, simulateBars } from './kernel.js';
 import type { LiquidationRule } from './margin.js';
+import type { OhlcBars } from '../market/ohlc-csv.js';
 
 /** The bars a hold runs on (one value per bar). */
-export interface HoldBars {
-  readonly open: ArrayLike<number>;
-  readonly high: ArrayLike<number>;
-  readonly low: ArrayLike<number>;
-  readonly close: ArrayLike<number>;
-}
+export type HoldBars = OhlcBars;
 
 /** The position held and its account. */
 export interface HoldSpec {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { backtest, policyResult, prepareBacktest, runPolicy } from '../../src/backtest/backtest.js';
 import { parsePolicy } from '../../src/backtest/policies/spec.js';
 import { reportData } from '../../src/backtest/report-data.js';
-import { newTrace, simulateBars, type KernelInput, type KernelParams } from '../../src/backtest/kernel.js';
+import { newTrace, type KernelParams } from '../../src/backtest/kernel.js';
+import { runBars } from '../helpers/backtest.js';
 import { venueRule } from '../../src/backtest/venue-rule.js';
 
 const COINM = venueRule('binance-coinm', 'BTCUSD_PERP');
@@ -15,13 +16,7 @@ const params = (over: Partial<KernelParams> = {}): KernelParams => ({
   initial: 1, feeRate: 0, slippage: 0, band: 0, isolated: false, isolatedLeverage: 20, rule: COINM, ...over,
 });
 
-function run(input: Partial<KernelInput> & { close: number[] }, p: KernelParams) {
-  const n = input.close.length;
-  const curve = new Float64Array(n);
-  const trace = newTrace(n);
-  const k = simulateBars({ open: input.close, high: input.close, low: input.close, target: new Array<number>(n).fill(1), ...input } as KernelInput, p, curve, trace);
-  return { k, curve, trace };
-}
+const run = runBars;
 
 describe('inverse contracts: hand-worked bars (Binance COIN-M BTCUSD_PERP, equity in BTC)', () => {
   it('a 10× long through a bar whose low is far below liquidation: liquidated at the tiered inverse LP', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TradesizeError } from '../../src/core/errors.js';
-import { newTrace, simulateBars, type KernelInput, type KernelParams } from '../../src/backtest/kernel.js';
+import type { KernelParams } from '../../src/backtest/kernel.js';
+import { runBars } from '../helpers/backtest.js';
 import { flatRule } from '../../src/backtest/margin.js';
 import { venueRule } from '../../src/backtest/venue-rule.js';
 
@@ -8,13 +9,7 @@ const params = (over: Partial<KernelParams> = {}): KernelParams => ({
   initial: 10_000, feeRate: 0, slippage: 0, band: 0, isolated: false, isolatedLeverage: 10, rule: flatRule(0.005), ...over,
 });
 
-function run(input: Partial<KernelInput> & { close: number[] }, p: KernelParams) {
-  const n = input.close.length;
-  const curve = new Float64Array(n);
-  const trace = newTrace(n);
-  const k = simulateBars({ open: input.close, high: input.close, low: input.close, target: new Array<number>(n).fill(1), ...input } as KernelInput, p, curve, trace);
-  return { k, curve, trace };
-}
+const run = runBars;
 
 describe('simulateBars: hand-checked bars', () => {
   it('2× long with a 0.1 % fee and 10 bps slippage over three bars', () => {

@@ -3,26 +3,7 @@ import fc from 'fast-check';
 import { backtest } from '../../src/backtest/backtest.js';
 import type { Bars } from '../../src/backtest/bars.js';
 import type { KernelTrace } from '../../src/backtest/kernel.js';
-
-/** Random consistent bars: closes from bounded log returns, open = previous close × a gap, high/low around them. */
-const barsArb = (min: number, max: number, drift = 0) =>
-  fc
-    .array(fc.record({ r: fc.double({ min: -0.15, max: 0.15, noNaN: true }), gap: fc.double({ min: -0.05, max: 0.05, noNaN: true }), up: fc.double({ min: 0, max: 0.1, noNaN: true }), down: fc.double({ min: 0, max: 0.1, noNaN: true }) }), { minLength: min, maxLength: max })
-    .map((rows): Bars => {
-      const n = rows.length;
-      const b = { time: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), signal: null };
-      let c = 100;
-      rows.forEach((row, i) => {
-        const o = c * Math.exp(row.gap);
-        c = o * Math.exp(row.r + drift);
-        b.time[i] = Date.UTC(2024, 0, 1) + i * 86_400_000;
-        b.open[i] = o;
-        b.close[i] = c;
-        b.high[i] = Math.max(o, c) * (1 + row.up);
-        b.low[i] = Math.min(o, c) * (1 - row.down);
-      });
-      return b;
-    });
+import { barsArb } from '../helpers/backtest.js';
 
 const POLICIES = ['fixed-leverage:3', 'fixed-risk:0.05', 'kelly:0.5', 'vol-target:0.8', 'universal:4', 'sizer', 'fixed-leverage:12'];
 
@@ -120,7 +101,7 @@ describe('the warm-up does not hide the policies from these properties', () => {
   it('on 120 bars every policy trades', () => {
     fc.assert(
       // With an upward drift of 2 % a bar every policy has an edge to act on (on a driftless path a Kelly rule may rightly stay flat).
-      fc.property(barsArb(120, 120, 0.02), (bars) => {
+      fc.property(barsArb(120, 120, { drift: 0.02 }), (bars) => {
         const r = backtest({ bars }, { policies: POLICIES, window: 3, feeRate: 0.0005 });
         // a policy that never traded pays no fee
         for (const p of r.policies) expect(p.fees, p.policy).toBeGreaterThan(0);
