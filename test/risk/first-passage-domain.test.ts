@@ -62,6 +62,16 @@ describe('first-passage closed forms on extreme inputs', () => {
     );
   });
 
+  it('σ near the top of its domain (7.56e153, where π·σ² overflows) gives the immediate-exit answer', () => {
+    // Found by the property above (seed 104275757): the spectral series' scale πσ²/w² was formed as
+    // (π·σ²)/w² = ∞, and ∞·0 made every vanishing term NaN. With σ√T ≫ w the strip is left at once,
+    // each side with probability b/w (the drift is negligible against σ²): 1/2 for a = b = 1.
+    for (const sigma of [7.564545572283105e153, 1.3e154]) {
+      const r = firstPassageAbm({ start: 0, lower: -1, upper: 1, mu: -1, sigma, horizon: 1 });
+      expect(r).toEqual({ pLowerFirst: 0.5, pUpperFirst: 0.5, pNeither: 0 });
+    }
+  });
+
   it('property: the one-barrier probability is finite in [0, 1] or INVALID_INPUT at mu/sigma (400 runs)', () => {
     fc.assert(
       fc.property(signed(logUniform(1e-300, 1e300)), logUniform(1e-300, 1e300), fc.oneof(logUniform(1e-12, 1e8), fc.constant('infinite' as const)), logUniform(1e-6, 10), (mu, sigma, horizon, d) => {

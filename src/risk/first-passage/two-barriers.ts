@@ -141,7 +141,10 @@ export function abmLowerFirstImages(a: number, b: number, drift: number, sigma: 
 export function abmLowerFirstSpectral(a: number, b: number, drift: number, sigma: number, horizon: number): number {
   const s2 = sigma * sigma;
   const w = a + b;
-  const base = (Math.PI * Math.PI * s2) / (2 * w * w);
+  // πσ²/w², divided before it is multiplied: π·σ² alone overflows for σ near the domain's top
+  // (σ ≈ 7.6e153), and ∞·0 would turn every vanishing term into NaN.
+  const scale = (Math.PI / w) * (s2 / w);
+  const base = (Math.PI / 2) * scale;
   const driftRate = (drift * drift) / (2 * s2);
   const shift = (-drift * a) / s2;
   let correction = 0;
@@ -150,10 +153,13 @@ export function abmLowerFirstSpectral(a: number, b: number, drift: number, sigma
     const lambda = n * n * base + driftRate;
     const envelope = (n * Math.exp(shift - lambda * horizon)) / lambda;
     if (Number.isNaN(envelope)) notConverged('abmLowerFirstSpectral');
+    // e^{shift − λₙT} falls with n: once a term underflows to 0 (or λₙ overflows), every later one is 0.
+    if (envelope === 0) break;
     correction += Math.sin((n * Math.PI * a) / w) * envelope;
-    if (envelope * ((Math.PI * s2) / (w * w)) < TERM_TOL) break;
+    if (envelope * scale < TERM_TOL) break;
   }
-  return abmLowerFirstInfinite(a, b, drift, sigma) - ((Math.PI * s2) / (w * w)) * correction;
+  const pInfinite = abmLowerFirstInfinite(a, b, drift, sigma);
+  return correction === 0 ? pInfinite : pInfinite - scale * correction;
 }
 
 /**
