@@ -37,8 +37,10 @@ function buildSchema({ z }: typeof Zod) {
       .strictObject({
         /** Horizon of the liquidation probability (days). */
         horizonDays: z.number().gt(0).max(365).default(1),
-        /** EWMA decay per sample of the market's σ (RiskMetrics 0.94), sampled at most once a second. */
+        /** EWMA decay of the market's σ per `volatilitySampleMs` of time (RiskMetrics 0.94); returns are sampled at most once a second (./volatility.ts). */
         volatilityLambda: z.number().gt(0).lt(1).default(0.94),
+        /** The time over which σ's weights decay by `volatilityLambda` (ms): one minute, a half-life of 11 minutes. */
+        volatilitySampleMs: z.number().int().min(1000).max(86_400_000).default(60_000),
         /** Annualised σ used until a market has `minVolatilitySamples` samples. */
         defaultVolatility: z.number().gt(0).max(20).default(0.8),
         minVolatilitySamples: z.number().int().min(1).max(100_000).default(30),

@@ -35,9 +35,9 @@ import { bisectFlip, Bracket, equityFlip, hitDistance, MarginRatioBreach } from 
 import { optionContractGreeks } from './option-greeks.js';
 import { hedgeBand } from './hedge-band.js';
 import { accountMargin, maintenanceMargin, othersOf, positionMarginView, resolveMarket, type MarginedPosition, type VenueMarket } from './margin.js';
-import { currentVolatility, newVolatility, sampleVolatility, type VolatilityState } from './volatility.js';
+import { currentVolatility, newVolatility, sampleVolatility, volatilityPhase, type VolatilityState } from './volatility.js';
 import { abmHitProbability } from '../risk/first-passage/index.js';
-import { engineSchemas, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
+import { engineSchemas, plainTick, type AccountSpecInput, type FillInput, type KillSwitchInput, type MarketSpec, type OrderInput, type TickInput } from './schemas.js';
 
 /** Something that happened, in order; `seq` increases by one per event. */
 export type EngineEvent =
@@ -331,10 +331,14 @@ export class RiskEngine {
     let accepted = 0;
     const touched = new Set<Market>();
     ticks.forEach((raw, index) => {
-      const r = s.tick.safeParse(raw);
-      if (!r.success) return void rejected.push({ index, code: 'INVALID_INPUT' });
-      const m = this.market(r.data.market);
-      const refusal = m.prices.submit(r.data.source, { price: r.data.price, time: r.data.time }, now);
+      let tick = plainTick(raw);
+      if (tick === null) {
+        const r = s.tick.safeParse(raw);
+        if (!r.success) return void rejected.push({ index, code: 'INVALID_INPUT' });
+        tick = r.data;
+      }
+      const m = this.market(tick.market);
+      const refusal = m.prices.submit(tick.source, { price: tick.price, time: tick.time }, now);
       if (refusal !== null) return void rejected.push({ index, code: refusal });
       accepted++;
       touched.add(m);
@@ -738,7 +742,7 @@ export class RiskEngine {
   private market(name: string): Market {
     let m = this.markets.get(name);
     if (m === undefined) {
-      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(), status: 'down', fault: null, index: new CrossingIndex(), hit: { sigma: NaN, distance: 0 } };
+      m = { name, spec: DEFAULT_MARKET, prices: new MarketPrices(name, this.config.prices), exposed: new Set(), marks: null, venue: null, vol: newVolatility(volatilityPhase(name)), status: 'down', fault: null, index: new CrossingIndex(), hit: { sigma: NaN, distance: 0 } };
       this.markets.set(name, m);
     }
     return m;
@@ -1025,7 +1029,7 @@ function ownInstrument(name: string, venue: VenueMarket | null): VenueMarket | n
   return venue === null ? null : { model: venue.model, instrument: Object.freeze({ ...venue.instrument, symbol: name }), packed: venue.packed };
 }
 
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 /** The narrowest recheck band (1 bp): an account still beyond a threshold at its edges is rechecked on every adverse tick. */
 const MIN_RECHECK_BAND = 1e-4;
 
